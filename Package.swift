@@ -1,0 +1,59 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Warnings are errors for our own targets only; dependencies keep their own settings.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "crmtop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "crmtop", targets: ["crmtop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The modulemap links ncursesw itself; pkg-config's -D flags would be dropped anyway
+        // (see shim.h), so there is nothing to gain from it.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(
+            name: "CTerminalGuard",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(name: "CRMCore", swiftSettings: strict),
+        .target(name: "CRMStore", dependencies: ["CRMCore"], swiftSettings: strict),
+        .target(name: "TerminalUI", swiftSettings: strict),
+        .target(
+            name: "CursesBackend",
+            dependencies: ["CNcursesw", "CTerminalGuard", "TerminalUI"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "CRMApp",
+            dependencies: ["CRMCore", "CRMStore", "TerminalUI"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "CRMCLI",
+            dependencies: [
+                "CRMApp", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "crmtop", dependencies: ["CRMCLI"], swiftSettings: strict),
+
+        .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"], swiftSettings: strict),
+        .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(
+            name: "CRMAppTests",
+            dependencies: ["CRMApp"],
+            exclude: ["Goldens"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CRMCLITests", dependencies: ["CRMCLI"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["crmtop"], swiftSettings: strict),
+    ]
+)

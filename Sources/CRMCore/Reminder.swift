@@ -1,0 +1,61 @@
+import Foundation
+
+/// Priority orders the list; it never changes when a reminder fires.
+public enum ReminderPriority: String, Sendable, CaseIterable, Codable {
+    case high, normal, low
+
+    /// Smaller sorts first.
+    public var rank: Int {
+        switch self {
+        case .high: 0
+        case .normal: 1
+        case .low: 2
+        }
+    }
+}
+
+public enum Repeat: String, Sendable, CaseIterable, Codable {
+    case daily, weekdays, weekly, monthly
+}
+
+public struct Reminder: Identifiable, Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var notes: String?
+    /// A URL kept instead of an attachment.
+    public var link: String?
+    public var priority: ReminderPriority
+    /// One or more people; each acknowledges and snoozes for themselves.
+    public var owners: [String]
+    public var creator: String?
+    /// Reminding begins here; nil means at `due`.
+    public var start: Date?
+    /// The event itself.
+    public var due: Date
+    /// The follow-up window closes here; nil means it stays overdue until acknowledged.
+    public var end: Date?
+    public var repeatRule: Repeat?
+    public var acknowledgedBy: [String: Date]
+    public var snoozedUntil: [String: Date]
+
+    public init(
+        id: String, title: String, notes: String? = nil, link: String? = nil,
+        priority: ReminderPriority = .normal, owners: [String], creator: String? = nil,
+        start: Date? = nil, due: Date, end: Date? = nil, repeatRule: Repeat? = nil,
+        acknowledgedBy: [String: Date] = [:], snoozedUntil: [String: Date] = [:]
+    ) {
+        self.id = id
+        self.title = title
+        self.notes = notes
+        self.link = link
+        self.priority = priority
+        self.owners = owners
+        self.creator = creator
+        self.start = start
+        self.due = due
+        self.end = end
+        self.repeatRule = repeatRule
+        self.acknowledgedBy = acknowledgedBy
+        self.snoozedUntil = snoozedUntil
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Open hours on one weekday, minutes after local midnight.
+public struct OpenRange: Equatable, Sendable {
+    public var weekday: Int  // 1 = Monday … 7 = Sunday (ISO 8601)
+    public var startMinute: Int
+    public var endMinute: Int
+
+    public init(weekday: Int, startMinute: Int, endMinute: Int) {
+        self.weekday = weekday
+        self.startMinute = startMinute
+        self.endMinute = endMinute
+    }
+}
+
+/// Time zone + weekly open hours + holidays. Shared by reminders and SLAs.
+public struct BusinessCalendar: Equatable, Sendable {
+    public var name: String
+    public var zone: String
+    /// Empty means open around the clock (24×7).
+    public var hours: [OpenRange]
+    public var holidays: [LocalDate]
+
+    public init(name: String, zone: String, hours: [OpenRange], holidays: [LocalDate] = []) {
+        self.name = name
+        self.zone = zone
+        self.hours = hours
+        self.holidays = holidays
+    }
+
+    public var timeZone: TimeZone { TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")! }
+}
+
+public enum SLAMetric: String, Sendable, CaseIterable, Codable {
+    case firstResponse = "first_response"
+    case nextResponse = "next_response"
+    case resolution
+}
+
+public struct SLAPolicy: Equatable, Sendable {
+    /// nil applies to both kinds.
+    public var kind: CaseKind?
+    public var priority: CasePriority
+    public var firstResponse: TimeInterval?
+    public var resolution: TimeInterval?
+    /// A calendar name; nil counts calendar time (24×7).
+    public var calendar: String?
+    /// Warn once this fraction of the target has elapsed (0.75 = 75 %).
+    public var warnAtFraction: Double?
+    /// Warn when this much time is left; used when `warnAtFraction` is nil.
+    public var warnBefore: TimeInterval?
+
+    public init(kind: CaseKind? = nil, priority: CasePriority, firstResponse: TimeInterval? = nil,
+                resolution: TimeInterval? = nil, calendar: String? = nil,
+                warnAtFraction: Double? = nil, warnBefore: TimeInterval? = nil) {
+        self.kind = kind
+        self.priority = priority
+        self.firstResponse = firstResponse
+        self.resolution = resolution
+        self.calendar = calendar
+        self.warnAtFraction = warnAtFraction
+        self.warnBefore = warnBefore
+    }
+}
+
+public enum EscalationTrigger: Equatable, Sendable {
+    case warning
+    case breach
+    case afterBreach(TimeInterval)
+}
+
+public struct EscalationLevel: Equatable, Sendable {
+    public var level: Int
+    public var trigger: EscalationTrigger
+    /// People (handles) or roles (`owner`, `team-lead`, `head-of-support`, `senior-management`).
+    public var notify: [String]
+
+    public init(level: Int, trigger: EscalationTrigger, notify: [String]) {
+        self.level = level
+        self.trigger = trigger
+        self.notify = notify
+    }
+}
+
+public struct LeaderboardSettings: Equatable, Sendable {
+    /// On shared screens show only this many rows; nil shows everyone.
+    public var topN: Int?
+    /// 1 = Monday, 7 = Sunday.
+    public var weekStart: Int
+    public var goalBonus: Int
+
+    public init(topN: Int? = nil, weekStart: Int = 1, goalBonus: Int = 0) {
+        self.topN = topN
+        self.weekStart = weekStart
+        self.goalBonus = goalBonus
+    }
+}
+
+public struct Settings: Equatable, Sendable {
+    public var calendars: [BusinessCalendar]
+    public var slaPolicies: [SLAPolicy]
+    public var escalation: [EscalationLevel]
+    public var leaderboard: LeaderboardSettings
+
+    public init(calendars: [BusinessCalendar] = [], slaPolicies: [SLAPolicy] = [],
+                escalation: [EscalationLevel] = [], leaderboard: LeaderboardSettings = .init()) {
+        self.calendars = calendars
+        self.slaPolicies = slaPolicies
+        self.escalation = escalation
+        self.leaderboard = leaderboard
+    }
+
+    /// The calendar named `default`, else the first, else UTC around the clock.
+    public var defaultCalendar: BusinessCalendar {
+        calendars.first { $0.name == "default" } ?? calendars.first
+            ?? BusinessCalendar(name: "default", zone: "UTC", hours: [])
+    }
+
+    public func calendar(named name: String) -> BusinessCalendar? {
+        calendars.first { $0.name == name }
+    }
+}

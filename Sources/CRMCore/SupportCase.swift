@@ -1,0 +1,110 @@
+import Foundation
+
+public enum CaseKind: String, Sendable, CaseIterable, Codable {
+    case standard = "case"
+    case feedback
+}
+
+public enum CasePriority: String, Sendable, CaseIterable, Codable {
+    case urgent, high, normal, low
+
+    public var rank: Int {
+        switch self {
+        case .urgent: 0
+        case .high: 1
+        case .normal: 2
+        case .low: 3
+        }
+    }
+}
+
+public enum CaseStatus: String, Sendable, CaseIterable, Codable {
+    case new, open
+    case pendingCustomer = "pending-customer"
+    case resolved, closed
+
+    public var isOpen: Bool { self == .new || self == .open || self == .pendingCustomer }
+}
+
+/// A span of time during which SLA clocks stand still (waiting on the customer).
+public struct Pause: Equatable, Sendable {
+    public var start: Date
+    public var end: Date?
+
+    public init(start: Date, end: Date? = nil) {
+        self.start = start
+        self.end = end
+    }
+}
+
+public struct CaseEvent: Equatable, Sendable {
+    public var at: Date
+    public var actor: String?
+    public var action: String
+    public var detail: String?
+
+    public init(at: Date, actor: String? = nil, action: String, detail: String? = nil) {
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.detail = detail
+    }
+}
+
+/// A case or a feedback item; feedback links to an influencer.
+public struct SupportCase: Identifiable, Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var customer: String
+    public var kind: CaseKind
+    public var priority: CasePriority
+    public var status: CaseStatus
+    public var owner: String?
+    public var team: String?
+    public var influencer: String?
+    public var opened: Date
+    public var firstResponseAt: Date?
+    public var resolvedAt: Date?
+    public var pauses: [Pause]
+    public var escalationLevel: Int
+    public var history: [CaseEvent]
+
+    public init(
+        id: String, title: String, customer: String, kind: CaseKind = .standard,
+        priority: CasePriority = .normal, status: CaseStatus = .new, owner: String? = nil,
+        team: String? = nil, influencer: String? = nil, opened: Date,
+        firstResponseAt: Date? = nil, resolvedAt: Date? = nil, pauses: [Pause] = [],
+        escalationLevel: Int = 0, history: [CaseEvent] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.customer = customer
+        self.kind = kind
+        self.priority = priority
+        self.status = status
+        self.owner = owner
+        self.team = team
+        self.influencer = influencer
+        self.opened = opened
+        self.firstResponseAt = firstResponseAt
+        self.resolvedAt = resolvedAt
+        self.pauses = pauses
+        self.escalationLevel = escalationLevel
+        self.history = history
+    }
+}
+
+/// The source behind a feedback item: a blogger, a forum account, a traffic source.
+public struct Influencer: Identifiable, Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var url: String?
+    public var notes: String?
+
+    public init(id: String, name: String, url: String? = nil, notes: String? = nil) {
+        self.id = id
+        self.name = name
+        self.url = url
+        self.notes = notes
+    }
+}

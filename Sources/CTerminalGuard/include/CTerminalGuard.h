@@ -1,0 +1,1 @@
+int ctg_placeholder(void);

@@ -1,0 +1,132 @@
+/// One terminal cell. A wide glyph occupies its cell and a continuation cell
+/// after it (`width == 0`, empty text), so columns never drift.
+public struct Cell: Equatable, Sendable {
+    public var text: String
+    public var width: UInt8
+    public var role: Role
+
+    public init(text: String = " ", width: UInt8 = 1, role: Role = .text) {
+        self.text = text
+        self.width = width
+        self.role = role
+    }
+
+    public var isContinuation: Bool { width == 0 }
+    static func continuation(_ role: Role) -> Cell { Cell(text: "", width: 0, role: role) }
+}
+
+/// A screen's worth of cells. Views draw into it; backends present it.
+/// Every string drawn passes the `Sanitizer`, so data can never reach the terminal raw.
+public struct CellBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(size: Size, role: Role = .text) {
+        width = max(0, size.width)
+        height = max(0, size.height)
+        cells = Array(repeating: Cell(role: role), count: width * height)
+    }
+
+    public var size: Size { Size(width: width, height: height) }
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Draws `text` from column `x`, clipped to `maxWidth` columns and to the buffer.
+    /// Returns the columns used. A wide glyph that would straddle the clip edge is
+    /// replaced by a space rather than split.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        var col = x
+        for ch in Sanitizer.clean(text) {
+            let w = max(1, DisplayWidth.of(ch))
+            if col + w > limit {
+                if col < limit, col >= 0 { setCell(col, y, Cell(text: " ", width: 1, role: role)) }
+                return max(0, min(limit, col + 1) - x)
+            }
+            if col >= 0 {
+                setCell(col, y, Cell(text: String(ch), width: UInt8(w), role: role))
+                if w == 2 { setCell(col + 1, y, .continuation(role)) }
+            }
+            col += w
+        }
+        return col - x
+    }
+
+    /// Draws `text` cut to `width` columns with an ellipsis when it does not fit,
+    /// padded with spaces to exactly `width`.
+    @discardableResult
+    public mutating func put(padded text: String, x: Int, y: Int, width w: Int, role: Role,
+                             alignRight: Bool = false) -> Int {
+        let fitted = Text.truncate(Sanitizer.clean(text), to: w)
+        let pad = max(0, w - DisplayWidth.of(fitted))
+        if alignRight {
+            fill(Rect(x: x, y: y, width: pad, height: 1), role: role)
+            put(fitted, x: x + pad, y: y, role: role, maxWidth: w - pad)
+        } else {
+            let used = put(fitted, x: x, y: y, role: role, maxWidth: w)
+            fill(Rect(x: x + used, y: y, width: w - used, height: 1), role: role)
+        }
+        return w
+    }
+
+    public mutating func fill(_ rect: Rect, role: Role, with char: Character = " ") {
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
+        let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        let glyph = String(char)
+        for yy in y0..<y1 {
+            for xx in x0..<x1 { setCell(xx, yy, Cell(text: glyph, width: 1, role: role)) }
+        }
+    }
+
+    /// Changes the role of cells without touching their text (selection bars, flashes).
+    public mutating func restyle(_ rect: Rect, role: Role) {
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
+        let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        for yy in y0..<y1 {
+            for xx in x0..<x1 { cells[yy * width + xx].role = role }
+        }
+    }
+
+    /// Writing over half of a wide glyph blanks its other half, so no stray half-glyph remains.
+    private mutating func setCell(_ x: Int, _ y: Int, _ cell: Cell) {
+        let i = y * width + x
+        let old = cells[i]
+        if old.isContinuation, x > 0 {
+            cells[i - 1] = Cell(text: " ", width: 1, role: cells[i - 1].role)
+        } else if old.width == 2, x + 1 < width, cell.width != 2 {
+            cells[i + 1] = Cell(text: " ", width: 1, role: cells[i + 1].role)
+        }
+        cells[i] = cell
+    }
+
+    /// The text of each row, wide glyphs once each.
+    public func textLines() -> [String] {
+        (0..<height).map { y in
+            var line = ""
+            for x in 0..<width where !self[x, y].isContinuation { line += self[x, y].text }
+            return line
+        }
+    }
+
+    /// One letter per column for each row; continuation cells repeat their glyph's letter.
+    public func roleLines() -> [String] {
+        (0..<height).map { y in String((0..<width).map { self[$0, y].role.letter }) }
+    }
+
+    /// Text rows with trailing spaces removed, joined with newlines, as `snapshot` prints them.
+    public func plainText() -> String {
+        textLines().map { line in
+            var s = Substring(line)
+            while s.last == " " { s = s.dropLast() }
+            return String(s)
+        }.joined(separator: "\n") + "\n"
+    }
+}

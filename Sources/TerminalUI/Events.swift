@@ -1,0 +1,31 @@
+public enum Key: Equatable, Hashable, Sendable {
+    case char(Character)
+    /// Ctrl plus a letter, lower-case (`.ctrl("c")`).
+    case ctrl(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete, insert
+    case function(Int)
+}
+
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    case resize(Size)
+    /// The wait for input ran out (the next whole second arrived).
+    case idle
+    /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
+    case signal(Int32)
+}
+
+/// What the runtime needs from a terminal. ncurses implements it for people,
+/// `InMemoryBackend` for tests.
+public protocol TerminalBackend: AnyObject {
+    var size: Size { get }
+    func setPalette(_ palette: Palette)
+    func present(_ buffer: CellBuffer)
+    /// Waits at most `timeoutMilliseconds` for input; `.idle` when none came.
+    func readEvent(timeoutMilliseconds: Int) -> TerminalEvent
+    func bell()
+    /// Restores the terminal. Safe to call more than once.
+    func shutdown()
+}

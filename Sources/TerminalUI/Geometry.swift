@@ -1,0 +1,95 @@
+public struct Size: Equatable, Hashable, Sendable, CustomStringConvertible {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    public var description: String { "\(width)x\(height)" }
+
+    /// Parses `COLSxROWS` (e.g. `120x40`).
+    public init?(parsing text: String) {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
+        self.init(width: w, height: h)
+    }
+}
+
+public struct Rect: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+
+    /// Splits off `rows` rows from the top (clamped).
+    public func takeTop(_ rows: Int) -> (top: Rect, rest: Rect) {
+        let r = min(max(0, rows), height)
+        return (Rect(x: x, y: y, width: width, height: r),
+                Rect(x: x, y: y + r, width: width, height: height - r))
+    }
+
+    /// Splits off `rows` rows from the bottom (clamped).
+    public func takeBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
+        let r = min(max(0, rows), height)
+        return (Rect(x: x, y: y, width: width, height: height - r),
+                Rect(x: x, y: y + height - r, width: width, height: r))
+    }
+
+    /// Splits into `count` columns of near-equal width, left to right.
+    public func columns(_ count: Int, gap: Int = 0) -> [Rect] {
+        guard count > 0 else { return [] }
+        let usable = max(0, width - gap * (count - 1))
+        var result: [Rect] = []
+        var cx = x
+        for i in 0..<count {
+            let w = usable / count + (i < usable % count ? 1 : 0)
+            result.append(Rect(x: cx, y: y, width: w, height: height))
+            cx += w + gap
+        }
+        return result
+    }
+
+    /// Splits into rows with the given weights, top to bottom; leftovers go to the first rows.
+    public func rows(weights: [Int]) -> [Rect] {
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return [] }
+        var heights = weights.map { height * $0 / total }
+        var left = height - heights.reduce(0, +)
+        var i = 0
+        while left > 0 {
+            heights[i % heights.count] += 1
+            left -= 1
+            i += 1
+        }
+        var result: [Rect] = []
+        var cy = y
+        for h in heights {
+            result.append(Rect(x: x, y: cy, width: width, height: h))
+            cy += h
+        }
+        return result
+    }
+
+    public func inset(by n: Int) -> Rect {
+        Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n)
+    }
+
+    /// A rectangle of at most `w`×`h` centred in this one.
+    public func centered(width w: Int, height h: Int) -> Rect {
+        let cw = min(w, width), ch = min(h, height)
+        return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
+    }
+}
