@@ -6,6 +6,8 @@ import Foundation
 public enum DemoData {
     /// Maria Oliveira, who leads the Sales team.
     public static let defaultUser = "maria"
+    /// The zone of the demo's business calendar; `--at` without an offset is read in it.
+    public static let zone = TimeZone(identifier: zoneName)!
 
     public static func make(now: Date) -> DataSet {
         let calendar = calendar(around: now)

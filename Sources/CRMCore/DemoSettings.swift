@@ -1,6 +1,7 @@
 import Foundation
 
 extension DemoData {
+    static let zoneName = "Europe/Berlin"
     static let hour: TimeInterval = 3600
     /// SLA targets count open hours only, so "one day" of a target is one working day of the
     /// calendar (8 open hours), not 24 hours of clock time.
@@ -8,7 +9,7 @@ extension DemoData {
 
     static func calendar(around now: Date) -> BusinessCalendar {
         let hours = (1...5).map { OpenRange(weekday: $0, startMinute: 9 * 60, endMinute: 17 * 60) }
-        var calendar = BusinessCalendar(name: "default", zone: "Europe/Berlin", hours: hours)
+        var calendar = BusinessCalendar(name: "default", zone: zoneName, hours: hours)
         let year = PeriodMath.localDate(of: now, in: PeriodMath.gregorian(calendar.timeZone)).year
         // Fixed-date public holidays only; the movable feasts would need an Easter computus
         // that a demo does not justify.
