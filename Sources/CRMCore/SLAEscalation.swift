@@ -1,0 +1,62 @@
+import Foundation
+
+public enum Escalation {
+    /// The highest ladder level whose trigger a live clock has reached, never below the level
+    /// stored on the case (manual escalations stay). Met and missed clocks no longer escalate:
+    /// the ladder is about getting someone to act, and once the clock stops there is nothing
+    /// left to act on for it. Time past breach is the clock's own business time (`-remaining`),
+    /// so a breach on Friday evening does not climb the ladder over the weekend. `clocks` must
+    /// have been computed at `now`.
+    public static func level(for supportCase: SupportCase, clocks: [SLAClock],
+                             ladder: [EscalationLevel], now: Date) -> Int {
+        var level = supportCase.escalationLevel
+        for step in ladder where step.level > level {
+            if clocks.contains(where: { isReached(step.trigger, by: $0) }) { level = step.level }
+        }
+        return level
+    }
+
+    public static func isReached(_ trigger: EscalationTrigger, by clock: SLAClock) -> Bool {
+        guard clock.state.isLive else { return false }
+        switch trigger {
+        case .warning: return clock.isPastWarning
+        case .breach: return clock.remaining < 0
+        case .afterBreach(let duration): return clock.remaining < 0 && -clock.remaining >= duration
+        }
+    }
+
+    /// Handles to notify at exactly `level`, in ladder order without repeats. Roles: `owner` is
+    /// the case owner; `team-lead` the lead of the case's team (matched by team id, then name),
+    /// or its members whose role is `team-lead` when the team names no lead; `head-of-support`
+    /// and `senior-management` everyone with that role. Any other entry is a handle.
+    public static func recipients(level: Int, case supportCase: SupportCase, people: [Person],
+                                  teams: [Team], ladder: [EscalationLevel]) -> [String] {
+        var result: [String] = []
+        func add(_ handle: String) {
+            if !result.contains(handle) { result.append(handle) }
+        }
+        for step in ladder where step.level == level {
+            for entry in step.notify {
+                switch entry {
+                case "owner":
+                    supportCase.owner.map(add)
+                case "team-lead":
+                    teamLeads(of: supportCase, people: people, teams: teams).forEach(add)
+                case "head-of-support", "senior-management":
+                    people.filter { $0.role == entry }.forEach { add($0.id) }
+                default:
+                    add(entry)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func teamLeads(of supportCase: SupportCase, people: [Person], teams: [Team]) -> [String] {
+        guard let name = supportCase.team else { return [] }
+        let team = teams.first { $0.id == name } ?? teams.first { $0.name == name }
+        if let lead = team?.lead { return [lead] }
+        let keys = Set([name, team?.id, team?.name].compactMap { $0 })
+        return people.filter { $0.role == "team-lead" && $0.team.map(keys.contains) ?? false }.map(\.id)
+    }
+}
