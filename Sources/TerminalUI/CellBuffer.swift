@@ -41,17 +41,21 @@ public struct CellBuffer: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
-        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        let limit = maxWidth.map { min(width, saturatingSum(x, max(0, $0))) } ?? width
         var col = x
         for ch in Sanitizer.clean(text) {
-            let w = max(1, DisplayWidth.of(ch))
+            // The sanitiser leaves no zero-width grapheme; 1 is a guard, not a layout rule.
+            let w = min(2, max(1, DisplayWidth.of(ch)))
             if col + w > limit {
-                if col < limit, col >= 0 { setCell(col, y, Cell(text: " ", width: 1, role: role)) }
+                if col < limit, col >= 0 { write(Cell(text: " ", width: 1, role: role), x: col, y: y) }
                 return max(0, min(limit, col + 1) - x)
             }
             if col >= 0 {
-                setCell(col, y, Cell(text: String(ch), width: UInt8(w), role: role))
-                if w == 2 { setCell(col + 1, y, .continuation(role)) }
+                write(Cell(text: String(ch), width: UInt8(w), role: role), x: col, y: y)
+            } else if col + w > 0 {
+                // Half of this glyph falls left of column 0: draw neither half, but do not
+                // leave what was under the visible half there either.
+                write(Cell(text: " ", width: 1, role: role), x: 0, y: y)
             }
             col += w
         }
@@ -75,36 +79,65 @@ public struct CellBuffer: Equatable, Sendable {
         return w
     }
 
+    /// Fills `rect` (clipped to the buffer) with `char`. The character is sanitised like
+    /// any drawn text; a wide one is laid in pairs of columns, with a space where only
+    /// one column is left.
     public mutating func fill(_ rect: Rect, role: Role, with char: Character = " ") {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        let glyph = String(char)
+        let glyph = Self.fillGlyph(char, role: role)
+        let blank = Cell(text: " ", width: 1, role: role)
         for yy in y0..<y1 {
-            for xx in x0..<x1 { setCell(xx, yy, Cell(text: glyph, width: 1, role: role)) }
+            var xx = x0
+            while xx < x1 {
+                let cell = glyph.width == 2 && xx + 1 >= x1 ? blank : glyph
+                write(cell, x: xx, y: yy)
+                xx += Int(cell.width)
+            }
         }
     }
 
     /// Changes the role of cells without touching their text (selection bars, flashes).
+    /// A wide glyph cut by the edge of `rect` is restyled whole: it is drawn in one role.
     public mutating func restyle(_ rect: Rect, role: Role) {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
         for yy in y0..<y1 {
-            for xx in x0..<x1 { cells[yy * width + xx].role = role }
+            let row = yy * width
+            let lo = x0 > 0 && cells[row + x0].isContinuation ? x0 - 1 : x0
+            let hi = x1 < width && cells[row + x1].isContinuation ? x1 + 1 : x1
+            for xx in lo..<hi { cells[row + xx].role = role }
         }
     }
 
-    /// Writing over half of a wide glyph blanks its other half, so no stray half-glyph remains.
-    private mutating func setCell(_ x: Int, _ y: Int, _ cell: Cell) {
+    /// Writes one cell (and the continuation after a wide one). Any wide glyph the new
+    /// cell overlaps is blanked whole, so no stray half-glyph remains.
+    private mutating func write(_ cell: Cell, x: Int, y: Int) {
+        let span = cell.width == 2 ? 2 : 1
+        for xx in x..<(x + span) { blankWideGlyph(coveringX: xx, y: y) }
+        let i = y * width + x
+        cells[i] = cell
+        if span == 2 { cells[i + 1] = .continuation(cell.role) }
+    }
+
+    private mutating func blankWideGlyph(coveringX x: Int, y: Int) {
         let i = y * width + x
         let old = cells[i]
-        if old.isContinuation, x > 0 {
-            cells[i - 1] = Cell(text: " ", width: 1, role: cells[i - 1].role)
-        } else if old.width == 2, x + 1 < width, cell.width != 2 {
-            cells[i + 1] = Cell(text: " ", width: 1, role: cells[i + 1].role)
+        if old.isContinuation {
+            cells[i] = Cell(text: " ", width: 1, role: old.role)
+            if x > 0 { cells[i - 1] = Cell(text: " ", width: 1, role: cells[i - 1].role) }
+        } else if old.width == 2 {
+            cells[i] = Cell(text: " ", width: 1, role: old.role)
+            if x + 1 < width { cells[i + 1] = Cell(text: " ", width: 1, role: cells[i + 1].role) }
         }
-        cells[i] = cell
+    }
+
+    private static func fillGlyph(_ char: Character, role: Role) -> Cell {
+        let cleaned = Sanitizer.clean(String(char))
+        guard cleaned.count == 1, let c = cleaned.first else { return Cell(text: " ", width: 1, role: role) }
+        return Cell(text: cleaned, width: DisplayWidth.of(c) == 2 ? 2 : 1, role: role)
     }
 
     /// The text of each row, wide glyphs once each.

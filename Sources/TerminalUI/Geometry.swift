@@ -11,7 +11,7 @@ public struct Size: Equatable, Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `COLSxROWS` (e.g. `120x40`).
     public init?(parsing text: String) {
-        let parts = text.lowercased().split(separator: "x")
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
         self.init(width: w, height: h)
     }
@@ -30,8 +30,9 @@ public struct Rect: Equatable, Sendable {
         self.height = max(0, height)
     }
 
-    public var maxX: Int { x + width }
-    public var maxY: Int { y + height }
+    // Saturating, so a rectangle meaning "to the end, whatever the size" cannot trap.
+    public var maxX: Int { saturatingSum(x, width) }
+    public var maxY: Int { saturatingSum(y, height) }
     public var isEmpty: Bool { width <= 0 || height <= 0 }
 
     /// Splits off `rows` rows from the top (clamped).
@@ -48,31 +49,40 @@ public struct Rect: Equatable, Sendable {
                 Rect(x: x, y: y + height - r, width: width, height: r))
     }
 
-    /// Splits into `count` columns of near-equal width, left to right.
+    /// Splits into `count` columns of near-equal width, left to right; leftover columns
+    /// go to the first ones. When the gaps leave no room, the columns are empty but
+    /// still lie inside this rectangle.
     public func columns(_ count: Int, gap: Int = 0) -> [Rect] {
         guard count > 0 else { return [] }
+        let gap = max(0, gap)
         let usable = max(0, width - gap * (count - 1))
         var result: [Rect] = []
         var cx = x
         for i in 0..<count {
             let w = usable / count + (i < usable % count ? 1 : 0)
-            result.append(Rect(x: cx, y: y, width: w, height: height))
+            result.append(Rect(x: min(cx, maxX), y: y, width: w, height: height))
             cx += w + gap
         }
         return result
     }
 
-    /// Splits into rows with the given weights, top to bottom; leftovers go to the first rows.
+    /// Splits into one row per weight, top to bottom. Negative weights count as zero;
+    /// rows left over by rounding go to the first rows with a positive weight, so a
+    /// zero-weight row stays empty. Always returns one rectangle per weight.
     public func rows(weights: [Int]) -> [Rect] {
+        let weights = weights.map { max(0, $0) }
         let total = weights.reduce(0, +)
-        guard total > 0 else { return [] }
-        var heights = weights.map { height * $0 / total }
-        var left = height - heights.reduce(0, +)
-        var i = 0
-        while left > 0 {
-            heights[i % heights.count] += 1
-            left -= 1
-            i += 1
+        var heights = weights.map { total > 0 ? height * $0 / total : 0 }
+        if total > 0 {
+            var left = height - heights.reduce(0, +)
+            var i = 0
+            while left > 0 {
+                if weights[i % weights.count] > 0 {
+                    heights[i % weights.count] += 1
+                    left -= 1
+                }
+                i += 1
+            }
         }
         var result: [Rect] = []
         var cy = y
@@ -89,7 +99,13 @@ public struct Rect: Equatable, Sendable {
 
     /// A rectangle of at most `w`×`h` centred in this one.
     public func centered(width w: Int, height h: Int) -> Rect {
-        let cw = min(w, width), ch = min(h, height)
+        let cw = max(0, min(w, width)), ch = max(0, min(h, height))
         return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
     }
+}
+
+/// `a + b`, stopping at the ends of `Int` instead of trapping.
+func saturatingSum(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? Int.max : Int.min) : sum
 }
