@@ -112,7 +112,7 @@ enum FileFormats {
                 let line = try within(.key("activities")) { () throws(FieldError) in
                     try within(.index(n)) { () throws(FieldError) in try PeopleCodec.encodeActivity(activity, zone: zone) }
                 }
-                JSONWriter.write(line, into: &out, indent: 0, pretty: false)
+                JSONWriter.write(line, into: &out, indent: 0, style: .compact)
                 out.append(.lf)
             }
             return out

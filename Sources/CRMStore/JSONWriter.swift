@@ -28,11 +28,13 @@ public enum JSONOutput: Equatable, Sendable {
 }
 
 public enum JSONWriter {
-    /// Two-space indents, `"key": value`, a final newline. Arrays of plain values stay on one
-    /// line (`"owners": ["maria", "li"]`), which keeps records short without hiding structure.
+    /// Two-space indents, `"key": value`, a final newline. Plain values stay on one line
+    /// where that reads better: arrays of them (`"owners": ["maria", "li"]`), and small
+    /// objects of them inside a record (`{"start": "…", "end": "…"}`). Records themselves
+    /// always get a line per field, so they look alike however few fields they have.
     public static func pretty(_ value: JSONOutput) -> [UInt8] {
         var out: [UInt8] = []
-        write(value, into: &out, indent: 0, pretty: true)
+        write(value, into: &out, indent: 0, style: .pretty)
         out.append(.lf)
         return out
     }
@@ -40,11 +42,17 @@ public enum JSONWriter {
     /// No whitespace at all and no newline: one record per line in JSON Lines.
     public static func compact(_ value: JSONOutput) -> [UInt8] {
         var out: [UInt8] = []
-        write(value, into: &out, indent: 0, pretty: false)
+        write(value, into: &out, indent: 0, style: .compact)
         return out
     }
 
-    static func write(_ value: JSONOutput, into out: inout [UInt8], indent: Int, pretty: Bool) {
+    enum Style { case pretty, inline, compact }
+
+    /// Objects nested this deep (inside a record inside a collection) may go on one line.
+    static let inlineDepth = 3
+    static let lineWidth = 100
+
+    static func write(_ value: JSONOutput, into out: inout [UInt8], indent: Int, style: Style) {
         switch value {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
@@ -54,27 +62,35 @@ public enum JSONWriter {
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]".utf8; return }
-            let inline = !pretty || items.allSatisfy(\.isScalar)
+            let itemStyle = style == .pretty && items.allSatisfy(\.isScalar) ? .inline : style
             out.append(.openBracket)
             for (n, item) in items.enumerated() {
-                if n > 0 { out.append(.comma); if pretty && inline { out.append(.space) } }
-                if !inline { newline(&out, indent + 1) }
-                write(item, into: &out, indent: indent + 1, pretty: pretty)
+                if n > 0 { out.append(.comma); if itemStyle == .inline { out.append(.space) } }
+                if itemStyle == .pretty { newline(&out, indent + 1) }
+                write(item, into: &out, indent: indent + 1, style: itemStyle)
             }
-            if !inline { newline(&out, indent) }
+            if itemStyle == .pretty { newline(&out, indent) }
             out.append(.closeBracket)
         case .object(let members):
             guard !members.isEmpty else { out += "{}".utf8; return }
+            if style == .pretty, indent >= inlineDepth, members.allSatisfy(\.value.isScalar) {
+                var line: [UInt8] = []
+                write(value, into: &line, indent: indent, style: .inline)
+                if indent * 2 + line.count <= lineWidth {
+                    out += line
+                    return
+                }
+            }
             out.append(.openBrace)
             for (n, member) in members.enumerated() {
-                if n > 0 { out.append(.comma) }
-                if pretty { newline(&out, indent + 1) }
+                if n > 0 { out.append(.comma); if style == .inline { out.append(.space) } }
+                if style == .pretty { newline(&out, indent + 1) }
                 writeString(member.key, into: &out)
                 out.append(.colon)
-                if pretty { out.append(.space) }
-                write(member.value, into: &out, indent: indent + 1, pretty: pretty)
+                if style != .compact { out.append(.space) }
+                write(member.value, into: &out, indent: indent + 1, style: style)
             }
-            if pretty { newline(&out, indent) }
+            if style == .pretty { newline(&out, indent) }
             out.append(.closeBrace)
         }
     }

@@ -66,7 +66,7 @@ public enum OpenHoursText {
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let ends = item.split(separator: "-", omittingEmptySubsequences: false)
             guard (1...2).contains(ends.count), let first = day(ends[0]), let last = day(ends[ends.count - 1]) else {
-                throw Problem("expected days like Mon-Fri or Sat,Sun, found \"\(item)\"")
+                throw Problem("expected days like Mon-Fri or Sat,Sun, found \"\(text)\"")
             }
             var d = first
             while true {

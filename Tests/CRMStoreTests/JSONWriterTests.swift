@@ -33,6 +33,32 @@ import Testing
             == #"{"version":1,"owners":["maria","li"],"empty":[],"none":{},"items":[{"a":null,"b":true},0.5]}"#)
     }
 
+    @Test func smallObjectsInsideRecordsStayOnOneLine() {
+        let pause = JSONOutput.object([.init("start", .string("2026-11-20T11:00:00+01:00")), .init("end", .null)])
+        let long = JSONOutput.object([.init("detail", .string(String(repeating: "x", count: 90)))])
+        let record = JSONOutput.object([.init("id", .string("c1")), .init("pauses", .array([pause, long])),
+                                        .init("acknowledged_by", .object([.init("li", .int(1))]))])
+        let file = JSONOutput.object([.init("cases", .array([record]))])
+        let x90 = String(repeating: "x", count: 90)
+        #expect(text(JSONWriter.pretty(file)) == """
+            {
+              "cases": [
+                {
+                  "id": "c1",
+                  "pauses": [
+                    {"start": "2026-11-20T11:00:00+01:00", "end": null},
+                    {
+                      "detail": "\(x90)"
+                    }
+                  ],
+                  "acknowledged_by": {"li": 1}
+                }
+              ]
+            }
+
+            """)
+    }
+
     @Test func escaping() throws {
         let nasty = "q\"b\\s/\n\r\t\u{8}\u{C}\u{0}\u{1F}\u{7F}é😀\u{2028}"
         let written = text(JSONWriter.compact(.string(nasty)))

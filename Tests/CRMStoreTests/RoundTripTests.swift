@@ -71,7 +71,7 @@ import Testing
         #expect(reminders.contains(#""due": "2026-11-23T10:00:00+01:00""#))
         #expect(reminders.contains(#""due": "2026-07-01T08:15:00+02:00""#))
         #expect(reminders.contains(#""due": "2026-09-21T16:13:20.250+02:00""#))
-        #expect(reminders.contains(#""acknowledged_by": {"# + "\n" + #"        "li": "2026-11-23T09:30:00+01:00""#))
+        #expect(reminders.contains(#""acknowledged_by": {"li": "2026-11-23T09:30:00+01:00"},"#))
         let activities = try #require(dir.text("activities.jsonl"))
         #expect(activities.split(separator: "\n")[1]
             == #"{"person":"maria","kpi":"calls","count":3,"at":"2026-11-23T10:05:00+01:00","note":"morning block"}"#)
@@ -90,12 +90,13 @@ import Testing
         #expect(text.contains(#""resolution": "5d1h30m""#))
     }
 
-    @Test func aHundredThousandReminders() throws {
+    /// Big enough to catch anything quadratic; the printed times are for a debug build.
+    @Test func twentyThousandReminders() throws {
         let dir = TempDir()
         defer { dir.remove() }
         var data = DataSet(settings: Samples.settings)
         let template = Samples.full.reminders[0]
-        data.reminders = (0..<100_000).map { n in
+        data.reminders = (0..<20_000).map { n in
             var r = template
             r.id = "r\(n)"
             r.due = r.due + Double(n * 60)
@@ -106,6 +107,6 @@ import Testing
         var loaded = DataSet()
         let loading = try clock.measure { loaded = try dir.store.load() }
         #expect(loaded.reminders == data.reminders)
-        print("100,000 reminders, \(dir.read("reminders.json")!.count / 1_000_000) MB: save \(saving), load \(loading)")
+        print("20,000 reminders, \(dir.read("reminders.json")!.count / 1_000_000) MB: save \(saving), load \(loading)")
     }
 }
