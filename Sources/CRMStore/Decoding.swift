@@ -22,6 +22,20 @@ struct Fields {
 
     /// The value, or nil when it is absent or `null`.
     mutating func optional(_ key: StaticString) -> JSONValue? {
+        guard let value = lookup(key), !value.isNull else { return nil }
+        return value
+    }
+
+    /// The value, which may be `null`: the caller's type check then says "found null" and
+    /// points at it, which helps more than calling the field missing.
+    mutating func required(_ key: StaticString) throws(FieldError) -> JSONValue {
+        guard let value = lookup(key) else {
+            throw FieldError("missing required field \"\(key)\"", at: object.offset)
+        }
+        return value
+    }
+
+    private mutating func lookup(_ key: StaticString) -> JSONValue? {
         assert(known.contains { $0.description == key.description }, "\(key) missing from the known list")
         let members = object.count
         guard members > 0 else { return nil }
@@ -34,19 +48,11 @@ struct Fields {
             if document.string(at: k, equals: key) {
                 seen += 1
                 cursor = next
-                let value = JSONValue(document: document, index: k + 1)
-                return value.isNull ? nil : value
+                return JSONValue(document: document, index: k + 1)
             }
             k = next
         }
         return nil
-    }
-
-    mutating func required(_ key: StaticString) throws(FieldError) -> JSONValue {
-        guard let value = optional(key) else {
-            throw FieldError("missing required field \"\(key)\"", at: object.offset)
-        }
-        return value
     }
 
     func finish() throws(FieldError) {

@@ -78,7 +78,11 @@ func encodeTime(_ date: Date, _ zone: TimeZone) throws(FieldError) -> JSONOutput
 }
 
 func encodeDuration(_ seconds: TimeInterval) throws(FieldError) -> JSONOutput {
+    .string(try durationText(seconds))
+}
+
+func durationText(_ seconds: TimeInterval) throws(FieldError) -> String {
     guard seconds.isFinite else { throw FieldError("a duration must be finite") }
     guard seconds >= 0 else { throw FieldError("a duration cannot be negative (\(DurationText.format(seconds)))") }
-    return .string(DurationText.format(seconds))
+    return DurationText.format(seconds)
 }

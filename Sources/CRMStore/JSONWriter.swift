@@ -50,7 +50,7 @@ public enum JSONWriter {
 
     /// Objects nested this deep (inside a record inside a collection) may go on one line.
     static let inlineDepth = 3
-    static let lineWidth = 100
+    static let lineWidth = 120
 
     static func write(_ value: JSONOutput, into out: inout [UInt8], indent: Int, style: Style) {
         switch value {

@@ -165,10 +165,7 @@ enum SettingsCodec {
         case .warning: after = "warning"
         case .breach: after = "breach"
         case .afterBreach(let seconds):
-            guard case .string(let text) = try within(.key("after"), { () throws(FieldError) in
-                try encodeDuration(seconds)
-            }) else { after = "breach"; break }
-            after = "breach+" + text
+            after = "breach+" + (try within(.key("after")) { () throws(FieldError) in try durationText(seconds) })
         }
         var o = ObjectBuilder(zone: .gmt)
         o.put("level", e.level)

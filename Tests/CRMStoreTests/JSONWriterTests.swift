@@ -35,11 +35,11 @@ import Testing
 
     @Test func smallObjectsInsideRecordsStayOnOneLine() {
         let pause = JSONOutput.object([.init("start", .string("2026-11-20T11:00:00+01:00")), .init("end", .null)])
-        let long = JSONOutput.object([.init("detail", .string(String(repeating: "x", count: 90)))])
+        let long = JSONOutput.object([.init("detail", .string(String(repeating: "x", count: 110)))])
         let record = JSONOutput.object([.init("id", .string("c1")), .init("pauses", .array([pause, long])),
                                         .init("acknowledged_by", .object([.init("li", .int(1))]))])
         let file = JSONOutput.object([.init("cases", .array([record]))])
-        let x90 = String(repeating: "x", count: 90)
+        let x110 = String(repeating: "x", count: 110)
         #expect(text(JSONWriter.pretty(file)) == """
             {
               "cases": [
@@ -48,7 +48,7 @@ import Testing
                   "pauses": [
                     {"start": "2026-11-20T11:00:00+01:00", "end": null},
                     {
-                      "detail": "\(x90)"
+                      "detail": "\(x110)"
                     }
                   ],
                   "acknowledged_by": {"li": 1}

@@ -57,6 +57,9 @@ import Testing
         // A required field that is missing points at the object that lacks it.
         (#"{"version": 1, "reminders": [{"id": "r1", "title": "x", "owners": []}]}"#,
          "reminders.json:1:30: reminders[0]: missing required field \"due\""),
+        // Null in a required field is shown as what it is.
+        (#"{"version": 1, "reminders": [{"id": "r", "title": "x", "owners": [], "due": null}]}"#,
+         "reminders.json:1:77: reminders[0].due: expected a time like 2026-11-23T10:00:00+01:00, found null"),
         (#"{"version": 1, "reminders": [{"id": 7, "title": "x", "owners": [], "due": "2026-11-23 10:00"}]}"#,
          "reminders.json:1:37: reminders[0].id: expected a string, found 7"),
         (#"{"version": 1, "reminders": {}}"#,
