@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replacing a file so that a crash or a full disk at any moment leaves either the old
+/// contents or the new, never a mix, and keeps the old contents as `NAME.bak`.
+enum AtomicFile {
+    /// Writes `bytes` to a temporary file beside `name`, syncs it, moves the current file to
+    /// `name.bak` and renames the new one over it. The directory itself is synced by the
+    /// caller once all files are in place.
+    static func replace(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) {
+        let target = directory + "/" + name
+        let temp = "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(name, "cannot create a temporary file") }
+        var done = false
+        defer { if !done { unlink(temp) } }
+
+        do throws(SaveError) {
+            var existing = stat()
+            // An existing file keeps the permissions someone gave it; umask plays no part.
+            let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
+            guard fchmod(fd, mode) == 0 else { throw failure(name, "cannot set permissions") }
+            try writeAll(fd, bytes, name)
+            guard fsync(fd) == 0 else { throw failure(name, "cannot sync to disk") }
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard close(fd) == 0 else { throw failure(name, "cannot finish writing") }
+
+        if access(target, F_OK) == 0 { try keepBackup(of: target, name: name, in: directory) }
+        guard rename(temp, target) == 0 else { throw failure(name, "cannot replace the file") }
+        done = true
+    }
+
+    static func syncDirectory(_ directory: String, after name: String) throws(SaveError) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(name, "saved, but cannot open the directory to sync it") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw failure(name, "saved, but cannot sync the directory") }
+    }
+
+    /// A hard link shares the old file's bytes without copying them; linking under a
+    /// temporary name and renaming replaces the previous backup in one step.
+    private static func keepBackup(of target: String, name: String, in directory: String) throws(SaveError) {
+        let temp = "\(directory)/.\(name).bak-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        if link(target, temp) != 0 {
+            // Some file systems have no hard links; a copy does the same job more slowly.
+            try copy(target, to: temp, name: name)
+        }
+        guard rename(temp, target + ".bak") == 0 else {
+            let error = failure(name, "cannot keep the previous version as \(name).bak")
+            unlink(temp)
+            throw error
+        }
+    }
+
+    private static func copy(_ source: String, to destination: String, name: String) throws(SaveError) {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw failure(name, "cannot read the previous version to back it up") }
+        defer { close(input) }
+        var info = stat()
+        fstat(input, &info)
+        let output = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, info.st_mode & 0o7777)
+        guard output >= 0 else { throw failure(name, "cannot create \(name).bak") }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        do throws(SaveError) {
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { throw failure(name, "cannot read the previous version to back it up") }
+                if n == 0 { break }
+                try writeAll(output, Array(buffer[..<n]), name + ".bak")
+            }
+            guard fsync(output) == 0 else { throw failure(name, "cannot sync \(name).bak") }
+        } catch {
+            close(output)
+            unlink(destination)
+            throw error
+        }
+        close(output)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ name: String) throws(SaveError) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw failure(name, "write failed") }
+            written += n
+        }
+    }
+
+    /// Reads `errno`, so call it straight after the failing call.
+    static func failure(_ name: String, _ what: String) -> SaveError {
+        let code = errno
+        return SaveError(file: name, message: "\(what): \(String(cString: strerror(code)))", code: code)
+    }
+}

@@ -1,0 +1,219 @@
+import CRMCore
+import Foundation
+
+/// Reads the members of one object by name, then insists that nothing unknown was left.
+///
+/// Unknown fields are refused rather than skipped: in hand-edited files they are nearly
+/// always typos (`prority`) that would otherwise silently fall back to a default.
+struct Fields {
+    let object: JSONValue
+    private let known: [StaticString]
+    /// Files we write list fields in the order decoders ask for them, so starting each
+    /// search just after the last hit usually finds the field at once.
+    private var cursor: Int
+    private var seen = 0
+
+    init(_ value: JSONValue, known: [StaticString]) throws(FieldError) {
+        guard value.kind == .object else { throw value.mismatch("an object") }
+        object = value
+        self.known = known
+        cursor = 0
+    }
+
+    /// The value, or nil when it is absent or `null`.
+    mutating func optional(_ key: StaticString) -> JSONValue? {
+        guard let value = lookup(key), !value.isNull else { return nil }
+        return value
+    }
+
+    /// The value, which may be `null`: the caller's type check then says "found null" and
+    /// points at it, which helps more than calling the field missing.
+    mutating func required(_ key: StaticString) throws(FieldError) -> JSONValue {
+        guard let value = lookup(key) else {
+            throw FieldError("missing required field \"\(key)\"", at: object.offset)
+        }
+        return value
+    }
+
+    private mutating func lookup(_ key: StaticString) -> JSONValue? {
+        assert(known.contains { $0.description == key.description }, "\(key) missing from the known list")
+        let members = object.count
+        guard members > 0 else { return nil }
+        let document = object.document
+        let first = object.index + 1, end = document.nodes[object.index].next
+        var k = cursor == 0 ? first : cursor
+        for _ in 0..<members {
+            var next = document.nodes[k + 1].next
+            if next == end { next = first }
+            if document.string(at: k, equals: key) {
+                seen += 1
+                cursor = next
+                return JSONValue(document: document, index: k + 1)
+            }
+            k = next
+        }
+        return nil
+    }
+
+    func finish() throws(FieldError) {
+        guard seen < object.count else { return }
+        for (key, _) in object.members {
+            let name = key.string ?? ""
+            if !known.contains(where: { key.stringEquals($0) }) {
+                throw FieldError("unknown field \"\(clip(name))\"; known fields: "
+                    + known.map(\.description).joined(separator: ", "), at: key.offset)
+            }
+        }
+    }
+
+    // MARK: - Typed access
+
+    mutating func string(_ key: StaticString) throws(FieldError) -> String {
+        let value = try required(key)
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
+    }
+
+    mutating func string(_ key: StaticString, or fallback: String?) throws(FieldError) -> String? {
+        guard let value = optional(key) else { return fallback }
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
+    }
+
+    mutating func int(_ key: StaticString) throws(FieldError) -> Int {
+        let value = try required(key)
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeInt() }
+    }
+
+    mutating func int(_ key: StaticString, or fallback: Int?) throws(FieldError) -> Int? {
+        guard let value = optional(key) else { return fallback }
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeInt() }
+    }
+
+    mutating func time(_ key: StaticString, _ zone: TimeZone) throws(FieldError) -> Date {
+        let value = try required(key)
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
+    }
+
+    mutating func optionalTime(_ key: StaticString, _ zone: TimeZone) throws(FieldError) -> Date? {
+        guard let value = optional(key) else { return nil }
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
+    }
+
+    mutating func duration(_ key: StaticString) throws(FieldError) -> TimeInterval? {
+        guard let value = optional(key) else { return nil }
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeDuration() }
+    }
+
+    mutating func choice<E: RawRepresentable & CaseIterable>(
+        _ key: StaticString, or fallback: E?
+    ) throws(FieldError) -> E? where E.RawValue == String {
+        guard let value = optional(key) else { return fallback }
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
+    }
+
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: StaticString) throws(FieldError) -> E
+    where E.RawValue == String {
+        let value = try required(key)
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
+    }
+
+    mutating func list<T>(
+        _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
+    ) throws(FieldError) -> [T] {
+        guard let value = optional(key) else { return [] }
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeList(element) }
+    }
+
+    mutating func requiredList<T>(
+        _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
+    ) throws(FieldError) -> [T] {
+        let value = try required(key)
+        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeList(element) }
+    }
+
+    /// An object used as a map from handles to values (`{"maria": "2026-…"}`).
+    mutating func map<T>(
+        _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
+    ) throws(FieldError) -> [String: T] {
+        guard let value = optional(key) else { return [:] }
+        return try within(.key("\(key)")) { () throws(FieldError) in
+            guard value.kind == .object else { throw value.mismatch("an object") }
+            var result: [String: T] = [:]
+            for (name, item) in value.members {
+                let handle = name.string ?? ""
+                result[handle] = try within(.key(handle)) { () throws(FieldError) in try element(item) }
+            }
+            return result
+        }
+    }
+}
+
+extension JSONValue {
+    func decodeString() throws(FieldError) -> String {
+        guard let text = string else { throw mismatch("a string") }
+        return text
+    }
+
+    func decodeInt() throws(FieldError) -> Int {
+        guard let n = int else { throw mismatch("a whole number") }
+        return n
+    }
+
+    func decodeNumber() throws(FieldError) -> Double {
+        guard let n = double else { throw mismatch("a number") }
+        return n
+    }
+
+    func decodeTime(_ zone: TimeZone) throws(FieldError) -> Date {
+        guard let date = withStringUTF8({ TimeText.parse(utf8: $0, zone: zone) }) ?? nil else {
+            throw mismatch("a time like 2026-11-23T10:00:00+01:00")
+        }
+        return date
+    }
+
+    func decodeDate() throws(FieldError) -> LocalDate {
+        guard let text = string, let date = LocalDate(text) else { throw mismatch("a date like 2026-12-24") }
+        return date
+    }
+
+    func decodeDuration() throws(FieldError) -> TimeInterval {
+        guard let text = string, let seconds = DurationText.parse(text) else {
+            throw mismatch("a duration like 4h or 1h30m")
+        }
+        guard seconds >= 0 else { throw FieldError("a duration cannot be negative, found \(summary)", at: offset) }
+        return seconds
+    }
+
+    func decodeChoice<E: RawRepresentable & CaseIterable>(_: E.Type) throws(FieldError) -> E
+    where E.RawValue == String {
+        guard let text = string, let value = E(rawValue: text) else {
+            throw mismatch("one of " + E.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
+    }
+
+    func decodeList<T>(_ element: (JSONValue) throws(FieldError) -> T) throws(FieldError) -> [T] {
+        guard kind == .array else { throw mismatch("an array") }
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for (n, item) in elements.enumerated() {
+            result.append(try within(.index(n)) { () throws(FieldError) in try element(item) })
+        }
+        return result
+    }
+
+    func mismatch(_ expected: String) -> FieldError {
+        FieldError("expected \(expected), found \(summary)", at: offset)
+    }
+
+    /// The value as it appears in the file, kept short.
+    var summary: String {
+        switch kind {
+        case .null: "null"
+        case .bool: bool! ? "true" : "false"
+        case .number: int.map(String.init) ?? "\(double!)"
+        case .string: "\"\(clip(string!))\""
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

@@ -1,0 +1,211 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A parsed JSON text, kept flat: one node per value in document order, each container's
+/// children right after it. Flat nodes cost one array append per value instead of an
+/// allocation per container, and strings stay as byte ranges until someone asks for them,
+/// so loading 100,000 records does not build a million `String`s for field names.
+public final class JSONDocument {
+    /// The whole input; offsets in nodes and errors count bytes from its start.
+    public let bytes: [UInt8]
+    let nodes: [Node]
+    /// Strings that contained escapes, already decoded; raw strings are read from `bytes`.
+    let decoded: [String]
+
+    init(bytes: [UInt8], nodes: [Node], decoded: [String]) {
+        self.bytes = bytes
+        self.nodes = nodes
+        self.decoded = decoded
+    }
+
+    /// Parses one JSON value filling the whole input (surrounding whitespace and a leading
+    /// byte order mark allowed).
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
+        try JSONParser.parse(bytes, lines: false)
+    }
+
+    /// Parses JSON Lines: one value per line, blank lines skipped. The root is an array of
+    /// the lines' values.
+    public static func parseLines(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
+        try JSONParser.parse(bytes, lines: true)
+    }
+
+    public var root: JSONValue { JSONValue(document: self, index: 0) }
+
+    /// 1-based line and column of a byte offset; columns count characters, not bytes.
+    public func position(of offset: Int) -> TextPosition {
+        TextPosition(of: offset, in: bytes)
+    }
+}
+
+public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// Computed only when an error is reported, so a plain scan is fine.
+    public init<Bytes: Collection<UInt8>>(of offset: Int, in bytes: Bytes) {
+        var line = 1, column = 1
+        for byte in bytes.prefix(max(offset, 0)) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {  // continuation bytes belong to the character before
+                column += 1
+            }
+        }
+        self.init(line: line, column: column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+struct Node {
+    enum Kind: UInt8 { case null, bool, int, double, rawString, decodedString, array, object }
+    var kind: Kind
+    /// Byte offset of the value's first character (the quote, for strings).
+    var offset: Int
+    /// bool: 0/1; int: the value; double: its bit pattern; rawString: byte length of the
+    /// content; decodedString: index into `decoded`; containers: number of children
+    /// (members count once, not key and value).
+    var payload: Int
+    /// Index of the node after this value and everything inside it.
+    var next: Int
+}
+
+/// A view of one value in a `JSONDocument`. Cheap to copy.
+public struct JSONValue {
+    public let document: JSONDocument
+    let index: Int
+
+    public enum Kind: Sendable { case null, bool, number, string, array, object }
+
+    var node: Node { document.nodes[index] }
+
+    public var kind: Kind {
+        switch node.kind {
+        case .null: .null
+        case .bool: .bool
+        case .int, .double: .number
+        case .rawString, .decodedString: .string
+        case .array: .array
+        case .object: .object
+        }
+    }
+
+    public var offset: Int { node.offset }
+    public var position: TextPosition { document.position(of: offset) }
+
+    public var isNull: Bool { node.kind == .null }
+    public var bool: Bool? { node.kind == .bool ? node.payload != 0 : nil }
+
+    /// Only numbers written without fraction or exponent.
+    public var int: Int? { node.kind == .int ? node.payload : nil }
+
+    public var double: Double? {
+        switch node.kind {
+        case .int: Double(node.payload)
+        case .double: Double(bitPattern: UInt64(bitPattern: Int64(node.payload)))
+        default: nil
+        }
+    }
+
+    public var string: String? {
+        let n = node
+        switch n.kind {
+        case .rawString:
+            return document.bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[(n.offset + 1)..<(n.offset + 1 + n.payload)]),
+                       as: UTF8.self)
+            }
+        case .decodedString:
+            return document.decoded[n.payload]
+        default:
+            return nil
+        }
+    }
+
+    /// Calls `body` with the string's UTF-8 without making a `String` when it had no escapes.
+    public func withStringUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let n = node
+        switch n.kind {
+        case .rawString:
+            return document.bytes.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[(n.offset + 1)..<(n.offset + 1 + n.payload)]))
+            }
+        case .decodedString:
+            var text = document.decoded[n.payload]
+            return text.withUTF8(body)
+        default:
+            return nil
+        }
+    }
+
+    /// Number of elements or members; 0 for scalars.
+    public var count: Int {
+        let n = node
+        return n.kind == .array || n.kind == .object ? n.payload : 0
+    }
+
+    /// Elements of an array; empty for anything else.
+    public var elements: [JSONValue] {
+        guard node.kind == .array else { return [] }
+        var result: [JSONValue] = []
+        result.reserveCapacity(node.payload)
+        var i = index + 1
+        for _ in 0..<node.payload {
+            result.append(JSONValue(document: document, index: i))
+            i = document.nodes[i].next
+        }
+        return result
+    }
+
+    /// Members of an object in the order written; empty for anything else. The key is a
+    /// string value, so it has a position of its own.
+    public var members: [(key: JSONValue, value: JSONValue)] {
+        guard node.kind == .object else { return [] }
+        var result: [(key: JSONValue, value: JSONValue)] = []
+        result.reserveCapacity(node.payload)
+        var i = index + 1
+        for _ in 0..<node.payload {
+            result.append((JSONValue(document: document, index: i), JSONValue(document: document, index: i + 1)))
+            i = document.nodes[i + 1].next
+        }
+        return result
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        members.first { $0.key.string == key }?.value
+    }
+
+    /// Whether this is a string equal to `text`, compared without making a `String`.
+    func stringEquals(_ text: StaticString) -> Bool {
+        document.string(at: index, equals: text)
+    }
+}
+
+extension JSONDocument {
+    func string(at index: Int, equals text: StaticString) -> Bool {
+        let node = nodes[index]
+        switch node.kind {
+        case .rawString:
+            guard node.payload == text.utf8CodeUnitCount else { return false }
+            return bytes.withUnsafeBufferPointer { all in
+                memcmp(all.baseAddress! + node.offset + 1, text.utf8Start, node.payload) == 0
+            }
+        case .decodedString:
+            return decoded[node.payload] == text.description
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CRMCore
+import Foundation
+
+enum ReminderCodec {
+    static let fields: [StaticString] = [
+        "id", "title", "notes", "link", "priority", "owners", "creator", "start", "due", "end",
+        "repeat", "acknowledged_by", "snoozed_until",
+    ]
+
+    static func decode(_ value: JSONValue, zone: TimeZone) throws(FieldError) -> Reminder {
+        var f = try Fields(value, known: fields)
+        let reminder = Reminder(
+            id: try f.string("id"),
+            title: try f.string("title"),
+            notes: try f.string("notes", or: nil),
+            link: try f.string("link", or: nil),
+            priority: try f.choice("priority", or: ReminderPriority.normal)!,
+            owners: try f.requiredList("owners") { v throws(FieldError) in try v.decodeString() },
+            creator: try f.string("creator", or: nil),
+            start: try f.optionalTime("start", zone),
+            due: try f.time("due", zone),
+            end: try f.optionalTime("end", zone),
+            repeatRule: try f.choice("repeat", or: nil),
+            acknowledgedBy: try f.map("acknowledged_by") { v throws(FieldError) in try v.decodeTime(zone) },
+            snoozedUntil: try f.map("snoozed_until") { v throws(FieldError) in try v.decodeTime(zone) }
+        )
+        try f.finish()
+        return reminder
+    }
+
+    static func encode(_ r: Reminder, zone: TimeZone) throws(FieldError) -> JSONOutput {
+        var o = ObjectBuilder(zone: zone)
+        o.put("id", r.id)
+        o.put("title", r.title)
+        o.put("notes", r.notes)
+        o.put("link", r.link)
+        o.put("priority", r.priority)
+        o.put("owners", strings: r.owners, always: true)
+        o.put("creator", r.creator)
+        try o.put("start", time: r.start)
+        try o.put("due", time: r.due)
+        try o.put("end", time: r.end)
+        o.put("repeat", r.repeatRule)
+        try o.put("acknowledged_by", timesByHandle: r.acknowledgedBy)
+        try o.put("snoozed_until", timesByHandle: r.snoozedUntil)
+        return o.output
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CRMStore
+
+@Suite struct JSONWriterTests {
+    func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    @Test func prettyLayout() {
+        let value = JSONOutput.object([
+            .init("version", .int(1)),
+            .init("owners", .array([.string("maria"), .string("li")])),
+            .init("empty", .array([])),
+            .init("none", .object([])),
+            .init("items", .array([.object([.init("a", .null), .init("b", .bool(true))]), .double(0.5)])),
+        ])
+        #expect(text(JSONWriter.pretty(value)) == """
+            {
+              "version": 1,
+              "owners": ["maria", "li"],
+              "empty": [],
+              "none": {},
+              "items": [
+                {
+                  "a": null,
+                  "b": true
+                },
+                0.5
+              ]
+            }
+
+            """)
+        #expect(text(JSONWriter.compact(value))
+            == #"{"version":1,"owners":["maria","li"],"empty":[],"none":{},"items":[{"a":null,"b":true},0.5]}"#)
+    }
+
+    @Test func smallObjectsInsideRecordsStayOnOneLine() {
+        let pause = JSONOutput.object([.init("start", .string("2026-11-20T11:00:00+01:00")), .init("end", .null)])
+        let long = JSONOutput.object([.init("detail", .string(String(repeating: "x", count: 110)))])
+        let record = JSONOutput.object([.init("id", .string("c1")), .init("pauses", .array([pause, long])),
+                                        .init("acknowledged_by", .object([.init("li", .int(1))]))])
+        let file = JSONOutput.object([.init("cases", .array([record]))])
+        let x110 = String(repeating: "x", count: 110)
+        #expect(text(JSONWriter.pretty(file)) == """
+            {
+              "cases": [
+                {
+                  "id": "c1",
+                  "pauses": [
+                    {"start": "2026-11-20T11:00:00+01:00", "end": null},
+                    {
+                      "detail": "\(x110)"
+                    }
+                  ],
+                  "acknowledged_by": {"li": 1}
+                }
+              ]
+            }
+
+            """)
+    }
+
+    @Test func escaping() throws {
+        let nasty = "q\"b\\s/\n\r\t\u{8}\u{C}\u{0}\u{1F}\u{7F}é😀\u{2028}"
+        let written = text(JSONWriter.compact(.string(nasty)))
+        #expect(written == #""q\"b\\s/\n\r\t\b\f\u0000\u001f"# + "\u{7F}é😀\u{2028}\"")
+        #expect(try JSONDocument.parse(Array(written.utf8)).root.string == nasty)
+    }
+
+    @Test func numbers() {
+        #expect(text(JSONWriter.compact(.array([.int(.min), .int(.max), .double(-2.5), .double(1e-7), .double(.nan)])))
+            == "[-9223372036854775808,9223372036854775807,-2.5,1e-07,null]")
+    }
+
+    @Test func writtenTextParsesBackToTheSameTree() throws {
+        let value = JSONOutput.object([
+            .init("ä", .array([.int(-3), .string(""), .array([.array([])]), .object([.init("", .bool(false))])])),
+        ])
+        for bytes in [JSONWriter.pretty(value), JSONWriter.compact(value)] {
+            let root = try JSONDocument.parse(bytes).root
+            #expect(root.members[0].key.string == "ä")
+            let list = root["ä"]!.elements
+            #expect(list[0].int == -3)
+            #expect(list[1].string == "")
+            #expect(list[2].elements[0].count == 0)
+            #expect(list[3][""]?.bool == false)
+        }
+    }
+}
