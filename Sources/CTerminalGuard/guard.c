@@ -4,6 +4,7 @@
 #include "CTerminalGuard.h"
 
 #include <curses.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +142,13 @@ int ctg_install(void) {
     if (!exit_hook_registered) {
         exit_hook_registered = atexit(at_exit_teardown) == 0;
     }
+    // A parent may have started us with these blocked (blocked masks are inherited
+    // through fork and exec); then SIGTERM would never arrive. The main thread,
+    // which waits for input, must be able to take them.
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (size_t i = 0; i < COUNT(stop_signals); i++) sigaddset(&unblock, stop_signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
     return 0;
 
 fail:

@@ -41,10 +41,20 @@ extension CursesTerminal {
             } else if status == cn_OK() {
                 if let key = Self.key(forCharacter: code) { return .key(key) }
             } else {
+                // A read that fails at once, not at the timeout, may mean the terminal is
+                // gone (window closed, tmux server killed). Then every later read fails
+                // at once too, and without this check the loop would spin a core forever.
+                if wait != 0, inputHungUp() { return .signal(SIGHUP) }
                 return .idle
             }
             if timeoutMilliseconds >= 0 && clock.now >= deadline { return .idle }
         }
+    }
+
+    private func inputHungUp() -> Bool {
+        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) >= 0 else { return false }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func takeSignal() -> Int32? {

@@ -10,7 +10,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case overlay, overlayTitle
     case priorityUrgent, priorityHigh, priorityNormal, priorityLow
     case reminderDue, reminderOverdue, reminderActive, reminderDone, warningMark
-    case slaOK, slaWarning, slaBreached, slaPaused
+    case slaOnTrack, slaWarning, slaBreached, slaPaused
     case rankUp, rankDown, gaugeFilled, gaugeEmpty, recognition
     case link
 
@@ -41,7 +41,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .reminderActive: "a"
         case .reminderDone: "n"
         case .warningMark: "w"
-        case .slaOK: "g"
+        case .slaOnTrack: "g"
         case .slaWarning: "W"
         case .slaBreached: "B"
         case .slaPaused: "z"

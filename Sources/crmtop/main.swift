@@ -1,1 +1,4 @@
-@main struct Main { static func main() {} }
+import CRMCLI
+import Foundation
+
+exit(CRMTop.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -66,7 +66,7 @@ import Testing
 
     @Test func customRolesAndNoWidth() {
         var b = CellBuffer(size: Size(width: 4, height: 1))
-        b.draw(Gauge(fraction: 0.5, filledRole: .slaBreached, emptyRole: .slaOK), x: 0, y: 0, width: 4)
+        b.draw(Gauge(fraction: 0.5, filledRole: .slaBreached, emptyRole: .slaOnTrack), x: 0, y: 0, width: 4)
         #expect(b.roleLines() == ["BBgg"])
         let before = b
         #expect(b.drawGauge(0.5, x: 0, y: 0, width: 0) == 0)

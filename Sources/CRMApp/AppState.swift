@@ -1,0 +1,116 @@
+import CRMCore
+import Foundation
+import TerminalUI
+
+public enum Pane: Int, CaseIterable, Sendable {
+    case reminders, cases, leaderboard
+
+    public var title: String {
+        switch self {
+        case .reminders: "Reminders"
+        case .cases: "Cases & feedback"
+        case .leaderboard: "Leaderboard"
+        }
+    }
+}
+
+public enum Overlay: Equatable, Sendable {
+    case help
+    case details(Pane, id: String)
+}
+
+/// A line in the status bar. Errors stay until they are resolved; notes fade.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    /// nil for messages that stay until replaced.
+    public var expires: Date?
+}
+
+/// An open case with its SLA clocks worked out for the current moment.
+public struct CaseRow: Equatable, Sendable {
+    public var item: SupportCase
+    public var clocks: [SLAClock]
+    public var urgent: SLAClock?
+    public var escalationLevel: Int
+    /// The sort key, computed once per refresh rather than on every comparison.
+    public var urgency: SLAUrgency
+}
+
+/// What the panes show, derived from the data and the moment; recomputed on
+/// every tick and change so views stay plain functions of state.
+public struct Derived: Equatable, Sendable {
+    public var reminders: [ReminderOrder.Entry] = []
+    public var cases: [CaseRow] = []
+    public var leaderboard: [LeaderboardRow] = []
+    public var period: PeriodRange?
+
+    public var remindersDue: Int { reminders.filter { $0.state == .due || $0.state == .overdue }.count }
+    public var casesAtRisk: Int { cases.filter { $0.urgent?.state == .warning }.count }
+    public var casesBreached: Int { cases.filter { $0.urgent?.state == .breached }.count }
+    public var casesPaused: Int { cases.filter { $0.urgent?.state == .paused }.count }
+
+    public func ids(of pane: Pane) -> [String] {
+        switch pane {
+        case .reminders: reminders.map(\.reminder.id)
+        case .cases: cases.map(\.item.id)
+        case .leaderboard: leaderboard.map(\.person)
+        }
+    }
+}
+
+public struct AppState: Equatable, Sendable {
+    public var data: DataSet
+    public var user: String
+    public var now: Date
+    public var size: Size
+    public var focus: Pane = .reminders
+    /// Selections are ids, not indexes, so they survive re-ordering and reloads.
+    public var selection: [Pane: String] = [:]
+    public var scroll: [Pane: Int] = [:]
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+    /// Draw with ASCII instead of box-drawing and block characters (non-UTF-8 locales).
+    public var ascii: Bool
+    public var derived = Derived()
+
+    public init(data: DataSet, user: String, now: Date, size: Size, ascii: Bool = false) {
+        self.data = data
+        self.user = user
+        self.now = now
+        self.size = size
+        self.ascii = ascii
+        refresh()
+    }
+
+    public var zone: TimeZone { data.settings.defaultCalendar.timeZone }
+
+    public var userDisplayName: String { data.person(user)?.name ?? user }
+
+    /// Re-derives the panes for `now` and keeps every selection valid.
+    public mutating func refresh() {
+        derived.reminders = ReminderOrder.entries(data.reminders, owner: user, at: now)
+        derived.cases = data.cases.filter(\.status.isOpen).map { item in
+            let clocks = SLA.clocks(for: item, settings: data.settings, now: now)
+            let level = Escalation.level(for: item, clocks: clocks, ladder: data.settings.escalation, now: now)
+            return CaseRow(item: item, clocks: clocks, urgent: SLA.mostUrgent(clocks), escalationLevel: level,
+                           urgency: SLA.urgency(of: item, clocks: clocks))
+        }
+        derived.cases.sort { $0.urgency < $1.urgency }
+        derived.period = PeriodRange.range(of: .week, containing: now, calendar: data.settings.defaultCalendar,
+                                           weekStart: data.settings.leaderboard.weekStart)
+        derived.leaderboard = Leaderboard.rows(data, period: .week, now: now)
+        for pane in Pane.allCases { keepSelectionValid(pane) }
+    }
+
+    mutating func keepSelectionValid(_ pane: Pane) {
+        let ids = derived.ids(of: pane)
+        if let current = selection[pane], ids.contains(current) { return }
+        selection[pane] = ids.first
+    }
+
+    public func selectedIndex(_ pane: Pane) -> Int? {
+        guard let id = selection[pane] else { return nil }
+        return derived.ids(of: pane).firstIndex(of: id)
+    }
+}

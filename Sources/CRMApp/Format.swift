@@ -1,0 +1,64 @@
+import Foundation
+
+/// Human-readable times and durations, shared by every view and the CLI's text output.
+public enum Format {
+    /// "2h15m", "3d", "45s": the two largest units, for relative times.
+    public static func span(_ seconds: TimeInterval) -> String {
+        let s = Int(abs(seconds).rounded(.down))
+        let d = s / 86_400, h = (s % 86_400) / 3600, m = (s % 3600) / 60
+        if d > 0 { return h > 0 ? "\(d)d\(h)h" : "\(d)d" }
+        if h > 0 { return m > 0 ? "\(h)h\(m)m" : "\(h)h" }
+        if m > 0 { return "\(m)m" }
+        return "\(s)s"
+    }
+
+    /// An SLA countdown: `1:23:45`, `2d 03:10` when over a day, `-0:12:09` once breached.
+    public static func countdown(_ seconds: TimeInterval) -> String {
+        let negative = seconds < 0
+        let s = Int(abs(seconds).rounded(.down))
+        let sign = negative ? "-" : ""
+        if s >= 86_400 {
+            let d = s / 86_400, h = (s % 86_400) / 3600, m = (s % 3600) / 60
+            return sign + "\(d)d " + two(h) + ":" + two(m)
+        }
+        return sign + "\(s / 3600):" + two((s % 3600) / 60) + ":" + two(s % 60)
+    }
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func gregorian(_ zone: TimeZone) -> Calendar {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = zone
+        return c
+    }
+
+    /// "Mon 23 Nov 2026"
+    public static func date(_ date: Date, zone: TimeZone) -> String {
+        let c = gregorian(zone).dateComponents([.year, .month, .day, .weekday], from: date)
+        return "\(weekdays[c.weekday! - 1]) \(c.day!) \(months[c.month! - 1]) \(c.year!)"
+    }
+
+    /// "10:00:00"
+    public static func clock(_ date: Date, zone: TimeZone, seconds: Bool = true) -> String {
+        let c = gregorian(zone).dateComponents([.hour, .minute, .second], from: date)
+        let hm = two(c.hour!) + ":" + two(c.minute!)
+        return seconds ? hm + ":" + two(c.second!) : hm
+    }
+
+    /// "Tue 24 Nov 14:30": a wall-clock moment near now, for details.
+    public static func moment(_ date: Date, zone: TimeZone) -> String {
+        let c = gregorian(zone).dateComponents([.month, .day, .weekday, .hour, .minute], from: date)
+        return "\(weekdays[c.weekday! - 1]) \(c.day!) \(months[c.month! - 1]) "
+            + two(c.hour!) + ":" + two(c.minute!)
+    }
+
+    /// "23 Nov"
+    public static func dayMonth(_ date: Date, zone: TimeZone) -> String {
+        let c = gregorian(zone).dateComponents([.month, .day], from: date)
+        return "\(c.day!) \(months[c.month! - 1])"
+    }
+}

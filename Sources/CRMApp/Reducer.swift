@@ -1,0 +1,103 @@
+import CRMCore
+import CRMStore
+import Foundation
+import TerminalUI
+
+/// The only place state changes. Pure: the same state and action give the same result.
+public enum Reducer {
+    /// How long a passing note stays in the status bar.
+    public static let noteLifetime: TimeInterval = 5
+
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .tick(let now):
+            state.now = now
+            if let m = state.message, let expires = m.expires, expires <= now { state.message = nil }
+            state.refresh()
+            return []
+        case .resize(let size):
+            state.size = size
+            for pane in Pane.allCases { scrollToSelection(&state, pane) }
+            return []
+        case .signal(let number):
+            return [.exit(128 + number)]
+        case .saved:
+            if state.message?.isError == true { state.message = nil }
+            return []
+        case .saveFailed(let reason):
+            state.message = StatusMessage(text: reason + " (changes kept in memory)", isError: true, expires: nil)
+            return []
+        case .command(let command):
+            return perform(command, &state)
+        }
+    }
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let pane = state.focus
+        switch command {
+        case .quit:
+            return [.exit(0)]
+        case .help:
+            state.overlay = state.overlay == .help ? nil : .help
+        case .close:
+            state.overlay = nil
+        case .focusNext:
+            state.focus = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!
+        case .focusPrevious:
+            state.focus = Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+        case .up: move(&state, by: -1)
+        case .down: move(&state, by: 1)
+        case .pageUp: move(&state, by: -pageSize(state, pane))
+        case .pageDown: move(&state, by: pageSize(state, pane))
+        case .top: move(&state, to: 0)
+        case .bottom: move(&state, to: Int.max)
+        case .details:
+            if let id = state.selection[pane] { state.overlay = .details(pane, id: id) }
+        case .acknowledge:
+            return acknowledgeSelected(&state)
+        }
+        return []
+    }
+
+    static func acknowledgeSelected(_ state: inout AppState) -> [Effect] {
+        guard state.focus == .reminders, let id = state.selection[.reminders],
+              let i = state.data.reminders.firstIndex(where: { $0.id == id }) else { return [] }
+        let user = state.user
+        guard state.data.reminders[i].isOwned(by: user) else {
+            state.message = StatusMessage(text: "\(id) is not yours to acknowledge", isError: false,
+                                          expires: state.now.addingTimeInterval(noteLifetime))
+            return []
+        }
+        guard state.data.reminders[i].acknowledgedBy[user] == nil else { return [] }
+        state.data.reminders[i].acknowledgedBy[user] = state.now
+        state.data.reminders[i].snoozedUntil[user] = nil
+        let title = state.data.reminders[i].title
+        state.message = StatusMessage(text: "Acknowledged: \(title)", isError: false,
+                                      expires: state.now.addingTimeInterval(noteLifetime))
+        state.refresh()
+        return [.save([.reminders])]
+    }
+
+    static func pageSize(_ state: AppState, _ pane: Pane) -> Int {
+        max(1, DashboardLayout(size: state.size).listRect(pane).height)
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) {
+        let current = state.selectedIndex(state.focus) ?? 0
+        move(&state, to: delta < 0 ? max(0, current + delta) : current + delta)
+    }
+
+    static func move(_ state: inout AppState, to index: Int) {
+        let pane = state.focus
+        let ids = state.derived.ids(of: pane)
+        guard !ids.isEmpty else { return }
+        state.selection[pane] = ids[min(max(0, index), ids.count - 1)]
+        scrollToSelection(&state, pane)
+    }
+
+    /// Keeps the selected row inside the visible window, moving the window as little as possible.
+    static func scrollToSelection(_ state: inout AppState, _ pane: Pane) {
+        state.scroll[pane] = visibleTop(stored: state.scroll[pane] ?? 0, selected: state.selectedIndex(pane),
+                                        visible: pageSize(state, pane), count: state.derived.ids(of: pane).count)
+    }
+}

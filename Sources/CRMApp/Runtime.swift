@@ -1,0 +1,94 @@
+import CRMCore
+import CRMStore
+import Foundation
+import TerminalUI
+
+/// The loop: wait for input until the next whole second, turn what arrived into
+/// actions, reduce, perform the effects, draw. Generic over the terminal so tests
+/// run it on an in-memory one.
+public final class Runtime<Backend: TerminalBackend> {
+    public private(set) var state: AppState
+    private let backend: Backend
+    private let time: any TimeSource
+    private let store: DataStore?
+    private var lastPresented: CellBuffer?
+
+    public init(state: AppState, backend: Backend, time: any TimeSource, store: DataStore?) {
+        self.state = state
+        self.backend = backend
+        self.time = time
+        self.store = store
+    }
+
+    /// Runs until quit or a termination signal; returns the exit code. The terminal
+    /// is always shut down before this returns.
+    public func run() -> Int32 {
+        defer { backend.shutdown() }
+        _ = dispatch(.resize(backend.size))
+        _ = dispatch(.tick(Self.wholeSecond(time.now())))
+        draw()
+        while true {
+            let event = backend.readEvent(timeoutMilliseconds: Self.millisecondsToNextSecond(time.now()))
+            var actions: [Action] = []
+            switch event {
+            case .key(let key):
+                if let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil) {
+                    actions.append(.command(command))
+                }
+            case .resize(let size):
+                actions.append(.resize(size))
+            case .signal(let number):
+                actions.append(.signal(number))
+            case .idle:
+                break
+            }
+            let now = Self.wholeSecond(time.now())
+            if now != state.now { actions.insert(.tick(now), at: 0) }
+            for action in actions {
+                if let code = dispatch(action) { return code }
+            }
+            draw()
+        }
+    }
+
+    /// Reduces one action and performs its effects; an exit code ends the loop.
+    private func dispatch(_ action: Action) -> Int32? {
+        for effect in Reducer.reduce(&state, action) {
+            switch effect {
+            case .exit(let code):
+                return code
+            case .bell:
+                backend.bell()
+            case .save(let files):
+                guard let store else { continue }
+                do {
+                    try store.save(state.data, collections: files)
+                    _ = dispatch(.saved)
+                } catch {
+                    _ = dispatch(.saveFailed("\(error)"))
+                }
+            }
+        }
+        return nil
+    }
+
+    private func draw() {
+        let frame = Dashboard.render(state)
+        guard frame != lastPresented else { return }
+        backend.present(frame)
+        lastPresented = frame
+    }
+
+    /// The screen shows whole seconds, and times stored from `now` (acknowledgements)
+    /// then survive a save and load unchanged.
+    static func wholeSecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// Wakes just after the next second boundary, so the clock and countdowns
+    /// change exactly on the second.
+    public static func millisecondsToNextSecond(_ now: Date) -> Int {
+        let ms = Int((now.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+        return 1000 - ms + 2
+    }
+}

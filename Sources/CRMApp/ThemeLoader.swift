@@ -1,0 +1,166 @@
+import CRMStore
+import Foundation
+import TerminalUI
+
+public struct Theme: Sendable {
+    public var name: String
+    public var description: String
+    public var palette: Palette
+}
+
+/// A theme file that cannot be used, with where and why.
+public struct ThemeError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var position: TextPosition?
+    public var field: String
+    public var message: String
+
+    public var description: String {
+        let at = position.map { ":\($0.line):\($0.column)" } ?? ""
+        return "\(file)\(at): " + (field.isEmpty ? "" : "\(field): ") + message
+    }
+}
+
+/// Finds and reads theme files: `{"name", "description", "roles": {role: {fg, bg, attrs}}}`.
+/// Colours are names (`red`, `bright-red`, `default`), numbers 0–255 or `#rrggbb`.
+public enum ThemeLoader {
+    public static let defaultName = "default"
+
+    /// Used only when no theme file can be found at all: enough to keep the selection
+    /// and the header visible.
+    static let fallback = Palette(styles: [
+        .header: TextStyle(attributes: .reverse), .paneTitleFocused: TextStyle(attributes: .reverse),
+        .selection: TextStyle(attributes: .reverse), .error: TextStyle(attributes: [.reverse, .bold]),
+        .dim: TextStyle(attributes: .dim), .reminderDone: TextStyle(attributes: .dim),
+        .slaBreached: TextStyle(attributes: .bold), .slaWarning: TextStyle(attributes: .bold),
+    ])
+
+    /// `name` is a theme name or a path (anything with a `/` or ending in `.json`).
+    public static func palette(named name: String?, environment: [String: String]) throws -> Palette {
+        let wanted = name ?? defaultName
+        if let url = locate(wanted, environment: environment) { return try load(url).palette }
+        if name == nil { return fallback }
+        let looked = searchDirectories(environment).map(\.path).joined(separator: ", ")
+        throw ThemeError(file: wanted, position: nil, field: "",
+                         message: "no such theme (looked in \(looked.isEmpty ? "no theme folders" : looked))")
+    }
+
+    public static func locate(_ name: String, environment: [String: String]) -> URL? {
+        if name.contains("/") || name.hasSuffix(".json") {
+            return URL(fileURLWithPath: name)
+        }
+        return searchDirectories(environment)
+            .map { $0.appendingPathComponent(name + ".json") }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// The user's own themes first, then those shipped beside the executable
+    /// (an installed `share/crmtop/themes`, or the package's `themes/` when run from a checkout).
+    public static func searchDirectories(_ environment: [String: String]) -> [URL] {
+        var dirs: [URL] = []
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
+            dirs.append(URL(fileURLWithPath: xdg).appendingPathComponent("crmtop/themes"))
+        } else if let home = environment["HOME"], !home.isEmpty {
+            dirs.append(URL(fileURLWithPath: home).appendingPathComponent(".config/crmtop/themes"))
+        }
+        var dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            for candidate in [dir.appendingPathComponent("share/crmtop/themes"), dir.appendingPathComponent("themes")] {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue {
+                    dirs.append(candidate)
+                }
+            }
+            dir.deleteLastPathComponent()
+        }
+        return dirs
+    }
+
+    public static func load(_ url: URL) throws -> Theme {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ThemeError(file: url.path, position: nil, field: "", message: "cannot read the file")
+        }
+        return try parse([UInt8](data), file: url.path)
+    }
+
+    public static func parse(_ bytes: [UInt8], file: String) throws -> Theme {
+        let document: JSONDocument
+        do {
+            document = try JSONDocument.parse(bytes)
+        } catch {
+            throw ThemeError(file: file, position: TextPosition(of: error.offset, in: bytes), field: "",
+                             message: error.message)
+        }
+        func fail(_ value: JSONValue, _ field: String, _ message: String) -> ThemeError {
+            ThemeError(file: file, position: value.position, field: field, message: message)
+        }
+        let root = document.root
+        guard root.kind == .object else { throw fail(root, "", "a theme is a JSON object") }
+        guard let roles = root["roles"], roles.kind == .object else {
+            throw fail(root, "roles", "missing: an object mapping roles to styles")
+        }
+        var styles: [Role: TextStyle] = [:]
+        let known = Dictionary(uniqueKeysWithValues: Role.allCases.map { (fileName(of: $0), $0) })
+        for (key, value) in roles.members {
+            let name = key.string ?? ""
+            guard let role = known[name] else {
+                throw fail(key, "roles.\(name)", "unknown role; known roles: "
+                           + Role.allCases.map(fileName(of:)).joined(separator: ", "))
+            }
+            styles[role] = try style(value, field: "roles.\(name)", fail: fail)
+        }
+        return Theme(name: root["name"]?.string ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+                     description: root["description"]?.string ?? "", palette: Palette(styles: styles))
+    }
+
+    /// `slaBreached` is written `sla_breached` in files, like every other field name.
+    public static func fileName(of role: Role) -> String {
+        role.rawValue.reduce(into: "") { out, c in
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+    }
+
+    private static func style(_ value: JSONValue, field: String,
+                              fail: (JSONValue, String, String) -> ThemeError) throws -> TextStyle {
+        guard value.kind == .object else { throw fail(value, field, "expected an object like {\"fg\": \"red\"}") }
+        var style = TextStyle()
+        for (key, v) in value.members {
+            let k = key.string ?? ""
+            switch k {
+            case "fg", "bg":
+                guard let color = color(v) else {
+                    throw fail(v, "\(field).\(k)", "not a colour; use a name (red, bright-red, default …), 0–255 or #rrggbb")
+                }
+                if k == "fg" { style.foreground = color } else { style.background = color }
+            case "attrs":
+                guard v.kind == .array else { throw fail(v, "\(field).attrs", "expected a list like [\"bold\"]") }
+                for a in v.elements {
+                    guard let n = a.string, let attr = TextAttributes.names.first(where: { $0.0 == n })?.1 else {
+                        throw fail(a, "\(field).attrs", "unknown attribute; use "
+                                   + TextAttributes.names.map(\.0).joined(separator: ", "))
+                    }
+                    style.attributes.insert(attr)
+                }
+            default:
+                throw fail(key, "\(field).\(k)", "unknown key; a style has fg, bg and attrs")
+            }
+        }
+        return style
+    }
+
+    static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+
+    static func color(_ value: JSONValue) -> TermColor? {
+        if let n = value.int { return (0...255).contains(n) ? .indexed(UInt8(n)) : nil }
+        guard let s = value.string?.lowercased() else { return nil }
+        if s == "default" { return .default }
+        if let i = colorNames.firstIndex(of: s) { return .indexed(UInt8(i)) }
+        if s.hasPrefix("bright-"), let i = colorNames.firstIndex(of: String(s.dropFirst(7))) {
+            return .indexed(UInt8(i + 8))
+        }
+        if s.hasPrefix("#"), s.count == 7, let rgb = UInt32(s.dropFirst(), radix: 16) {
+            return .rgb(UInt8(rgb >> 16), UInt8((rgb >> 8) & 0xFF), UInt8(rgb & 0xFF))
+        }
+        return nil
+    }
+}

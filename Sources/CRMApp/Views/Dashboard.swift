@@ -1,0 +1,31 @@
+import CRMCore
+import TerminalUI
+
+/// The whole screen as a function of state. The live terminal and `snapshot`
+/// both draw through this.
+public enum Dashboard {
+    public static func render(_ state: AppState) -> CellBuffer {
+        var buffer = CellBuffer(size: state.size)
+        let layout = DashboardLayout(size: state.size)
+        if layout.isTooSmall {
+            Chrome.drawTooSmall(into: &buffer)
+            return buffer
+        }
+        Chrome.drawHeader(state, into: &buffer, rect: layout.header)
+        for pane in Pane.allCases {
+            guard let rect = layout.panes[pane] else { continue }
+            let table = switch pane {
+            case .reminders: RemindersPane.table(state, width: rect.width)
+            case .cases: CasesPane.table(state, width: rect.width)
+            case .leaderboard: LeaderboardPane.table(state, width: rect.width)
+            }
+            table.draw(into: &buffer, rect: rect, focused: state.focus == pane,
+                       selected: state.selectedIndex(pane), storedTop: state.scroll[pane] ?? 0)
+        }
+        Chrome.drawFooter(state, into: &buffer, rect: layout.footer)
+        if let overlay = state.overlay {
+            Overlays.draw(overlay, state, into: &buffer)
+        }
+        return buffer
+    }
+}

@@ -1,0 +1,114 @@
+import CRMCore
+import Foundation
+import TerminalUI
+
+/// Help and details, drawn in a box over the panes.
+enum Overlays {
+    typealias Line = (label: String, value: String, role: Role)
+
+    static func draw(_ overlay: Overlay, _ state: AppState, into buffer: inout CellBuffer) {
+        let (title, lines) = content(overlay, state)
+        let labelWidth = min(18, (lines.map { DisplayWidth.of($0.label) }.max() ?? 0))
+        let contentWidth = lines.map { labelWidth + 2 + DisplayWidth.of($0.value) }.max() ?? 20
+        let box = buffer.bounds.centered(width: min(buffer.width - 4, max(40, contentWidth + 4)),
+                                         height: min(buffer.height - 2, lines.count + 2))
+        guard box.width >= 10, box.height >= 3 else { return }
+        buffer.fill(box, role: .overlay)
+        buffer.drawBox(box, title: title, role: .overlay, titleRole: .overlayTitle, ascii: state.ascii)
+        let inner = box.inset(by: 1)
+        for (i, line) in lines.prefix(inner.height).enumerated() {
+            let y = inner.y + i
+            let x = inner.x + 1
+            if line.label.isEmpty {
+                buffer.put(line.value, x: x, y: y, role: line.role, maxWidth: inner.width - 2)
+            } else {
+                buffer.put(padded: line.label, x: x, y: y, width: labelWidth, role: .dim)
+                buffer.put(line.value, x: x + labelWidth + 2, y: y, role: line.role,
+                           maxWidth: max(0, inner.width - labelWidth - 3))
+            }
+        }
+    }
+
+    static func content(_ overlay: Overlay, _ state: AppState) -> (String, [Line]) {
+        switch overlay {
+        case .help:
+            var lines: [Line] = KeyMap.bindings.map { ($0.keyLabel, $0.summary, .text) }
+            lines.append(("Ctrl-C", "quit (as q)", .text))
+            return ("Keys", lines)
+        case .details(.reminders, let id):
+            guard let r = state.data.reminders.first(where: { $0.id == id }) else { return gone(id) }
+            return ("Reminder \(r.id)", reminderLines(r, state))
+        case .details(.cases, let id):
+            guard let row = state.derived.cases.first(where: { $0.item.id == id }) else { return gone(id) }
+            return ("\(row.item.kind == .feedback ? "Feedback" : "Case") \(row.item.id)", caseLines(row, state))
+        case .details(.leaderboard, let id):
+            guard let row = state.derived.leaderboard.first(where: { $0.person == id }) else { return gone(id) }
+            return (state.data.person(id)?.name ?? id, personLines(row, state))
+        }
+    }
+
+    static func gone(_ id: String) -> (String, [Line]) {
+        ("Details", [("", "\(id) is no longer in this list.", .dim)])
+    }
+
+    static func reminderLines(_ r: Reminder, _ state: AppState) -> [Line] {
+        let z = state.zone
+        var lines: [Line] = [("title", r.title, .emphasis), ("priority", r.priority.rawValue, .text)]
+        if let start = r.start { lines.append(("reminding from", Format.moment(start, zone: z), .text)) }
+        lines.append(("due", Format.moment(r.due, zone: z), .text))
+        if let end = r.end { lines.append(("follow-up until", Format.moment(end, zone: z), .text)) }
+        if let rule = r.repeatRule { lines.append(("repeats", rule.rawValue, .text)) }
+        for owner in r.owners {
+            let s = r.state(for: owner, at: state.now)
+            var text = s.rawValue
+            if let at = r.acknowledgedBy[owner] { text += " " + Format.moment(at, zone: z) }
+            if s == .snoozed, let until = r.snoozedUntil[owner] { text += " until " + Format.moment(until, zone: z) }
+            lines.append(("owner " + owner, text, RemindersPane.stateRole(s)))
+        }
+        if let creator = r.creator { lines.append(("created by", creator, .text)) }
+        if let link = r.link { lines.append(("link", link, .link)) }
+        if let notes = r.notes { lines.append(("notes", notes, .text)) }
+        return lines
+    }
+
+    static func caseLines(_ row: CaseRow, _ state: AppState) -> [Line] {
+        let c = row.item, z = state.zone
+        var lines: [Line] = [
+            ("title", c.title, .emphasis), ("customer", c.customer, .text),
+            ("priority", c.priority.rawValue, .text), ("status", c.status.rawValue, .text),
+            ("owner", c.owner ?? "—", .text), ("team", c.team ?? "—", .text),
+            ("opened", Format.moment(c.opened, zone: z), .text),
+        ]
+        if let id = c.influencer {
+            let name = state.data.influencers.first { $0.id == id }?.name ?? id
+            lines.append(("influencer", name, .text))
+        }
+        for clock in row.clocks {
+            var text = clock.state.rawValue + "  " + Format.countdown(clock.remaining)
+            if let due = clock.due { text += "  due " + Format.moment(due, zone: z) }
+            lines.append((clock.metric.rawValue.replacingOccurrences(of: "_", with: " "), text,
+                          CasesPane.slaRole(clock.state)))
+        }
+        lines.append(("escalation", row.escalationLevel > 0 ? "level \(row.escalationLevel)" : "none", .text))
+        for event in c.history.suffix(6) {
+            let who = event.actor.map { " by \($0)" } ?? ""
+            lines.append((Format.moment(event.at, zone: z), event.action + who + (event.detail.map { ": \($0)" } ?? ""), .dim))
+        }
+        return lines
+    }
+
+    static func personLines(_ row: LeaderboardRow, _ state: AppState) -> [Line] {
+        var lines: [Line] = [
+            ("rank", "\(row.rank)" + (row.previousRank.map { " (last period \($0))" } ?? ""), .text),
+            ("points", "\(row.points)", .emphasis),
+            ("goal progress", "\(Int((row.attainment * 100).rounded()))%", .text),
+            ("streak", "\(row.streak) working days", .text),
+        ]
+        for k in row.kpis {
+            let name = state.data.kpis.first { $0.id == k.kpi }?.name ?? k.kpi
+            let goal = k.goal.map { " of \($0)" } ?? ""
+            lines.append((name, "\(k.count)\(goal)", .text))
+        }
+        return lines
+    }
+}

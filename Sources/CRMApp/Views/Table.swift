@@ -1,0 +1,106 @@
+import TerminalUI
+
+/// A column of a pane's list. `width == 0` shares the space left over.
+struct Column {
+    var title: String
+    var width: Int
+    var alignRight = false
+
+    static func flex(_ title: String) -> Column { Column(title: title, width: 0) }
+}
+
+struct TableCell {
+    var text: String
+    var role: Role
+    /// Drawn as a progress bar instead of text when set.
+    var gauge: Double?
+
+    init(_ text: String, _ role: Role = .text) {
+        self.text = text
+        self.role = role
+    }
+
+    static func gauge(_ fraction: Double) -> TableCell {
+        var cell = TableCell("", .gaugeFilled)
+        cell.gauge = fraction
+        return cell
+    }
+}
+
+/// The list drawn by every pane: a title bar, optional column headers, rows with a
+/// selection bar. Rows are built on demand, so only visible ones cost anything.
+struct PaneTable {
+    var title: String
+    var columns: [Column]
+    var count: Int
+    var row: (Int) -> [TableCell]
+    var emptyText: String
+    var ascii = false
+
+    func draw(into buffer: inout CellBuffer, rect: Rect, focused: Bool, selected: Int?, storedTop: Int) {
+        guard !rect.isEmpty else { return }
+        let titleRole: Role = focused ? .paneTitleFocused : .paneTitle
+        buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: titleRole)
+        buffer.put(" " + title, x: rect.x, y: rect.y, role: titleRole, maxWidth: rect.width)
+        var y = rect.y + 1
+        let widths = resolvedWidths(total: rect.width)
+        if DashboardLayout.hasColumnHeader(rect) {
+            drawCells(columns.map { TableCell($0.title, .columnHeader) }, widths: widths,
+                      into: &buffer, x: rect.x, y: y, width: rect.width, fillRole: .columnHeader)
+            y += 1
+        }
+        let visible = rect.maxY - y
+        guard count > 0 else {
+            buffer.put(" " + emptyText, x: rect.x, y: y, role: .dim, maxWidth: rect.width)
+            return
+        }
+        let top = visibleTop(stored: storedTop, selected: selected, visible: visible, count: count)
+        for i in top..<min(count, top + visible) {
+            drawCells(row(i), widths: widths, into: &buffer, x: rect.x, y: y, width: rect.width, fillRole: .text)
+            if focused, i == selected {
+                buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection)
+            }
+            y += 1
+        }
+        if count > visible, visible > 0 {
+            let more = "\(top + 1)–\(min(count, top + visible))/\(count) "
+            let w = DisplayWidth.of(more)
+            buffer.put(more, x: rect.maxX - w, y: rect.y, role: titleRole)
+        }
+    }
+
+    /// Fixed columns keep their width while they fit; flexible ones share the rest.
+    func resolvedWidths(total: Int) -> [Int] {
+        let gaps = max(0, columns.count - 1)
+        let fixed = columns.reduce(0) { $0 + $1.width }
+        let flexCount = columns.filter { $0.width == 0 }.count
+        let spare = max(0, total - 1 - gaps - fixed)
+        var handedOut = 0
+        var flexSeen = 0
+        return columns.map { c in
+            guard c.width == 0 else { return c.width }
+            flexSeen += 1
+            let w = flexSeen == flexCount ? spare - handedOut : spare / max(1, flexCount)
+            handedOut += w
+            return w
+        }
+    }
+
+    private func drawCells(_ cells: [TableCell], widths: [Int], into buffer: inout CellBuffer,
+                           x: Int, y: Int, width: Int, fillRole: Role) {
+        buffer.fill(Rect(x: x, y: y, width: width, height: 1), role: fillRole)
+        var cx = x + 1
+        for (i, cell) in cells.enumerated() where i < widths.count {
+            // Never spill into the neighbouring pane when fixed columns outgrow a narrow one.
+            let w = min(widths[i], x + width - cx)
+            guard w > 0 else { break }
+            if let fraction = cell.gauge {
+                buffer.drawGauge(fraction, x: cx, y: y, width: w, ascii: ascii)
+            } else {
+                buffer.put(padded: cell.text, x: cx, y: y, width: w, role: cell.role,
+                           alignRight: columns[i].alignRight)
+            }
+            cx += widths[i] + 1
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CRMApp
+import CRMCore
+import Foundation
+import TerminalUI
+
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Print one frame of the dashboard as plain text; no terminal needed.",
+        discussion: "Example: crmtop snapshot --demo --at 2026-11-23T10:00:00Z --size 120x40"
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The frame size as COLSxROWS.")
+    var size = "120x40"
+
+    @Option(help: "Focus this pane: reminders, cases or leaderboard.")
+    var pane: String?
+
+    @Flag(help: "Draw with ASCII characters only.")
+    var ascii = false
+
+    func validate() throws {
+        guard Size(parsing: size) != nil else {
+            throw ValidationError("--size: \"\(size)\" is not COLSxROWS, e.g. 120x40")
+        }
+        if let pane, PaneName(rawValue: pane) == nil {
+            throw ValidationError("--pane: \"\(pane)\" is not one of reminders, cases, leaderboard")
+        }
+    }
+
+    func run() throws {
+        let session = try Session.open(global)
+        defer { session.close() }
+        var state = AppState(data: session.data, user: session.user, now: session.now,
+                             size: Size(parsing: size)!, ascii: ascii)
+        if let pane = pane.flatMap(PaneName.init(rawValue:)) { state.focus = pane.pane }
+        Console.current.write(Dashboard.render(state).plainText())
+    }
+}
+
+enum PaneName: String {
+    case reminders, cases, leaderboard
+
+    var pane: Pane {
+        switch self {
+        case .reminders: .reminders
+        case .cases: .cases
+        case .leaderboard: .leaderboard
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import CRMApp
+import CRMCore
+import CRMStore
+import Foundation
+import TerminalUI
+import Testing
+
+/// A clock the test moves by hand.
+final class ManualTime: TimeSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) { current = start }
+
+    func now() -> Date { lock.withLock { current } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+func temporaryDirectory() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crmtop-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+@Suite struct RuntimeTests {
+    @Test func acknowledgeThenQuitPersistsAndRestoresTheTerminal() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = DataStore(directory: dir)
+        try store.save(Fixture.data, collections: Set(DataStore.Collection.allCases))
+        let backend = InMemoryBackend(size: Size(width: 120, height: 40),
+                                      script: [.key(.down), .key(.char("a")), .key(.char("q"))])
+        let runtime = Runtime(state: Fixture.state(), backend: backend, time: ManualTime(Fixture.now), store: store)
+
+        #expect(runtime.run() == 0)
+        #expect(backend.isShutDown)
+        let saved = try store.load().reminders.first { $0.id == "R2" }
+        #expect(saved?.acknowledgedBy["maria"] == Fixture.now)
+        let screen = try #require(backend.lastFrame).plainText()
+        #expect(screen.contains("Acknowledged: Send quote to Nordwind"))
+    }
+
+    @Test func sigtermEndsWith143AndShutsDown() {
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), script: [.signal(15)])
+        let runtime = Runtime(state: Fixture.state(), backend: backend, time: ManualTime(Fixture.now), store: nil)
+        #expect(runtime.run() == 143)
+        #expect(backend.isShutDown)
+    }
+
+    @Test func resizeRedrawsAtTheNewSize() throws {
+        let backend = InMemoryBackend(size: Size(width: 120, height: 40),
+                                      script: [.resize(Size(width: 30, height: 8)), .key(.char("q"))])
+        let runtime = Runtime(state: Fixture.state(), backend: backend, time: ManualTime(Fixture.now), store: nil)
+        #expect(runtime.run() == 0)
+        let frame = try #require(backend.lastFrame)
+        #expect(frame.size == Size(width: 30, height: 8))
+        #expect(frame.plainText().contains("terminal too small"))
+    }
+
+    @Test func waitsUntilTheNextWholeSecondAndTicks() throws {
+        let time = ManualTime(Fixture.now.addingTimeInterval(0.25))
+        let backend = InMemoryBackend(size: Size(width: 120, height: 40), script: [.idle, .idle, .key(.char("q"))])
+        // Each read lets one second pass, as a real wait would.
+        backend.beforeRead = { _ in time.advance(1) }
+        let runtime = Runtime(state: Fixture.state(), backend: backend, time: time, store: nil)
+        #expect(runtime.run() == 0)
+        #expect(backend.timeouts.first == 752)
+        let header = try #require(backend.lastFrame).textLines()[0]
+        #expect(header.contains("10:00:02"))  // the third read brings q, which quits before drawing
+    }
+
+    @Test func aFailedSaveShowsInTheStatusBarAndKeepsTheChange() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A data directory that has become a plain file: no save can succeed, even as root.
+        try FileManager.default.removeItem(at: dir)
+        try Data("not a directory".utf8).write(to: dir)
+        let store = DataStore(directory: dir)
+        let backend = InMemoryBackend(size: Size(width: 120, height: 40), script: [.key(.char("a")), .key(.char("q"))])
+        let runtime = Runtime(state: Fixture.state(), backend: backend, time: ManualTime(Fixture.now), store: store)
+        #expect(runtime.run() == 0)
+        #expect(runtime.state.data.reminders.first { $0.id == "R1" }?.acknowledgedBy["maria"] != nil)
+        #expect(runtime.state.message?.isError == true)
+        let footer = try #require(backend.lastFrame).textLines().last ?? ""
+        #expect(footer.contains("changes kept in memory"))
+        #expect(try Data(contentsOf: dir) == Data("not a directory".utf8))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+func temporaryDirectory() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crmtop-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// Runs the binary to completion without a terminal (to prepare data).
+func runCrmtop(_ args: [String]) -> Int32 {
+    Subprocess.run([Tmux.binary.path] + args, capture: false, executable: Tmux.binary.path).status
+}
+
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct DashboardEndToEndTests {
+    let at = "2026-11-23T10:00:00Z"
+
+    @Test func acknowledgeSurvivesARestart() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(runCrmtop(["demo", dir.path, "--at", at]) == 0)
+        let args = ["--data", dir.path, "--user", "maria", "--at", at]
+
+        let first = Tmux()
+        defer { first.close() }
+        first.start(args)
+        #expect(first.waitFor("Leaderboard"), "dashboard did not draw:\n\(first.screen())")
+        #expect(first.alternateScreenOn)
+        first.send("a")
+        #expect(first.waitFor("Acknowledged: "), "\(first.screen())")
+        let message = try #require(first.screen().split(separator: "\n").first { $0.contains("Acknowledged: ") })
+        // The footer may cut a long title; a distinctive start is enough to find the row again.
+        let selectedTitle = String(message.split(separator: ":", maxSplits: 1)[1]
+            .trimmingCharacters(in: .whitespaces).prefix(20))
+        first.send("q")
+        #expect(first.waitForExit() == 0)
+        #expect(!first.alternateScreenOn)
+
+        let saved = try String(contentsOf: dir.appendingPathComponent("reminders.json"), encoding: .utf8)
+        #expect(saved.contains("\"maria\""))
+
+        let second = Tmux()
+        defer { second.close() }
+        second.start(args)
+        #expect(second.waitFor("Leaderboard"))
+        let line = second.screen().split(separator: "\n").first { $0.contains(selectedTitle) }
+        #expect(line?.contains("✓") == true, "after restart: \(line ?? "not found")")
+        second.send("q")
+    }
+
+    @Test(arguments: [(Int32(15), "TERM"), (Int32(1), "HUP"), (Int32(2), "INT")])
+    func signalsRestoreTheTerminal(number: Int32, name: String) throws {
+        let t = Tmux()
+        defer { t.close() }
+        t.start(["--demo", "--at", at])
+        #expect(t.waitFor("Leaderboard"), "\(t.screen())")
+        #expect(t.alternateScreenOn)
+        kill(t.pid, number)
+        #expect(t.waitForExit() == 128 + number,
+                "SIG\(name) did not end crmtop as expected: dead=\(t.query("#{pane_dead}")) \(Subprocess.run(["ps", "-eo", "pid,ppid,stat,cmd"]).output)")
+        #expect(!t.alternateScreenOn, "SIG\(name) left the alternate screen on")
+    }
+
+    @Test func ctrlCQuitsAndRestores() {
+        let t = Tmux()
+        defer { t.close() }
+        t.start(["--demo", "--at", at])
+        #expect(t.waitFor("Leaderboard"))
+        t.send("C-c")
+        #expect(t.waitForExit() == 130)
+        #expect(!t.alternateScreenOn)
+    }
+
+    @Test func resizingRedrawsAndTinySizesDoNotCrash() {
+        let t = Tmux()
+        defer { t.close() }
+        t.start(["--demo", "--at", at], width: 160, height: 40)
+        #expect(t.waitFor("Leaderboard"))
+        t.tmux(["resize-window", "-t", t.session, "-x", "30", "-y", "8"])
+        #expect(t.waitFor("terminal too small"), "\(t.screen())")
+        t.tmux(["resize-window", "-t", t.session, "-x", "1", "-y", "1"])
+        usleep(300_000)
+        t.tmux(["resize-window", "-t", t.session, "-x", "80", "-y", "24"])
+        #expect(t.waitFor("Leaderboard"), "\(t.screen())")
+        #expect(!t.isDead)
+        t.send("q")
+        #expect(t.waitForExit() == 0, "dead=\(t.query("#{pane_dead}"))\n\(t.screen())")
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Drives the real `crmtop` binary in a real terminal: a private tmux server per test.
+final class Tmux {
+    let socket = "crmtop-e2e-\(UUID().uuidString.prefix(8))"
+    let session = "t"
+
+    /// The binary built next to the test bundle.
+    static var binary: URL {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("crmtop")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return exe.deletingLastPathComponent().appendingPathComponent("crmtop")
+    }
+
+    static var isAvailable: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// `capture` must stay off for commands that may start the server: the server would
+    /// inherit the pipe and reading it would never end.
+    @discardableResult
+    func tmux(_ args: [String], capture: Bool = true) -> (status: Int32, output: String) {
+        Subprocess.run(["tmux", "-L", socket] + args, capture: capture,
+                       environment: ["LANG": "C.UTF-8", "TMUX": nil])
+    }
+
+    /// Starts `arguments` as the only pane; the pane stays after the program exits so
+    /// its exit status and the terminal's state can be inspected.
+    func start(_ arguments: [String], width: Int = 120, height: Int = 40, term: String = "xterm-256color") {
+        // The shell records the exit status in a file: tmux's own record of it is not
+        // reliable when the machine is busy.
+        // Ctrl-C reaches the whole foreground group, so the shell ignores it to live on
+        // and write the status.
+        let command = "trap '' INT QUIT; "
+            + ([Self.binary.path] + arguments).map(shellQuote).joined(separator: " ")
+            + "; echo $? > " + shellQuote(statusFile.path)
+        tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+              "-e", "LANG=C.UTF-8", "-e", "TERM=\(term)", "-e", "NO_COLOR=",
+              "sh", "-c", command], capture: false)
+        tmux(["set-option", "-t", session, "remain-on-exit", "on"])
+    }
+
+    func send(_ keys: String...) { tmux(["send-keys", "-t", session] + keys) }
+
+    func screen() -> String { tmux(["capture-pane", "-p", "-t", session]).output }
+
+    func query(_ format: String) -> String {
+        tmux(["display-message", "-p", "-t", session, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("crmtop-e2e-\(UUID().uuidString)")
+
+    /// crmtop's pid: the only child of the pane's shell.
+    var pid: Int32 {
+        let shell = query("#{pane_pid}")
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return Int32(children.split(separator: " ").first ?? "") ?? 0
+    }
+
+    var isDead: Bool { query("#{pane_dead}") == "1" }
+
+    var exitStatus: Int32? {
+        (try? String(contentsOf: statusFile, encoding: .utf8)).flatMap {
+            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+    var alternateScreenOn: Bool { query("#{alternate_on}") == "1" }
+
+    /// Polls until `condition` holds; false after `seconds`.
+    func wait(seconds: Double = 15, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(50_000)
+        }
+        return condition()
+    }
+
+    /// The program's exit status once tmux has collected it (the pane can read as dead
+    /// a moment before its status is known).
+    func waitForExit(seconds: Double = 15) -> Int32? {
+        _ = wait(seconds: seconds) { exitStatus != nil }
+        return exitStatus
+    }
+
+    func waitFor(_ text: String, seconds: Double = 15) -> Bool {
+        wait(seconds: seconds) { screen().contains(text) }
+    }
+
+    func close() {
+        tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: statusFile)
+    }
+
+    private func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
