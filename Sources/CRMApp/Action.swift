@@ -10,13 +10,15 @@ public enum Action: Equatable, Sendable {
     case tick(Date)
     case resize(Size)
     case signal(Int32)
-    case saved
+    /// The changes are on disk; `data` is the directory as saved, others' changes included.
+    case persisted(DataSet)
     case saveFailed(String)
 }
 
 /// Work the runtime performs on the reducer's behalf; results come back as actions.
 public enum Effect: Equatable, Sendable {
-    case save(Set<DataStore.Collection>)
+    /// Store these changes (already applied to the in-memory data).
+    case persist([Mutation])
     case bell
     case exit(Int32)
 }

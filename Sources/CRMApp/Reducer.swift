@@ -21,8 +21,10 @@ public enum Reducer {
             return []
         case .signal(let number):
             return [.exit(128 + number)]
-        case .saved:
+        case .persisted(let data):
             if state.message?.isError == true { state.message = nil }
+            state.data = data
+            state.refresh()
             return []
         case .saveFailed(let reason):
             state.message = StatusMessage(text: reason + " (changes kept in memory)", isError: true, expires: nil)
@@ -69,13 +71,27 @@ public enum Reducer {
             return []
         }
         guard state.data.reminders[i].acknowledgedBy[user] == nil else { return [] }
-        state.data.reminders[i].acknowledgedBy[user] = state.now
-        state.data.reminders[i].snoozedUntil[user] = nil
         let title = state.data.reminders[i].title
+        let effects = change(&state, [.reminder(.acknowledge(id: id, person: user, at: state.now))])
         state.message = StatusMessage(text: "Acknowledged: \(title)", isError: false,
                                       expires: state.now.addingTimeInterval(noteLifetime))
+        return effects
+    }
+
+    /// Applies changes in memory at once (the screen answers immediately) and asks the
+    /// runtime to store them. A change that no longer applies is reported, not applied.
+    static func change(_ state: inout AppState, _ mutations: [Mutation]) -> [Effect] {
+        var data = state.data
+        do {
+            for m in mutations { try m.apply(to: &data) }
+        } catch {
+            state.message = StatusMessage(text: error.description, isError: true,
+                                          expires: state.now.addingTimeInterval(noteLifetime))
+            return []
+        }
+        state.data = data
         state.refresh()
-        return [.save([.reminders])]
+        return [.persist(mutations)]
     }
 
     static func pageSize(_ state: AppState, _ pane: Pane) -> Int {

@@ -59,13 +59,12 @@ public final class Runtime<Backend: TerminalBackend> {
                 return code
             case .bell:
                 backend.bell()
-            case .save(let files):
+            case .persist(let mutations):
                 guard let store else { continue }
                 do {
-                    try store.save(state.data, collections: files)
-                    _ = dispatch(.saved)
+                    _ = dispatch(.persisted(try store.apply(mutations)))
                 } catch {
-                    _ = dispatch(.saveFailed("\(error)"))
+                    _ = dispatch(.saveFailed(error.description))
                 }
             }
         }

@@ -15,7 +15,7 @@ import Testing
     @Test func acknowledgingMarksItForTheUserOnlyAndAsksToSave() {
         var state = Fixture.state()
         let effects = Reducer.reduce(&state, .command(.acknowledge))
-        #expect(effects == [.save([.reminders])])
+        #expect(effects == [.persist([.reminder(.acknowledge(id: "R1", person: "maria", at: Fixture.now))])])
         let r1 = state.data.reminders.first { $0.id == "R1" }!
         #expect(r1.acknowledgedBy == ["maria": Fixture.now])
         #expect(r1.state(for: "tom", at: Fixture.now) == .overdue)
@@ -81,7 +81,7 @@ import Testing
         _ = Reducer.reduce(&state, .tick(Fixture.minutes(60)))
         #expect(state.message?.isError == true)
         #expect(state.message?.text.contains("Read-only file system") == true)
-        _ = Reducer.reduce(&state, .saved)
+        _ = Reducer.reduce(&state, .persisted(state.data))
         #expect(state.message == nil)
     }
 
