@@ -41,3 +41,10 @@ import Testing
         #expect(d.reminders.map(\.id) == ["R2"])
     }
 }
+
+@Suite struct IdentifierTests {
+    @Test func nextIdFollowsTheHighest() {
+        #expect(Identifiers.next(prefix: "R-", existing: ["R-1001", "R-1030", "C-9999", "R-x"]) == "R-1031")
+        #expect(Identifiers.next(prefix: "C-", existing: [], first: 2001) == "C-2001")
+    }
+}

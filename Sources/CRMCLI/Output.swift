@@ -1,0 +1,50 @@
+import CRMApp
+import CRMCore
+import CRMStore
+import Foundation
+
+/// What every data command shares: print JSON or text, apply changes, report time.
+extension Session {
+    /// Applies changes to the data on disk (the latest, not this session's copy) and
+    /// returns the data as saved. Refusals exit 1 with the reason.
+    @discardableResult
+    mutating func apply(_ mutations: [Mutation]) throws -> DataSet {
+        do {
+            data = try store.apply(mutations)
+            return data
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// The zone times are shown and read in: the default calendar's.
+    var zone: TimeZone { data.settings.defaultCalendar.timeZone }
+
+    /// A time for people and for `--json`: ISO 8601 with the calendar zone's offset.
+    func timeText(_ date: Date?) -> JSONOutput {
+        date.map { .string(TimeText.format($0, zone: zone)) } ?? .null
+    }
+
+    /// Reads a time option in the data set's zone; usage error (exit 2) when unreadable.
+    func parseTime(_ text: String, option: String) throws -> Date {
+        guard let date = TimeText.parse(text, zone: zone) else {
+            throw CLIError("\(option): cannot read \"\(text)\" as a time; use ISO 8601 like 2026-11-23T10:00:00+01:00 or 2026-11-23 10:00", code: 2)
+        }
+        return date
+    }
+
+    /// Reads a duration option (`90m`, `1h30m`, `2d`); usage error when unreadable or negative.
+    func parseDuration(_ text: String, option: String) throws -> TimeInterval {
+        guard let seconds = DurationText.parse(text), seconds >= 0 else {
+            throw CLIError("\(option): cannot read \"\(text)\" as a duration; use 90m, 4h, 2d or 1h30m", code: 2)
+        }
+        return seconds
+    }
+}
+
+extension Console {
+    /// Pretty JSON and a newline, for `--json`.
+    func json(_ value: JSONOutput) {
+        write(String(decoding: JSONWriter.pretty(value), as: UTF8.self) + "\n")
+    }
+}
