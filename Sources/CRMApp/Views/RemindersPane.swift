@@ -5,10 +5,10 @@ import TerminalUI
 enum RemindersPane {
     static func table(_ state: AppState, width: Int) -> PaneTable {
         let entries = state.derived.reminders
-        let wide = width >= 60
+        let wide = width >= 50
         var columns = [
             Column(title: wide ? "PRI" : "P", width: wide ? 4 : 1),
-            Column(title: "DUE", width: wide ? 13 : 8),
+            Column(title: "DUE", width: wide ? 13 : 9),
             Column(title: "", width: 1),
             Column.flex("TITLE"),
         ]
