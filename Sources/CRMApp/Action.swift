@@ -6,6 +6,8 @@ import TerminalUI
 /// Everything that can happen to the dashboard. Keys become actions through the
 /// key map; the runtime turns clock ticks, resizes, signals and I/O results into actions.
 public enum Action: Equatable, Sendable {
+    /// A key as typed; the reducer decides what it means where.
+    case key(Key)
     case command(Command)
     case tick(Date)
     case resize(Size)
@@ -13,6 +15,8 @@ public enum Action: Equatable, Sendable {
     /// The changes are on disk; `data` is the directory as saved, others' changes included.
     case persisted(DataSet)
     case saveFailed(String)
+    /// A passing note for the status bar.
+    case note(String)
 }
 
 /// Work the runtime performs on the reducer's behalf; results come back as actions.
@@ -20,5 +24,7 @@ public enum Effect: Equatable, Sendable {
     /// Store these changes (already applied to the in-memory data).
     case persist([Mutation])
     case bell
+    /// Open a link with the desktop's opener; the runtime reports when there is none.
+    case openLink(String)
     case exit(Int32)
 }

@@ -12,11 +12,11 @@ enum RemindersPane {
             Column(title: "", width: 1),
             Column.flex("TITLE"),
         ]
-        let showOwners = width >= 80
+        let showOwners = width >= 80 || (state.everyone && width >= 50)
         if showOwners { columns.append(Column(title: "OWNERS", width: min(24, width / 5))) }
         let due = state.derived.remindersDue
         return PaneTable(
-            title: "Reminders · \(state.userDisplayName)" + (due > 0 ? " · \(due) due" : ""),
+            title: "Reminders · " + (state.everyone ? "everyone" : state.userDisplayName) + (due > 0 ? " · \(due) due" : ""),
             columns: columns,
             count: entries.count,
             row: { i in
