@@ -24,7 +24,31 @@ public enum Effect: Equatable, Sendable {
     /// Store these changes (already applied to the in-memory data).
     case persist([Mutation])
     case bell
+    /// Tell people about an event (delivered by the notifier; the dashboard shows it too).
+    case notify(Notice)
     /// Open a link with the desktop's opener; the runtime reports when there is none.
     case openLink(String)
     case exit(Int32)
+}
+
+/// Something people should hear about: a reminder that started reminding or came due.
+public struct Notice: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case reminderActive = "reminder.active"
+        case reminderDue = "reminder.due"
+    }
+
+    public var kind: Kind
+    public var id: String
+    public var title: String
+    public var recipients: [String]
+    public var at: Date
+
+    public init(kind: Kind, id: String, title: String, recipients: [String], at: Date) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.recipients = recipients
+        self.at = at
+    }
 }

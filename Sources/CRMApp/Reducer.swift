@@ -11,10 +11,13 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .tick(let now):
+            let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
+                                    uniquingKeysWith: { a, _ in a })
             state.now = now
             if let m = state.message, let expires = m.expires, expires <= now { state.message = nil }
+            state.flashes = state.flashes.filter { $0.value > now }
             state.refresh()
-            return []
+            return ComingDue.announce(since: before, &state)
         case .resize(let size):
             state.size = size
             for pane in Pane.allCases { scrollToSelection(&state, pane) }

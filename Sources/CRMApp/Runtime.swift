@@ -57,6 +57,10 @@ public final class Runtime<Backend: TerminalBackend> {
                 return code
             case .bell:
                 backend.bell()
+            case .notify:
+                // Shown in the status bar by the reducer; delivery outside the screen
+                // belongs to the notifier.
+                break
             case .openLink(let link):
                 _ = dispatch(.note(LinkOpener.open(link)))
             case .persist(let mutations):

@@ -155,3 +155,27 @@ import Testing
         Golden.check("snooze-menu-80x24", Dashboard.render(menu))
     }
 }
+
+@Suite struct ComingDueTests {
+    @Test func aReminderComingDueFlashesSaysSoAndNotifies() {
+        var state = Fixture.state()
+        state.bellOnDue = true
+        let effects = Reducer.reduce(&state, .tick(Fixture.minutes(30)))
+        let notice = Notice(kind: .reminderDue, id: "R2", title: "Send quote to Nordwind",
+                            recipients: ["maria"], at: Fixture.minutes(30))
+        #expect(effects == [.notify(notice), .bell])
+        #expect(state.message?.text == "Due now: Send quote to Nordwind")
+        #expect(state.flashes["R2"] == Fixture.minutes(30) + 5)
+        let row = Dashboard.render(state).roleLines().first { $0.contains("F") }
+        #expect(row != nil, "the row should be highlighted")
+        // A few seconds later the highlight is gone; nothing is announced twice.
+        #expect(Reducer.reduce(&state, .tick(Fixture.minutes(30) + 6)).isEmpty)
+        #expect(state.flashes.isEmpty)
+    }
+
+    @Test func theBellIsOffByDefault() {
+        var state = Fixture.state()
+        let effects = Reducer.reduce(&state, .tick(Fixture.minutes(30)))
+        #expect(!effects.contains(.bell))
+    }
+}

@@ -34,7 +34,8 @@ enum RemindersPane {
                 return cells
             },
             emptyText: "No reminders for \(state.user). Add one: crmtop reminder add TITLE --due TIME",
-            ascii: state.ascii
+            ascii: state.ascii,
+            flashing: Set(entries.indices.filter { state.flashes[entries[$0].reminder.id] != nil })
         )
     }
 
