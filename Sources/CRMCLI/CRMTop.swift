@@ -11,7 +11,7 @@ public struct CRMTop: ParsableCommand {
             """,
         version: CRMTop.version,
         subcommands: [DashCommand.self, SnapshotCommand.self, DemoCommand.self,
-                      ThemesCommand.self],
+                      ThemesCommand.self, CompletionsCommand.self],
         defaultSubcommand: DashCommand.self
     )
 
