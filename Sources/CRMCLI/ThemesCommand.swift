@@ -50,17 +50,7 @@ struct ThemesCommand: ParsableCommand {
             let depth = depth(environment)
             let fallback = ThemeLoader.defaultName(environment)
             for (entry, theme) in usable {
-                var origin = entry.origin.rawValue
-                if entry.overrides { origin += ", replaces the shipped one" }
-                if entry.name == fallback { origin += ", used without --theme" }
-                var lines = ["\(entry.name) (\(origin)): \(entry.url.path)"]
-                if !theme.description.isEmpty { lines.append("  " + theme.description) }
-                if let depth {
-                    lines.append("  " + ThemePreview.colored(theme.palette, depth: depth))
-                } else {
-                    lines += ThemePreview.described(theme.palette).map { "  " + $0 }
-                }
-                console.write(lines.joined(separator: "\n") + "\n\n")
+                console.write(describe(entry, theme, depth: depth, isDefault: entry.name == fallback))
             }
         }
         let broken = entries.compactMap { entry -> ThemeError? in
@@ -69,6 +59,20 @@ struct ThemesCommand: ParsableCommand {
         }
         for error in broken { console.error("crmtop: theme: \(error)\n") }
         if !broken.isEmpty { throw ExitCode(1) }
+    }
+
+    private func describe(_ entry: ThemeEntry, _ theme: Theme, depth: ColorDepth?, isDefault: Bool) -> String {
+        var origin = entry.origin.rawValue
+        if entry.overrides { origin += ", replaces the shipped one" }
+        if isDefault && entry.origin != .file { origin += ", used without --theme" }
+        var lines = ["\(entry.name) (\(origin)): \(entry.url.path)"]
+        if !theme.description.isEmpty { lines.append("  " + theme.description) }
+        if let depth {
+            lines.append("  " + ThemePreview.colored(theme.palette, depth: depth))
+        } else {
+            lines += ThemePreview.described(theme.palette).map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n\n"
     }
 
     /// nil: plain text. Explicit `--color always` outranks `NO_COLOR`, as no-color.org asks.
