@@ -10,7 +10,8 @@ public struct CRMTop: ParsableCommand {
               crmtop --demo
             """,
         version: CRMTop.version,
-        subcommands: [DashCommand.self, SnapshotCommand.self, DemoCommand.self],
+        subcommands: [DashCommand.self, SnapshotCommand.self, DemoCommand.self,
+                      ThemesCommand.self, CompletionsCommand.self],
         defaultSubcommand: DashCommand.self
     )
 
