@@ -359,3 +359,21 @@ private let fields = ["id", "title", "priority", "owners", "start", "due", "end"
         #expect(f.remindersFile == before)
     }
 }
+
+@Suite struct ReminderOrderAgreementTests {
+    /// `reminder list` and the dashboard's pane come from the same order.
+    @Test(arguments: ["maria", "jonas", "priya"])
+    func listAndSnapshotAgree(user: String) throws {
+        let at = "2026-11-23T10:00:00Z"
+        let list = crmtop("reminder", "list", "--demo", "--at", at, "--user", user, "--json")
+        let snapshot = crmtop("snapshot", "--demo", "--at", at, "--user", user, "--size", "160x60")
+        #expect(list.code == 0 && snapshot.code == 0)
+        let titles = try #require(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+            .compactMap { $0["title"] as? String }
+        #expect(!titles.isEmpty)
+        let rows = snapshot.out.split(separator: "\n").map(String.init)
+        let positions = titles.map { title in rows.firstIndex { $0.contains(String(title.prefix(25))) } }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    }
+}
