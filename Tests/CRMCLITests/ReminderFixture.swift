@@ -11,6 +11,9 @@ import Testing
 /// - R-1004 normal, maria, due 09:00 and acknowledged by her
 struct ReminderFixture {
     static let now = "2026-11-23T10:05:00+01:00"
+    /// A reminder's `--json` fields, in the contract's order.
+    static let jsonFields = ["id", "title", "priority", "owners", "start", "due", "end", "state",
+                             "acknowledged_by", "snoozed_until", "link", "notes", "repeat", "warnings"]
     let dir: URL
 
     init() throws {
