@@ -24,8 +24,10 @@ extension Reminder {
     /// How long after the event a reminder counts as "due" rather than "overdue".
     public static let dueWindow: TimeInterval = 15 * 60
 
-    // Recurrence needs the calendar (its zone and, for `weekdays`, its working days). The
-    // default keeps one-off reminders, which never look at it, free of the argument.
+    // Recurrence needs the data set's default calendar: its zone keeps the clock time and
+    // `weekdays` follow its working days. The default argument (UTC, open around the clock)
+    // is right only for one-off reminders, which never look at it; it is there so that
+    // callers written before recurrence still compile.
 
     /// Where `owner` stands: on the occurrence they deal with now (see `currentOccurrence`),
     /// snoozed while their snooze lasts, acknowledged once nothing is left for them.
