@@ -107,7 +107,8 @@ public struct AppState: Equatable, Sendable {
 
     /// Re-derives the panes for `now` and keeps every selection valid.
     public mutating func refresh() {
-        derived.reminders = ReminderOrder.entries(data.reminders, owner: everyone ? nil : user, at: now)
+        derived.reminders = ReminderOrder.entries(data.reminders, owner: everyone ? nil : user, at: now,
+                                                  calendar: data.settings.defaultCalendar)
         if let f = filters[.reminders] {
             derived.reminders = derived.reminders.filter {
                 Self.matches(f, [$0.reminder.title, $0.reminder.notes ?? ""] + $0.reminder.owners)

@@ -10,8 +10,11 @@ public struct CRMTop: ParsableCommand {
               crmtop --demo
             """,
         version: CRMTop.version,
-        subcommands: [DashCommand.self, SnapshotCommand.self, DemoCommand.self,
-                      ThemesCommand.self, CompletionsCommand.self],
+        subcommands: [
+            DashCommand.self, SnapshotCommand.self, DemoCommand.self,
+            ReminderCommand.self,
+            ThemesCommand.self, CompletionsCommand.self,
+        ],
         defaultSubcommand: DashCommand.self
     )
 

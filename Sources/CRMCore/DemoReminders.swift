@@ -67,7 +67,7 @@ extension DemoData {
             lead: .minutes(60), link: "/accounts/sakura-foods",
             snoozed: ["maria": m(20)])  // snoozed
         add("Post stand-up notes to the team channel", ["maria"], .low, due: m(-130),
-            repeats: .weekdays, acknowledged: ["maria": m(-128)])
+            acknowledged: ["maria": m(-128)])  // acknowledged; a repeating one would move on
         add("Quarterly business review: Helios Energy", ["maria", "jonas"], .high, due: m(-50),
             lead: .day, followUp: .day, notes: "Agenda sent; Jonas still owes the adoption slide.",
             link: "/accounts/helios-energy", acknowledged: ["maria": m(-45)])  // one of two acked

@@ -35,14 +35,20 @@ public struct Reminder: Identifiable, Equatable, Sendable {
     /// The follow-up window closes here; nil means it stays overdue until acknowledged.
     public var end: Date?
     public var repeatRule: Repeat?
+    /// Per owner: when they last acknowledged.
     public var acknowledgedBy: [String: Date]
+    /// Per owner, for repeating reminders: the due time of the occurrence they last
+    /// acknowledged. Absent for an owner, it is the occurrence current at their
+    /// acknowledgement (see `Reminder.acknowledgedDue(for:calendar:)`).
+    public var acknowledgedOccurrence: [String: Date]
     public var snoozedUntil: [String: Date]
 
     public init(
         id: String, title: String, notes: String? = nil, link: String? = nil,
         priority: ReminderPriority = .normal, owners: [String], creator: String? = nil,
         start: Date? = nil, due: Date, end: Date? = nil, repeatRule: Repeat? = nil,
-        acknowledgedBy: [String: Date] = [:], snoozedUntil: [String: Date] = [:]
+        acknowledgedBy: [String: Date] = [:], snoozedUntil: [String: Date] = [:],
+        acknowledgedOccurrence: [String: Date] = [:]
     ) {
         self.id = id
         self.title = title
@@ -57,5 +63,6 @@ public struct Reminder: Identifiable, Equatable, Sendable {
         self.repeatRule = repeatRule
         self.acknowledgedBy = acknowledgedBy
         self.snoozedUntil = snoozedUntil
+        self.acknowledgedOccurrence = acknowledgedOccurrence
     }
 }

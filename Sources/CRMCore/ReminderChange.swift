@@ -1,37 +1,70 @@
 import Foundation
 
 public enum ReminderChange: Equatable, Sendable {
+    /// Acknowledges the occurrence `person` deals with at `at`; a repeating reminder moves
+    /// them on to the next one.
     case acknowledge(id: String, person: String, at: Date)
+    /// Acknowledges the occurrence due at `due` unless `person` is past it already, so a
+    /// change sent twice (a retried command, two terminals) moves them on only once.
+    case acknowledgeOccurrence(id: String, person: String, due: Date, at: Date)
     /// Takes an acknowledgement back (undo).
     case unacknowledge(id: String, person: String)
     /// `until == nil` ends a snooze.
     case snooze(id: String, person: String, until: Date?)
+    /// Adds a new reminder. Refused when its id is taken, which means someone else added a
+    /// reminder since the id was chosen.
+    case add(Reminder)
     /// Adds a reminder, or replaces the one with the same id.
     case put(Reminder)
+    /// Changes the given fields, in order, and keeps everything else as it is now.
+    case edit(id: String, [ReminderField])
     case delete(id: String)
 
     func apply(to data: inout DataSet) throws(MutationError) {
+        let calendar = data.settings.defaultCalendar
+        let people = data.people.map(\.id)
         switch self {
+        case .add(let reminder):
+            guard !data.reminders.contains(where: { $0.id == reminder.id }) else {
+                throw MutationError("a reminder \(reminder.id) was added meanwhile; try again")
+            }
+            try reminder.validate(people: people, zone: calendar.timeZone)
+            data.reminders.append(reminder)
         case .put(let reminder):
             if let i = data.reminders.firstIndex(where: { $0.id == reminder.id }) {
                 data.reminders[i] = reminder
             } else {
                 data.reminders.append(reminder)
             }
+        case .edit(let id, let fields):
+            try update(id, in: &data) { r throws(MutationError) in
+                let edited = r.applying(fields)
+                try edited.validate(people: people, zone: calendar.timeZone)
+                r = edited
+            }
         case .delete(let id):
             guard let i = data.reminders.firstIndex(where: { $0.id == id }) else { throw .missing("reminder", id) }
             data.reminders.remove(at: i)
         case .acknowledge(let id, let person, let at):
             try update(id, in: &data) { r throws(MutationError) in
-                guard r.isOwned(by: person) else { throw MutationError("\(person) is not an owner of \(id)") }
-                r.acknowledgedBy[person] = at
-                r.snoozedUntil[person] = nil
+                try r.requireOwner(person)
+                guard let current = r.currentOccurrence(for: person, at: at, calendar: calendar) else { return }
+                r.recordAcknowledgement(by: person, of: current.due, at: at)
+            }
+        case .acknowledgeOccurrence(let id, let person, let due, let at):
+            try update(id, in: &data) { r throws(MutationError) in
+                try r.requireOwner(person)
+                if let done = r.acknowledgedDue(for: person, calendar: calendar), done >= due { return }
+                r.recordAcknowledgement(by: person, of: due, at: at)
             }
         case .unacknowledge(let id, let person):
-            try update(id, in: &data) { r in r.acknowledgedBy[person] = nil }
+            try update(id, in: &data) { r in
+                r.acknowledgedBy[person] = nil
+                r.acknowledgedOccurrence[person] = nil
+            }
         case .snooze(let id, let person, let until):
             try update(id, in: &data) { r throws(MutationError) in
-                guard r.isOwned(by: person) else { throw MutationError("\(person) is not an owner of \(id)") }
+                try r.requireOwner(person)
                 r.snoozedUntil[person] = until
             }
         }
@@ -41,5 +74,18 @@ public enum ReminderChange: Equatable, Sendable {
                         _ body: (inout Reminder) throws(MutationError) -> Void) throws(MutationError) {
         guard let i = data.reminders.firstIndex(where: { $0.id == id }) else { throw .missing("reminder", id) }
         try body(&data.reminders[i])
+    }
+}
+
+extension Reminder {
+    fileprivate func requireOwner(_ person: String) throws(MutationError) {
+        guard isOwned(by: person) else { throw MutationError("\(person) is not an owner of \(id)") }
+    }
+
+    fileprivate mutating func recordAcknowledgement(by person: String, of occurrenceDue: Date, at: Date) {
+        acknowledgedBy[person] = at
+        // A one-off reminder has one occurrence; writing it down would only repeat `due`.
+        if repeatRule != nil { acknowledgedOccurrence[person] = occurrenceDue }
+        snoozedUntil[person] = nil
     }
 }

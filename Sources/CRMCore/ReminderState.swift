@@ -24,29 +24,75 @@ extension Reminder {
     /// How long after the event a reminder counts as "due" rather than "overdue".
     public static let dueWindow: TimeInterval = 15 * 60
 
-    public func state(for owner: String, at now: Date) -> ReminderState {
-        if acknowledgedBy[owner] != nil { return .acknowledged }
-        if let until = snoozedUntil[owner], until > now { return .snoozed }
-        return timeState(at: now)
+    // Recurrence needs the data set's default calendar: its zone keeps the clock time and
+    // `weekdays` follow its working days. The default argument (UTC, open around the clock)
+    // is right only for one-off reminders, which never look at it; it is there so that
+    // callers written before recurrence still compile.
+
+    /// Where `owner` stands: on the occurrence they deal with now (see `currentOccurrence`),
+    /// snoozed while their snooze lasts, acknowledged once nothing is left for them.
+    public func state(for owner: String, at now: Date,
+                      calendar: BusinessCalendar = .aroundTheClock) -> ReminderState {
+        progress(for: owner, at: now, calendar: calendar).state
     }
 
     /// For a list of everyone's reminders: settled only when every owner has settled it,
     /// otherwise the state of the owners still to act.
-    public func combinedState(at now: Date) -> ReminderState {
-        let states = owners.map { state(for: $0, at: now) }
-        if let open = states.filter({ !$0.isSettled }).min(by: { $0.urgency < $1.urgency }) { return open }
-        return states.contains(.snoozed) ? .snoozed : .acknowledged
+    public func combinedState(at now: Date, calendar: BusinessCalendar = .aroundTheClock) -> ReminderState {
+        combinedProgress(at: now, calendar: calendar).state
     }
 
     /// The state from the clock alone, ignoring acknowledgements and snoozes.
-    public func timeState(at now: Date) -> ReminderState {
-        if let end, now >= end { return .missed }
-        if now >= due { return now < due.addingTimeInterval(Reminder.dueWindow) ? .due : .overdue }
-        if now >= (start ?? due) { return .active }
-        return .upcoming
+    public func timeState(at now: Date, calendar: BusinessCalendar = .aroundTheClock) -> ReminderState {
+        occurrence(at: now, calendar: calendar).timeState(at: now)
     }
 
     public func isOwned(by person: String) -> Bool { owners.contains(person) }
+
+    /// The due time of the occurrence `owner` last acknowledged; nil when they have not.
+    /// Data written by hand may give only the time of the acknowledgement; it then stands
+    /// for the occurrence the clock pointed at in that moment.
+    public func acknowledgedDue(for owner: String,
+                                calendar: BusinessCalendar = .aroundTheClock) -> Date? {
+        guard repeatRule != nil else { return acknowledgedBy[owner] == nil ? nil : due }
+        if let occurrenceDue = acknowledgedOccurrence[owner] { return occurrenceDue }
+        return acknowledgedBy[owner].map { occurrence(at: $0, calendar: calendar).due }
+    }
+
+    /// The occurrence `owner` deals with at `now`: the one after the occurrence they last
+    /// acknowledged, unless a later one has begun reminding already. Nil once they have
+    /// acknowledged the last one, as with an acknowledged one-off reminder.
+    public func currentOccurrence(for owner: String, at now: Date,
+                                  calendar: BusinessCalendar = .aroundTheClock) -> ReminderOccurrence? {
+        let reminding = occurrence(at: now, calendar: calendar)
+        guard let acknowledged = acknowledgedDue(for: owner, calendar: calendar),
+              reminding.due <= acknowledged else { return reminding }
+        return occurrence(after: acknowledged, calendar: calendar)
+    }
+
+    /// The state and the occurrence to show with it: the last acknowledged one when nothing
+    /// is left.
+    func progress(for owner: String, at now: Date,
+                  calendar: BusinessCalendar) -> (state: ReminderState, occurrence: ReminderOccurrence) {
+        guard let current = currentOccurrence(for: owner, at: now, calendar: calendar) else {
+            let last = acknowledgedDue(for: owner, calendar: calendar) ?? due
+            return (.acknowledged, occurrence(dueAt: last))
+        }
+        if let until = snoozedUntil[owner], until > now { return (.snoozed, current) }
+        return (current.timeState(at: now), current)
+    }
+
+    /// The most urgent owner still to act decides, and shows their occurrence.
+    func combinedProgress(at now: Date,
+                          calendar: BusinessCalendar) -> (state: ReminderState, occurrence: ReminderOccurrence) {
+        let each = owners.map { progress(for: $0, at: now, calendar: calendar) }
+        let open = each.filter { !$0.state.isSettled }
+        if let first = open.min(by: { ($0.state.urgency, $0.occurrence.due) < ($1.state.urgency, $1.occurrence.due) }) {
+            return first
+        }
+        let shown = each.map(\.occurrence).min { $0.due < $1.due } ?? occurrence(dueAt: due)
+        return (each.contains { $0.state == .snoozed } ? .snoozed : .acknowledged, shown)
+    }
 }
 
 /// The one order used on screen, by `reminder list` and by `snapshot`:
@@ -55,22 +101,36 @@ public enum ReminderOrder {
     public struct Entry: Sendable, Equatable {
         public var reminder: Reminder
         public var state: ReminderState
+        /// What to show as start, due and end: for a repeating reminder the occurrence the
+        /// owner deals with now, which is not `reminder.due` once the first has passed.
+        public var occurrence: ReminderOccurrence
+
+        public init(reminder: Reminder, state: ReminderState, occurrence: ReminderOccurrence) {
+            self.reminder = reminder
+            self.state = state
+            self.occurrence = occurrence
+        }
     }
 
     /// `owner == nil` lists everyone's reminders with their combined state.
-    public static func entries(_ reminders: [Reminder], owner: String?, at now: Date) -> [Entry] {
+    public static func entries(_ reminders: [Reminder], owner: String?, at now: Date,
+                               calendar: BusinessCalendar = .aroundTheClock) -> [Entry] {
         var result: [Entry] = []
         result.reserveCapacity(reminders.count)
         for r in reminders {
-            if let owner {
-                guard r.isOwned(by: owner) else { continue }
-                result.append(Entry(reminder: r, state: r.state(for: owner, at: now)))
-            } else {
-                result.append(Entry(reminder: r, state: r.combinedState(at: now)))
-            }
+            if let owner, !r.isOwned(by: owner) { continue }
+            result.append(entry(r, owner: owner, at: now, calendar: calendar))
         }
         result.sort(by: precedes)
         return result
+    }
+
+    /// One reminder as `entries` would list it.
+    public static func entry(_ r: Reminder, owner: String?, at now: Date,
+                             calendar: BusinessCalendar = .aroundTheClock) -> Entry {
+        let (state, occurrence) = owner.map { r.progress(for: $0, at: now, calendar: calendar) }
+            ?? r.combinedProgress(at: now, calendar: calendar)
+        return Entry(reminder: r, state: state, occurrence: occurrence)
     }
 
     public static func precedes(_ a: Entry, _ b: Entry) -> Bool {
@@ -79,7 +139,7 @@ public enum ReminderOrder {
             return a.reminder.priority.rank < b.reminder.priority.rank
         }
         if a.state.urgency != b.state.urgency { return a.state.urgency < b.state.urgency }
-        if a.reminder.due != b.reminder.due { return a.reminder.due < b.reminder.due }
+        if a.occurrence.due != b.occurrence.due { return a.occurrence.due < b.occurrence.due }
         return a.reminder.id < b.reminder.id
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 enum ReminderCodec {
     static let fields: [StaticString] = [
         "id", "title", "notes", "link", "priority", "owners", "creator", "start", "due", "end",
-        "repeat", "acknowledged_by", "snoozed_until",
+        "repeat", "acknowledged_by", "acknowledged_occurrence", "snoozed_until",
     ]
 
     static func decode(_ value: JSONValue, zone: TimeZone) throws(FieldError) -> Reminder {
@@ -22,7 +22,10 @@ enum ReminderCodec {
             end: try f.optionalTime("end", zone),
             repeatRule: try f.choice("repeat", or: nil),
             acknowledgedBy: try f.map("acknowledged_by") { v throws(FieldError) in try v.decodeTime(zone) },
-            snoozedUntil: try f.map("snoozed_until") { v throws(FieldError) in try v.decodeTime(zone) }
+            snoozedUntil: try f.map("snoozed_until") { v throws(FieldError) in try v.decodeTime(zone) },
+            acknowledgedOccurrence: try f.map("acknowledged_occurrence") { v throws(FieldError) in
+                try v.decodeTime(zone)
+            }
         )
         try f.finish()
         return reminder
@@ -42,6 +45,7 @@ enum ReminderCodec {
         try o.put("end", time: r.end)
         o.put("repeat", r.repeatRule)
         try o.put("acknowledged_by", timesByHandle: r.acknowledgedBy)
+        try o.put("acknowledged_occurrence", timesByHandle: r.acknowledgedOccurrence)
         try o.put("snoozed_until", timesByHandle: r.snoozedUntil)
         return o.output
     }

@@ -32,10 +32,14 @@ enum ReminderActions {
             note(&state, "\(r.id) is not yours to acknowledge")
             return []
         }
-        guard r.acknowledgedBy[user] == nil else { return [] }
-        let effects = change(&state, [.reminder(.acknowledge(id: r.id, person: user, at: state.now))],
-                             undo: UndoEntry(label: "acknowledge \(r.title)",
-                                             inverse: [.reminder(.unacknowledge(id: r.id, person: user))]))
+        let calendar = state.data.settings.defaultCalendar
+        guard let current = r.currentOccurrence(for: user, at: state.now, calendar: calendar) else { return [] }
+        // A one-off is simply un-acknowledged; a repeating one must go back to the
+        // occurrence it was on, which only the earlier copy knows.
+        let inverse: Mutation = r.repeatRule == nil ? .reminder(.unacknowledge(id: r.id, person: user)) : .reminder(.put(r))
+        let effects = change(&state, [.reminder(.acknowledgeOccurrence(id: r.id, person: user, due: current.due,
+                                                                        at: state.now))],
+                             undo: UndoEntry(label: "acknowledge \(r.title)", inverse: [inverse]))
         if !effects.isEmpty { note(&state, "Acknowledged: \(r.title)") }
         return effects
     }

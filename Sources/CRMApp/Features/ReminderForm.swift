@@ -60,30 +60,21 @@ enum ReminderForm {
         let followTime = optionalDuration(&form, followUp)
         let url = form.value(link)
         if !url.isEmpty, URL(string: url)?.scheme == nil { form.setError(link, "a URL like https://…") }
-        guard var dueDate, let prio, form.fields.allSatisfy({ $0.error == nil }) else { return nil }
+        guard let dueDate, let prio, form.fields.allSatisfy({ $0.error == nil }) else { return nil }
 
-        let calendar = state.data.settings.defaultCalendar
-        var start = leadTime.map { dueDate - $0 }
-        if !calendar.hours.isEmpty {
-            if !calendar.isOpen(at: dueDate) {
-                form.warnings.append("Due \(Format.moment(dueDate, zone: zone)) is outside working time.")
-            }
-            if let s = start, !calendar.isOpen(at: s) {
-                form.warnings.append("Reminding starts \(Format.moment(s, zone: zone)), outside working time.")
-            }
-            if form.shiftToWorkingTime, !calendar.isOpen(at: dueDate) {
-                dueDate = calendar.nextOpen(after: dueDate)
-                start = leadTime.map { dueDate - $0 }
-            }
-        }
         var reminder = Reminder(id: "", title: form.value(title), priority: prio, owners: handles,
-                                creator: state.user, start: start, due: dueDate,
+                                creator: state.user, start: leadTime.map { dueDate - $0 }, due: dueDate,
                                 end: followTime.map { dueDate + $0 })
         reminder.link = url.isEmpty ? nil : url
         reminder.notes = form.value(notes).isEmpty ? nil : form.value(notes)
+        let calendar = state.data.settings.defaultCalendar
+        form.warnings = reminder.workingTimeWarnings(calendar: calendar).map { "The " + $0 + "." }
+        if form.shiftToWorkingTime, !form.warnings.isEmpty,
+           let shifted = reminder.shiftedToWorkingTime(calendar: calendar) {
+            reminder = shifted
+        }
         return reminder
     }
-
     static func validated(_ form: Form, _ state: AppState) -> Form {
         var f = form
         validate(&f, state)
@@ -122,7 +113,7 @@ enum ReminderForm {
         switch form.purpose {
         case .newReminder:
             made.id = Identifiers.next(prefix: "R-", existing: state.data.reminders.map(\.id))
-            let effects = ReminderActions.change(&state, [.reminder(.put(made))],
+            let effects = ReminderActions.change(&state, [.reminder(.add(made))],
                                                  undo: UndoEntry(label: "new \(made.title)",
                                                                  inverse: [.reminder(.delete(id: made.id))]))
             state.selection[.reminders] = made.id
@@ -131,11 +122,11 @@ enum ReminderForm {
         case .editReminder(let id):
             guard let old = state.data.reminders.first(where: { $0.id == id }) else { return [] }
             made.id = id
-            made.creator = old.creator
-            made.repeatRule = old.repeatRule
-            made.acknowledgedBy = old.acknowledgedBy.filter { made.owners.contains($0.key) }
-            made.snoozedUntil = old.snoozedUntil.filter { made.owners.contains($0.key) }
-            let effects = ReminderActions.change(&state, [.reminder(.put(made))],
+            let fields: [ReminderField] = [
+                .title(made.title), .priority(made.priority), .owners(made.owners), .due(made.due),
+                .start(made.start), .end(made.end), .link(made.link), .notes(made.notes),
+            ]
+            let effects = ReminderActions.change(&state, [.reminder(.edit(id: id, fields))],
                                                  undo: UndoEntry(label: "edit \(old.title)", inverse: [.reminder(.put(old))]))
             ReminderActions.note(&state, "Saved \(id): \(made.title)" + warningSuffix(checked))
             return effects

@@ -54,16 +54,22 @@ enum Overlays {
     static func reminderLines(_ r: Reminder, _ state: AppState) -> [Line] {
         let z = state.zone
         var lines: [Line] = [("title", r.title, .emphasis), ("priority", r.priority.rawValue, .text)]
-        if let start = r.start { lines.append(("reminding from", Format.moment(start, zone: z), .text)) }
-        lines.append(("due", Format.moment(r.due, zone: z), .text))
-        if let end = r.end { lines.append(("follow-up until", Format.moment(end, zone: z), .text)) }
+        let calendar = state.data.settings.defaultCalendar
+        let occurrence = r.currentOccurrence(for: state.user, at: state.now, calendar: calendar)
+            ?? r.occurrence(at: state.now, calendar: calendar)
+        if r.start != nil { lines.append(("reminding from", Format.moment(occurrence.start, zone: z), .text)) }
+        lines.append(("due", Format.moment(occurrence.due, zone: z), .text))
+        if let end = occurrence.end { lines.append(("follow-up until", Format.moment(end, zone: z), .text)) }
         if let rule = r.repeatRule { lines.append(("repeats", rule.rawValue, .text)) }
         for owner in r.owners {
-            let s = r.state(for: owner, at: state.now)
+            let s = r.state(for: owner, at: state.now, calendar: state.data.settings.defaultCalendar)
             var text = s.rawValue
             if let at = r.acknowledgedBy[owner] { text += " " + Format.moment(at, zone: z) }
             if s == .snoozed, let until = r.snoozedUntil[owner] { text += " until " + Format.moment(until, zone: z) }
             lines.append(("owner " + owner, text, RemindersPane.stateRole(s)))
+        }
+        for warning in r.workingTimeWarnings(calendar: calendar) {
+            lines.append(("working time", warning, .warningMark))
         }
         if let creator = r.creator { lines.append(("created by", creator, .text)) }
         if let link = r.link { lines.append(("link", link, .link)) }

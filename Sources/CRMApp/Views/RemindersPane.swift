@@ -25,7 +25,7 @@ enum RemindersPane {
                 var cells = [
                     priorityCell(e.reminder.priority, wide: wide, dimmed: settled),
                     TableCell(dueText(e, now: state.now, wide: wide), settled ? .reminderDone : stateRole(e.state)),
-                    markCell(e.state, ascii: state.ascii),
+                    markCell(e, calendar: state.data.settings.defaultCalendar, ascii: state.ascii),
                     TableCell(e.reminder.title, settled ? .reminderDone : .text),
                 ]
                 if showOwners {
@@ -59,8 +59,12 @@ enum RemindersPane {
         }
     }
 
-    static func markCell(_ s: ReminderState, ascii: Bool) -> TableCell {
-        switch s {
+    /// A settled mark, or a warning sign when nobody is at work at its start or due time.
+    static func markCell(_ e: ReminderOrder.Entry, calendar: BusinessCalendar, ascii: Bool) -> TableCell {
+        if !e.state.isSettled, e.state != .missed, !e.reminder.workingTimeWarnings(calendar: calendar).isEmpty {
+            return TableCell(ascii ? "#" : "⚠", .warningMark)
+        }
+        return switch e.state {
         case .acknowledged: TableCell(ascii ? "+" : "✓", .reminderDone)
         case .snoozed: TableCell("z", .reminderDone)
         case .missed: TableCell("!", .reminderOverdue)
@@ -70,7 +74,7 @@ enum RemindersPane {
 
     /// "in 2h15m", "due now", "overdue 15m", "missed 1h"; shorter in narrow panes.
     static func dueText(_ e: ReminderOrder.Entry, now: Date, wide: Bool) -> String {
-        let r = e.reminder
+        let r = e.occurrence
         switch e.state {
         case .due:
             return "due now"

@@ -1,0 +1,160 @@
+import ArgumentParser
+import CRMCore
+import Foundation
+
+/// What `reminder add` and `reminder edit` both take; `--due` is each command's own
+/// because add requires it.
+struct ReminderOptions: ParsableArguments {
+    @Option(help: "high, normal or low (default normal).") var priority: String?
+
+    @Option(name: .customLong("owner"), help: "Who is reminded; repeat for several (default: you).")
+    var owners: [String] = []
+
+    @Option(help: "When reminding begins (default: at due).") var start: String?
+
+    @Option(help: "Reminding begins this long before due: 30m, 1h, 1d.") var lead: String?
+
+    @Option(help: "When the follow-up window closes (default: never; overdue until acknowledged).")
+    var end: String?
+
+    @Option(name: .customLong("follow-up"), help: "The follow-up window closes this long after due.")
+    var followUp: String?
+
+    @Option(help: "A URL to keep with it; \"\" removes it.") var link: String?
+
+    @Option(help: "Free text; \"\" removes it.") var notes: String?
+
+    @Option(name: .customLong("repeat"), help: "daily, weekdays, weekly, monthly, or none.")
+    var repeatRule: String?
+
+    @Flag(name: .customLong("shift-to-working-day"),
+          help: "Move a start or due outside working time to the next working moment.")
+    var shift = false
+
+    var isEmpty: Bool {
+        priority == nil && owners.isEmpty && start == nil && lead == nil && end == nil && followUp == nil
+            && link == nil && notes == nil && repeatRule == nil && !shift
+    }
+
+    /// The fields these options set on `base`, after moving its due to `due` if given.
+    func fields(on base: Reminder, due: Date?, _ session: Session) throws -> [ReminderField] {
+        if start != nil && lead != nil { throw CLIError("give --start or --lead, not both", code: 2) }
+        if end != nil && followUp != nil { throw CLIError("give --end or --follow-up, not both", code: 2) }
+        var fields: [ReminderField] = []
+        if let due { fields.append(.due(due)) }
+        let newDue = due ?? base.due
+        if let start { fields.append(.start(try session.parseTime(start, option: "--start"))) }
+        if let lead { fields.append(.start(newDue - (try session.parseDuration(lead, option: "--lead")))) }
+        if let end { fields.append(.end(try session.parseTime(end, option: "--end"))) }
+        if let followUp { fields.append(.end(newDue + (try session.parseDuration(followUp, option: "--follow-up")))) }
+        if let priority {
+            guard let p = ReminderPriority(rawValue: priority) else {
+                throw CLIError("--priority: \"\(priority)\" is not one of high, normal, low", code: 2)
+            }
+            fields.append(.priority(p))
+        }
+        if !owners.isEmpty {
+            var seen: Set<String> = []
+            fields.append(.owners(owners.filter { seen.insert($0).inserted }))
+        }
+        if let link { fields.append(.link(link.isEmpty ? nil : link)) }
+        if let notes { fields.append(.notes(notes.isEmpty ? nil : notes)) }
+        if let repeatRule {
+            guard repeatRule == "none" || Repeat(rawValue: repeatRule) != nil else {
+                throw CLIError("--repeat: \"\(repeatRule)\" is not one of daily, weekdays, weekly, monthly, none", code: 2)
+            }
+            fields.append(.repeatRule(Repeat(rawValue: repeatRule)))
+        }
+        return fields
+    }
+
+    /// With `--shift-to-working-day`, the fields that move the edited reminder into working time.
+    func shiftFields(for edited: Reminder, _ session: Session) throws -> [ReminderField] {
+        guard shift else { return [] }
+        guard let shifted = edited.shiftedToWorkingTime(calendar: session.calendar) else {
+            throw CLIError("the calendar \(session.calendar.name) has no working time to shift to")
+        }
+        return [.due(shifted.due), .start(shifted.start), .end(shifted.end)]
+    }
+
+    /// Non-working time is allowed (a call on a Saturday may be meant), so it only warns.
+    static func warn(about r: Reminder, _ session: Session) {
+        let warnings = r.workingTimeWarnings(calendar: session.calendar)
+        guard !warnings.isEmpty else { return }
+        for warning in warnings { Console.current.error("crmtop: warning: \(r.id): \(warning)\n") }
+        Console.current.error("crmtop: --shift-to-working-day moves it to the next working moment\n")
+    }
+}
+
+struct ReminderAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a reminder and print its id.",
+        discussion: "Example: crmtop reminder add \"Call Acme\" --due \"2026-11-23 10:00\" --lead 30m --owner maria --owner jonas")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "One line shown in lists.") var title: String
+
+    @Option(help: "The event: ISO 8601 or YYYY-MM-DD HH:MM.") var due: String
+
+    @OptionGroup var options: ReminderOptions
+
+    func run() throws {
+        var session = try Session.open(global)
+        defer { session.close() }
+        let user = session.user
+        let base = Reminder(id: Identifiers.next(prefix: "R-", existing: session.data.reminders.map(\.id)),
+                            title: title, owners: [user], creator: user,
+                            due: try session.parseTime(due, option: "--due"))
+        var r = base.applying(try options.fields(on: base, due: nil, session))
+        r = r.applying(try options.shiftFields(for: r, session))
+        try session.apply([.reminder(.add(r))])
+        ReminderOptions.warn(about: r, session)
+        if global.json {
+            let viewer = session.viewer(of: r)
+            Console.current.json(session.reminderJSON(session.reminderEntry(r, viewer: viewer), viewer: viewer))
+        } else {
+            Console.current.write(r.id + "\n")
+        }
+    }
+}
+
+struct ReminderEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change a reminder; what is not given stays as it is.",
+        discussion: """
+            Moving --due takes the start and the end along with it. Changing --due or --repeat \
+            starts the reminder afresh: acknowledgements and snoozes are dropped.
+            Example: crmtop reminder edit R-1001 --due "2026-11-24 09:00" --priority high
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The reminder's id.") var id: String
+
+    @Option(help: "A new title.") var title: String?
+
+    @Option(help: "Move the event: ISO 8601 or YYYY-MM-DD HH:MM.") var due: String?
+
+    @OptionGroup var options: ReminderOptions
+
+    func run() throws {
+        guard title != nil || due != nil || !options.isEmpty else {
+            throw CLIError("nothing to change: give at least one option, such as --due or --title", code: 2)
+        }
+        var session = try Session.open(global)
+        defer { session.close() }
+        let base = try session.reminder(id)
+        var fields = title.map { [ReminderField.title($0)] } ?? []
+        fields += try options.fields(on: base, due: try due.map { try session.parseTime($0, option: "--due") }, session)
+        fields += try options.shiftFields(for: base.applying(fields), session)
+        try session.apply([.reminder(.edit(id: id, fields))])
+        let r = try session.reminder(id), viewer = session.viewer(of: r)
+        ReminderOptions.warn(about: r, session)
+        if global.json {
+            Console.current.json(session.reminderJSON(session.reminderEntry(r, viewer: viewer), viewer: viewer))
+        } else {
+            Console.current.write("Updated \(id).\n")
+        }
+    }
+}

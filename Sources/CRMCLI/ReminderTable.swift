@@ -1,0 +1,58 @@
+import CRMCore
+import Foundation
+
+/// Reminders as plain text for people; scripts use `--json`.
+enum ReminderTable {
+    /// Columns ID, PRI, STATE, DUE, (OWNERS,) TITLE; snoozed and acknowledged reminders
+    /// follow after a blank line, as the dashboard dims them below the rest.
+    static func render(_ entries: [ReminderOrder.Entry], owners: Bool, session: Session) -> String {
+        func row(_ e: ReminderOrder.Entry) -> [String] {
+            [e.reminder.id, e.reminder.priority.rawValue, e.state.rawValue, session.shortTime(e.occurrence.due)]
+                + (owners ? [e.reminder.owners.joined(separator: ",")] : []) + [e.reminder.title]
+        }
+        let header = ["ID", "PRI", "STATE", "DUE"] + (owners ? ["OWNERS"] : []) + ["TITLE"]
+        let rows = [header] + entries.map(row)
+        let widths = (0..<header.count - 1).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) + "  " }.joined()
+                + cells[cells.count - 1] + "\n"
+        }
+        var text = line(header)
+        for (i, entry) in entries.enumerated() {
+            if entry.state.isSettled && (i == 0 || !entries[i - 1].state.isSettled) { text += "\n" }
+            text += line(rows[i + 1])
+        }
+        return text
+    }
+
+    static func details(_ entry: ReminderOrder.Entry, session: Session) -> String {
+        let r = entry.reminder, shown = entry.occurrence
+        var lines: [(String, String)] = [("priority", r.priority.rawValue), ("state", entry.state.rawValue)]
+        if r.start != nil { lines.append(("reminding from", session.shortTime(shown.start))) }
+        lines.append(("due", session.shortTime(shown.due)))
+        if let end = shown.end { lines.append(("follow-up until", session.shortTime(end))) }
+        if let rule = r.repeatRule { lines.append(("repeats", rule.rawValue)) }
+        for owner in r.owners {
+            let own = ReminderOrder.entry(r, owner: owner, at: session.now, calendar: session.calendar)
+            var text = own.state.rawValue
+            if own.state == .snoozed, let until = r.snoozedUntil[owner] { text += " until " + session.shortTime(until) }
+            if let at = r.acknowledgedBy[owner] {
+                // A repeating reminder keeps reminding after an acknowledgement, so say which one it was.
+                text += (own.state == .acknowledged ? " " : ", last acknowledged ") + session.shortTime(at)
+            }
+            if own.occurrence.due != shown.due { text += ", due " + session.shortTime(own.occurrence.due) }
+            lines.append(("owner " + owner, text))
+        }
+        if let creator = r.creator { lines.append(("created by", creator)) }
+        if let link = r.link { lines.append(("link", link)) }
+        if let notes = r.notes { lines.append(("notes", notes)) }
+        for warning in r.workingTimeWarnings(calendar: session.calendar) { lines.append(("warning", warning)) }
+
+        let width = lines.map(\.0.count).max() ?? 0
+        let indent = "\n  " + String(repeating: " ", count: width + 2)
+        return "\(r.id)  \(r.title)\n" + lines.map { label, value in
+            "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: indent) + "\n"
+        }.joined()
+    }
+}

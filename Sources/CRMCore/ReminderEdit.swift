@@ -1,0 +1,89 @@
+import Foundation
+
+/// One field of a reminder set to a new value, as an edit sends it.
+public enum ReminderField: Equatable, Sendable {
+    case title(String)
+    case notes(String?)
+    case link(String?)
+    case priority(ReminderPriority)
+    case owners([String])
+    /// Moves the event. Start and end move along, keeping the lead and the follow-up time,
+    /// unless the same edit sets them afterwards.
+    case due(Date)
+    case start(Date?)
+    case end(Date?)
+    case repeatRule(Repeat?)
+
+    func apply(to r: inout Reminder) {
+        switch self {
+        case .title(let title): r.title = title
+        case .notes(let notes): r.notes = notes
+        case .link(let link): r.link = link
+        case .priority(let priority): r.priority = priority
+        case .owners(let owners): r.owners = owners
+        case .due(let due):
+            let shift = due.timeIntervalSince(r.due)
+            r.start = r.start?.addingTimeInterval(shift)
+            r.end = r.end?.addingTimeInterval(shift)
+            r.due = due
+        case .start(let start): r.start = start
+        case .end(let end): r.end = end
+        case .repeatRule(let rule): r.repeatRule = rule
+        }
+    }
+}
+
+extension Reminder {
+    /// The reminder with `fields` applied in order. Acknowledgements and snoozes were given
+    /// for a moment: when the due time or the repeat rule changes they no longer hold and are
+    /// dropped, and so are those of people who are no longer owners.
+    public func applying(_ fields: [ReminderField]) -> Reminder {
+        var r = self
+        for field in fields { field.apply(to: &r) }
+        if r.due != due || r.repeatRule != repeatRule {
+            r.acknowledgedBy = [:]
+            r.acknowledgedOccurrence = [:]
+            r.snoozedUntil = [:]
+        }
+        let owners = Set(r.owners)
+        r.acknowledgedBy = r.acknowledgedBy.filter { owners.contains($0.key) }
+        r.acknowledgedOccurrence = r.acknowledgedOccurrence.filter { owners.contains($0.key) }
+        r.snoozedUntil = r.snoozedUntil.filter { owners.contains($0.key) }
+        return r
+    }
+
+    /// Refuses a reminder that cannot work, naming every problem. Owners must be known people
+    /// when `people` is not empty (a data set without people takes any handle).
+    public func validate(people: [String], zone: TimeZone) throws(MutationError) {
+        var problems: [String] = []
+        func time(_ date: Date) -> String { TimeText.format(date, zone: zone) }
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("the title is empty") }
+        if title.contains(where: \.isNewline) { problems.append("the title must be one line") }
+        if owners.isEmpty { problems.append("a reminder needs at least one owner") }
+        if !people.isEmpty {
+            let known = Set(people)
+            for owner in owners where !known.contains(owner) { problems.append("unknown owner \(owner)") }
+        }
+        if let start, start > due { problems.append("start \(time(start)) is after due \(time(due))") }
+        if let end, end <= due { problems.append("end \(time(end)) must be after due \(time(due))") }
+        if let link, !Self.looksLikeURL(link) {
+            problems.append("link \"\(link)\" is not a URL; write it whole, like https://crm.example.com/accounts/acme")
+        }
+        if !problems.isEmpty { throw MutationError("\(id): " + problems.joined(separator: "; ")) }
+    }
+
+    /// A scheme and something after it, no spaces or control characters; web links need a host.
+    static func looksLikeURL(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter
+        else { return false }
+        let scheme = text[..<colon], rest = text[text.index(after: colon)...]
+        guard scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }),
+              !rest.isEmpty,
+              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+        else { return false }
+        if ["http", "https"].contains(scheme.lowercased()) {
+            return rest.hasPrefix("//") && !rest.dropFirst(2).isEmpty && !rest.dropFirst(2).hasPrefix("/")
+        }
+        return true
+    }
+}

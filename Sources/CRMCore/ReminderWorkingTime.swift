@@ -1,0 +1,47 @@
+import Foundation
+
+extension Reminder {
+    /// Why the start or the due time falls outside the calendar's working time, one line each;
+    /// empty when both are inside. For a repeating reminder the first occurrence stands for
+    /// the rest (with `weekdays` only the hour can be off).
+    public func workingTimeWarnings(calendar: BusinessCalendar) -> [String] {
+        var warnings: [String] = []
+        if let start, let problem = Self.outsideWorkingTime(start, calendar) {
+            warnings.append("start \(TimeText.format(start, zone: calendar.timeZone)) \(problem)")
+        }
+        if let problem = Self.outsideWorkingTime(due, calendar) {
+            warnings.append("due \(TimeText.format(due, zone: calendar.timeZone)) \(problem)")
+        }
+        return warnings
+    }
+
+    /// The reminder moved into working time: due to the next working moment, start and end
+    /// along with it (keeping the lead and the follow-up time), then the start on to the next
+    /// working moment if it is still outside. Nil when the calendar is never open.
+    public func shiftedToWorkingTime(calendar: BusinessCalendar) -> Reminder? {
+        let newDue = calendar.nextOpen(after: due)
+        guard newDue != .distantFuture else { return nil }
+        var r = applying([.due(newDue)])
+        r.start = r.start.map { calendar.nextOpen(after: $0) }
+        return r
+    }
+
+    private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    private static func outsideWorkingTime(_ instant: Date, _ calendar: BusinessCalendar) -> String? {
+        guard !calendar.isOpen(at: instant) else { return nil }
+        let day = TimeText.wallClock(instant, zone: calendar.timeZone).day
+        if calendar.holidays.contains(day) { return "is on a holiday (\(day))" }
+        let weekday = PeriodMath.isoWeekday(of: day)
+        let name = weekdayNames[weekday - 1]
+        guard PeriodMath.isWorkingDay(day, in: calendar) else { return "is on a \(name), not a working day" }
+        let hours = calendar.hours.filter { $0.weekday == weekday && $0.endMinute > $0.startMinute }
+            .sorted { $0.startMinute < $1.startMinute }
+            .map { "\(clock($0.startMinute))-\(clock($0.endMinute))" }
+        return "is outside working hours (\(name) \(hours.joined(separator: ", ")))"
+    }
+
+    private static func clock(_ minute: Int) -> String {
+        String(format: "%02d:%02d", minute / 60, minute % 60)
+    }
+}
