@@ -92,6 +92,12 @@ public enum Leaderboard {
         public var range: PeriodRange
         public var rows: [LeaderboardRow]
         public var teams: [TeamRow]
+
+        public init(range: PeriodRange, rows: [LeaderboardRow], teams: [TeamRow]) {
+            self.range = range
+            self.rows = rows
+            self.teams = teams
+        }
     }
 
     /// The people on the board for the `period` containing `now`, best first. Everyone whose
@@ -108,8 +114,10 @@ public enum Leaderboard {
 
     /// Streaks are followed back at most this many days: a stray entry from decades ago must
     /// not make every board read decades of days.
-    public static let maxStreakLookback = 4 * 366
+    static let maxStreakLookback = 4 * 366
 
+    /// People and teams for the `period` containing `now`, computed together because team
+    /// movement needs the people's previous board anyway.
     public static func board(_ data: DataSet, period: Period, now: Date) -> Board {
         let calendar = data.settings.defaultCalendar
         let settings = data.settings.leaderboard
