@@ -14,6 +14,7 @@ public struct CRMTop: ParsableCommand {
             DashCommand.self, SnapshotCommand.self, DemoCommand.self,
             ReminderCommand.self,
             ThemesCommand.self, CompletionsCommand.self,
+            PersonCommand.self, KPICommand.self, LogCommand.self, LeaderboardCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

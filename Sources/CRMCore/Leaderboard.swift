@@ -5,7 +5,8 @@ public struct KPIProgress: Equatable, Sendable {
     /// What counts towards points: each day's total is capped at the KPI's daily cap, so
     /// `count × points` is exactly what this KPI earned.
     public var count: Int
-    /// The goal for the whole period; nil when the person's role has none for it.
+    /// The goal for the whole period, pro-rated for days away; nil when the person's role
+    /// has none for it.
     public var goal: Int?
     /// `count / goal`, not capped at 1 so over-achievement stays visible.
     public var attainment: Double?
@@ -18,7 +19,23 @@ public struct KPIProgress: Equatable, Sendable {
     }
 }
 
-public struct LeaderboardRow: Equatable, Sendable {
+/// A distinction shown beside a row, so more than the points leader has something to aim for.
+public enum Recognition: String, Sendable, CaseIterable {
+    /// First on this board (top of the week on a weekly board), with points to show for it.
+    case top
+    /// First today to meet every daily goal of their role.
+    case firstToDailyGoal = "first-to-daily-goal"
+    /// The longest streak running now, of at least two days.
+    case longestStreak = "longest-streak"
+}
+
+/// A row with a rank that ties share; people and teams alike.
+public protocol RankedRow {
+    var rank: Int { get set }
+    var points: Int { get }
+}
+
+public struct LeaderboardRow: RankedRow, Equatable, Sendable {
     public var rank: Int
     /// The rank in the period before; nil when the person was not on that board.
     public var previousRank: Int?
@@ -30,9 +47,11 @@ public struct LeaderboardRow: Equatable, Sendable {
     public var attainment: Double
     /// Working days in a row, up to today, on which every daily goal of the role was met.
     public var streak: Int
+    public var recognitions: [Recognition]
 
     public init(rank: Int, previousRank: Int? = nil, person: String, team: String? = nil,
-                points: Int, kpis: [KPIProgress] = [], attainment: Double = 0, streak: Int = 0) {
+                points: Int, kpis: [KPIProgress] = [], attainment: Double = 0, streak: Int = 0,
+                recognitions: [Recognition] = []) {
         self.rank = rank
         self.previousRank = previousRank
         self.person = person
@@ -41,87 +60,123 @@ public struct LeaderboardRow: Equatable, Sendable {
         self.kpis = kpis
         self.attainment = attainment
         self.streak = streak
+        self.recognitions = recognitions
+    }
+}
+
+public struct TeamRow: RankedRow, Equatable, Sendable {
+    public var rank: Int
+    /// The rank in the period before; nil when the team was not on that board.
+    public var previousRank: Int?
+    public var team: String
+    /// The team's name from people.json, else its id.
+    public var name: String
+    /// The sum or the rounded average of its members' points, as the settings say.
+    public var points: Int
+    /// How many of its people are on the board.
+    public var members: Int
+
+    public init(rank: Int, previousRank: Int? = nil, team: String, name: String, points: Int, members: Int) {
+        self.rank = rank
+        self.previousRank = previousRank
+        self.team = team
+        self.name = name
+        self.points = points
+        self.members = members
     }
 }
 
 public enum Leaderboard {
-    /// The board for the `period` containing `now`, best first. Everyone whose role has a
-    /// goal is on it, and anyone else who logged something in the period; ties share a
-    /// rank (1, 1, 3) and are listed by name.
+    /// One period's board: people and teams, each best first.
+    public struct Board: Equatable, Sendable {
+        public var range: PeriodRange
+        public var rows: [LeaderboardRow]
+        public var teams: [TeamRow]
+
+        public init(range: PeriodRange, rows: [LeaderboardRow], teams: [TeamRow]) {
+            self.range = range
+            self.rows = rows
+            self.teams = teams
+        }
+    }
+
+    /// The people on the board for the `period` containing `now`, best first. Everyone whose
+    /// role has a goal is on it unless away for the whole period, and so is anyone else who
+    /// earned something; ties share a rank (1, 1, 3) and are listed by name.
     public static func rows(_ data: DataSet, period: Period, now: Date) -> [LeaderboardRow] {
+        board(data, period: period, now: now).rows
+    }
+
+    /// The teams of the people on the board, ranked the same way.
+    public static func teams(_ data: DataSet, period: Period, now: Date) -> [TeamRow] {
+        board(data, period: period, now: now).teams
+    }
+
+    /// Streaks are followed back at most this many days: a stray entry from decades ago must
+    /// not make every board read decades of days.
+    static let maxStreakLookback = 4 * 366
+
+    /// People and teams for the `period` containing `now`, computed together because team
+    /// movement needs the people's previous board anyway.
+    public static func board(_ data: DataSet, period: Period, now: Date) -> Board {
         let calendar = data.settings.defaultCalendar
-        let weekStart = data.settings.leaderboard.weekStart
-        let range = PeriodRange.range(of: period, containing: now, calendar: calendar,
-                                      weekStart: weekStart)
-        let tally = ActivityTally(data, calendar: calendar, until: now)
-        let current = ranked(data, range: range, tally: tally)
-        let before = Dictionary(
-            ranked(data, range: range.previous(calendar: calendar, weekStart: weekStart),
-                   tally: tally).map { ($0.person, $0.rank) },
-            uniquingKeysWith: { first, _ in first })
-        return current.map { row in
-            var row = row
-            row.previousRank = before[row.person]
-            row.streak = streak(of: row.person, data: data, tally: tally, now: now)
-            return row
+        let settings = data.settings.leaderboard
+        let cal = PeriodMath.gregorian(calendar.timeZone)
+        let range = PeriodRange.range(of: period, containing: now, calendar: calendar, weekStart: settings.weekStart)
+        let previous = range.previous(calendar: calendar, weekStart: settings.weekStart)
+        let today = PeriodMath.localDate(of: now, in: cal)
+        let last = PeriodMath.localDate(of: range.end.addingTimeInterval(-1), in: cal)
+        // Streaks need days before the periods; most end within weeks, and the rare longer one
+        // is followed back by reading further, which costs another pass only then.
+        var lookback = 62
+        while true {
+            let first = min(PeriodMath.localDate(of: previous.start, in: cal),
+                            PeriodMath.adding(days: -lookback, to: today))
+            let window = DayWindow(from: first, through: last, calendar: calendar, cal: cal)
+            let scoring = Scoring(tally: ActivityTally(data, window: window, until: now),
+                                  bonus: settings.goalBonus, cal: cal)
+            let todayIndex = window.index(of: today)
+            var rows = scoring.ranked(range)
+            let streaks = rows.map { scoring.streak(of: $0.person, today: todayIndex) }
+            if streaks.contains(where: \.open), scoring.tally.hasEarlier, lookback < maxStreakLookback {
+                lookback = min(lookback * 4, maxStreakLookback)
+                continue
+            }
+            let before = scoring.ranked(previous)
+            let previousRanks = Dictionary(before.map { ($0.person, $0.rank) }, uniquingKeysWith: { a, _ in a })
+            for i in rows.indices {
+                rows[i].previousRank = previousRanks[rows[i].person]
+                rows[i].streak = streaks[i].days
+            }
+            recognise(&rows, firstToGoal: scoring.firstToDailyGoal(today: todayIndex))
+            return Board(range: range, rows: rows, teams: teamRows(rows, previous: before, data: data))
         }
     }
 
-    /// Rows for one range with ranks but without movement or streaks.
-    static func ranked(_ data: DataSet, range: PeriodRange, tally: ActivityTally) -> [LeaderboardRow] {
-        let calendar = data.settings.defaultCalendar
-        let workingDays = PeriodMath.workingDays(in: range, calendar: calendar)
-        let first = PeriodMath.localDate(of: range.start, in: tally.cal)
-        let last = PeriodMath.localDate(of: range.end.addingTimeInterval(-1), in: tally.cal)
-        let bonus = data.settings.leaderboard.goalBonus
+    static func recognise(_ rows: inout [LeaderboardRow], firstToGoal: Set<String>) {
+        let longest = rows.map(\.streak).max() ?? 0
+        for i in rows.indices {
+            var found: [Recognition] = []
+            if rows[i].rank == 1 && rows[i].points > 0 { found.append(.top) }
+            if firstToGoal.contains(rows[i].person) { found.append(.firstToDailyGoal) }
+            if longest >= 2 && rows[i].streak == longest { found.append(.longestStreak) }
+            rows[i].recognitions = found
+        }
+    }
 
-        var rows: [(name: String, row: LeaderboardRow)] = []
-        for person in data.people {
-            let roleHasGoal = data.kpis.contains { kpi in
-                kpi.goals.contains { $0.role == person.role && $0.count > 0 }
-            }
-            var points = 0
-            var progress: [KPIProgress] = []
-            for kpi in data.kpis {
-                let count = tally.count(person.id, kpi, from: first, through: last)
-                let hasGoal = kpi.goals.contains { $0.role == person.role && $0.count > 0 }
-                guard count != 0 || hasGoal else { continue }
-                let goal = goalFor(kpi, role: person.role, period: range.period,
-                                   workingDays: workingDays)
-                points += count * kpi.points
-                if let goal, count >= goal { points += bonus }
-                progress.append(KPIProgress(kpi: kpi.id, count: count, goal: goal,
-                                            attainment: goal.map { Double(count) / Double($0) }))
-            }
-            let logged = progress.contains { $0.count != 0 }
-            guard roleHasGoal || logged else { continue }
-            let attained = progress.compactMap(\.attainment).map { min(1, $0) }
-            let attainment = attained.isEmpty ? 0 : attained.reduce(0, +) / Double(attained.count)
-            rows.append((person.name, LeaderboardRow(
-                rank: 0, person: person.id, team: person.team, points: points,
-                kpis: progress, attainment: attainment)))
+    /// Ranks rows best first: ties share a rank (1, 1, 3) and are listed by name, then id.
+    static func ranking<Row: RankedRow>(_ entries: [(name: String, id: String, row: Row)]) -> [Row] {
+        let sorted = entries.sorted {
+            ($0.row.points, $1.name, $1.id) > ($1.row.points, $0.name, $0.id)
         }
-        rows.sort {
-            ($0.row.points, $1.name, $1.row.person) > ($1.row.points, $0.name, $0.row.person)
-        }
-        return rows.map { entry in
+        var result: [Row] = []
+        result.reserveCapacity(sorted.count)
+        for (n, entry) in sorted.enumerated() {
             var row = entry.row
-            row.rank = 1 + rows.count { $0.row.points > row.points }
-            return row
+            let tied = n > 0 && result[n - 1].points == row.points
+            row.rank = tied ? result[n - 1].rank : n + 1
+            result.append(row)
         }
-    }
-
-    /// A goal set for the period itself wins; otherwise a daily goal is multiplied by the
-    /// period's working days, which also means no daily goal on a weekend or holiday.
-    /// Goals for other periods are not pro-rated.
-    static func goalFor(_ kpi: KPI, role: String, period: Period, workingDays: Int) -> Int? {
-        let goals = kpi.goals.filter { $0.role == role && $0.count > 0 }
-        if period != .day, let same = goals.first(where: { $0.period == period }) {
-            return same.count
-        }
-        if let daily = goals.first(where: { $0.period == .day }), workingDays > 0 {
-            return daily.count * workingDays
-        }
-        return nil
+        return result
     }
 }

@@ -15,7 +15,7 @@ public enum Mutation: Equatable, Sendable {
         switch self {
         case .reminder(let change): try change.apply(to: &data)
         case .supportCase(let change): try change.apply(to: &data)
-        case .directory(let change): change.apply(to: &data)
+        case .directory(let change): try change.apply(to: &data)
         case .logActivity(let activity): data.activities.append(activity)
         case .settings(let settings): data.settings = settings
         }

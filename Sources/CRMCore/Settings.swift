@@ -82,17 +82,27 @@ public struct EscalationLevel: Equatable, Sendable {
     }
 }
 
+/// How a team's score comes from its members' points.
+public enum TeamScore: String, Sendable, CaseIterable, Codable {
+    /// Bigger teams score more: right when the team's total output is what counts.
+    case sum
+    /// Teams of different sizes compete on equal terms.
+    case average
+}
+
 public struct LeaderboardSettings: Equatable, Sendable {
     /// On shared screens show only this many rows; nil shows everyone.
     public var topN: Int?
     /// 1 = Monday, 7 = Sunday.
     public var weekStart: Int
     public var goalBonus: Int
+    public var teamScore: TeamScore
 
-    public init(topN: Int? = nil, weekStart: Int = 1, goalBonus: Int = 0) {
+    public init(topN: Int? = nil, weekStart: Int = 1, goalBonus: Int = 0, teamScore: TeamScore = .sum) {
         self.topN = topN
         self.weekStart = weekStart
         self.goalBonus = goalBonus
+        self.teamScore = teamScore
     }
 }
 

@@ -108,3 +108,16 @@ enum PeopleCodec {
         return o.output
     }
 }
+
+/// Records exactly as people.json, kpis.json and activities.jsonl hold them, for commands
+/// that print them: one spelling of each field, whether on disk or on screen.
+public enum DirectoryJSON {
+    public static func person(_ person: Person) -> JSONOutput { PeopleCodec.encodePerson(person) }
+
+    public static func kpi(_ kpi: KPI) -> JSONOutput { PeopleCodec.encodeKPI(kpi) }
+
+    /// Times are written with the offset of `zone`; one outside the years 0001–9999 is refused.
+    public static func activity(_ activity: Activity, zone: TimeZone) throws -> JSONOutput {
+        try PeopleCodec.encodeActivity(activity, zone: zone)
+    }
+}

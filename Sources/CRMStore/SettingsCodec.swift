@@ -8,7 +8,7 @@ enum SettingsCodec {
         "kind", "priority", "first_response", "resolution", "calendar", "warn_at_percent", "warn_before",
     ]
     static let escalationFields: [StaticString] = ["level", "after", "notify"]
-    static let leaderboardFields: [StaticString] = ["top_n", "week_start", "goal_bonus"]
+    static let leaderboardFields: [StaticString] = ["top_n", "week_start", "goal_bonus", "team_score"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// `version` is checked by the caller, before anything else is read.
@@ -188,7 +188,8 @@ enum SettingsCodec {
             }
         }
         let settings = LeaderboardSettings(topN: try f.int("top_n", or: nil), weekStart: weekStart,
-                                           goalBonus: try f.int("goal_bonus", or: 0)!)
+                                           goalBonus: try f.int("goal_bonus", or: 0)!,
+                                           teamScore: try f.choice("team_score", or: nil) ?? .sum)
         try f.finish()
         return settings
     }
@@ -201,6 +202,7 @@ enum SettingsCodec {
         o.put("top_n", l.topN.map(JSONOutput.int) ?? .null)
         o.put("week_start", weekdays[l.weekStart - 1])
         o.put("goal_bonus", l.goalBonus)
+        o.put("team_score", l.teamScore)
         return o.output
     }
 }

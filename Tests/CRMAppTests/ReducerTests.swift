@@ -15,7 +15,8 @@ import Testing
     @Test func acknowledgingMarksItForTheUserOnlyAndAsksToSave() {
         var state = Fixture.state()
         let effects = Reducer.reduce(&state, .command(.acknowledge))
-        #expect(effects == [.persist([.reminder(.acknowledge(id: "R1", person: "maria", at: Fixture.now))])])
+        #expect(effects == [.persist([.reminder(.acknowledgeOccurrence(id: "R1", person: "maria",
+                                                                        due: Fixture.minutes(-20), at: Fixture.now))])])
         let r1 = state.data.reminders.first { $0.id == "R1" }!
         #expect(r1.acknowledgedBy == ["maria": Fixture.now])
         #expect(r1.state(for: "tom", at: Fixture.now) == .overdue)

@@ -29,7 +29,7 @@ import Testing
         #expect(made.priority == .high)
         #expect(made.owners == ["maria"])
         #expect(made.due == Fixture.minutes(120))
-        #expect(effects == [.persist([.reminder(.put(made))])])
+        #expect(effects == [.persist([.reminder(.add(made))])])
         #expect(state.selection[.reminders] == made.id)
     }
 
@@ -64,7 +64,7 @@ import Testing
         _ = press(.tab, &state)
         _ = type("20:00", &state)
         guard case .form(let form) = state.modal else { Issue.record("no form"); return }
-        #expect(form.warnings.first?.contains("outside working time") == true)
+        #expect(form.warnings.first?.contains("outside working hours") == true, "\(form.warnings)")
         _ = press(.ctrl("s"), &state)
         _ = press(.enter, &state)
         let made = try #require(state.data.reminders.first { $0.title == "Late call" })

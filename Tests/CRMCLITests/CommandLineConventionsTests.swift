@@ -14,7 +14,7 @@ func allCommands(_ root: any ParsableCommand.Type = CRMTop.self) -> [any Parsabl
             let lines = command.configuration.discussion.split(separator: "\n")
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             let example = lines.contains { $0.hasPrefix("crmtop ") || $0.hasPrefix("Example: crmtop ") }
-            #expect(example, "\(command.configuration.commandName ?? "?") --help has no example")
+            #expect(example, "\(command._commandName) --help has no example")
         }
     }
 
@@ -42,7 +42,7 @@ func allCommands(_ root: any ParsableCommand.Type = CRMTop.self) -> [any Parsabl
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/crmtop.1"),
             encoding: .utf8)
         for command in allCommands().dropFirst() where command.configuration.shouldDisplay {
-            let name = command.configuration.commandName ?? "?"
+            let name = command._commandName
             #expect(page.contains(".It Em \(name)\n"), "docs/crmtop.1 lacks \(name)")
             #expect(page.contains(command.configuration.abstract), "docs/crmtop.1 has an old summary of \(name)")
         }

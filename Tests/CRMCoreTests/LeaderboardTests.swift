@@ -2,46 +2,8 @@ import Foundation
 import Testing
 @testable import CRMCore
 
-private let berlin = PeriodMath.gregorian(TimeZone(identifier: "Europe/Berlin")!)
-
-/// A wall-clock time in Berlin in November 2026; the 16th is a Monday.
-private func nov(_ day: Int, _ hour: Int = 12) -> Date {
-    berlin.date(from: DateComponents(year: 2026, month: 11, day: day, hour: hour))!
-}
-
 private func instant(_ text: String) throws -> Date {
     try #require(ISO8601DateFormatter().date(from: text))
-}
-
-/// Wednesday afternoon of the week of the 16th.
-private let wednesday = nov(18, 15)
-
-private func board(_ activities: [Activity], kpis: [KPI]? = nil, holidays: [LocalDate] = [],
-                   extraPeople: [Person] = []) -> DataSet {
-    let hours = (1...5).map { OpenRange(weekday: $0, startMinute: 540, endMinute: 1020) }
-    let calendar = BusinessCalendar(name: "default", zone: "Europe/Berlin", hours: hours,
-                                    holidays: holidays)
-    return DataSet(
-        people: [
-            Person(id: "ana", name: "Ana Lima", role: "sales-rep", team: "sales"),
-            Person(id: "ben", name: "Ben Carter", role: "sales-rep", team: "sales"),
-            Person(id: "wong", name: "Adrian Wong", role: "sales-rep", team: "sales"),
-            Person(id: "dan", name: "Dan Fox", role: "team-lead", team: "sales"),
-            Person(id: "hana", name: "Hana Sato", role: "head-of-support"),
-        ] + extraPeople,
-        kpis: kpis ?? [
-            KPI(id: "calls", name: "Calls", points: 2, dailyCap: 20,
-                goals: [Goal(role: "sales-rep", count: 10, period: .day)]),
-            KPI(id: "appointments", name: "Appointments", points: 10,
-                goals: [Goal(role: "sales-rep", count: 5, period: .week)]),
-        ],
-        activities: activities,
-        settings: Settings(calendars: [calendar],
-                           leaderboard: LeaderboardSettings(weekStart: 1, goalBonus: 50)))
-}
-
-private func log(_ person: String, _ kpi: String, _ count: Int, _ at: Date) -> Activity {
-    Activity(person: person, kpi: kpi, count: count, at: at)
 }
 
 @Suite struct LeaderboardTests {

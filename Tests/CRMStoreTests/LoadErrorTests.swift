@@ -124,6 +124,8 @@ import Testing
          "settings.json:1:65: leaderboard.top_n: expected a whole number, found 1.5"),
         (#"{"version": 1, "leaderboard": {"week_start": "someday"}}"#,
          "settings.json:1:46: leaderboard.week_start: expected one of monday, tuesday, wednesday, thursday, friday, saturday, sunday, found \"someday\""),
+        (#"{"version": 1, "leaderboard": {"team_score": "median"}}"#,
+         "settings.json:1:46: leaderboard.team_score: expected one of sum, average, found \"median\""),
     ])
     func settings(text: String, expected: String) {
         #expect(loadError(["settings.json": text])?.description == expected)

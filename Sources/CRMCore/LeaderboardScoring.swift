@@ -1,0 +1,72 @@
+import Foundation
+
+/// Points, goals and attainment for any period inside a tally's window.
+struct Scoring {
+    let tally: ActivityTally
+    let bonus: Int
+    let cal: Calendar
+
+    private var window: DayWindow { tally.window }
+
+    /// Rows for one period with ranks, but without movement, streaks or recognitions.
+    func ranked(_ range: PeriodRange) -> [LeaderboardRow] {
+        let days = window.indexes(of: range, cal: cal)
+        let workingDays = days.filter { window.working[$0] }.count
+        var entries: [(name: String, id: String, row: LeaderboardRow)] = []
+        for (p, person) in tally.people.enumerated() {
+            let present = presentDays(person, in: days)
+            var points = 0
+            var progress: [KPIProgress] = []
+            for (k, kpi) in tally.kpis.enumerated() {
+                let count = tally.count(person: p, kpi: k, days: days)
+                let goal = Self.goal(kpi, role: person.role, period: range.period,
+                                     workingDays: workingDays, presentDays: present)
+                guard count != 0 || Self.hasGoal(kpi, role: person.role) else { continue }
+                points += count * kpi.points
+                if let goal, count >= goal { points += bonus }
+                progress.append(KPIProgress(kpi: kpi.id, count: count, goal: goal,
+                                            attainment: goal.map { Double(count) / Double($0) }))
+            }
+            let expected = tally.kpis.contains { Self.hasGoal($0, role: person.role) }
+                && (present > 0 || workingDays == 0)
+            guard expected || progress.contains(where: { $0.count != 0 }) else { continue }
+            let attained = progress.compactMap(\.attainment).map { min(1, $0) }
+            let attainment = attained.isEmpty ? 0 : attained.reduce(0, +) / Double(attained.count)
+            entries.append((person.name, person.id, LeaderboardRow(
+                rank: 0, person: person.id, team: person.team, points: points,
+                kpis: progress, attainment: attainment)))
+        }
+        return Leaderboard.ranking(entries)
+    }
+
+    /// Working days of the period on which the person is not away.
+    func presentDays(_ person: Person, in days: Range<Int>) -> Int {
+        days.filter { window.working[$0] && (person.away.isEmpty || !person.isAway(on: window.day($0))) }.count
+    }
+
+    static func hasGoal(_ kpi: KPI, role: String) -> Bool {
+        kpi.goals.contains { $0.role == role && $0.count > 0 }
+    }
+
+    /// A goal set for the period itself wins, scaled by the share of working days the person
+    /// is present; otherwise a daily goal counts once per working day present, which also
+    /// means no daily goal on a weekend, a holiday or a day away. Goals for other periods do
+    /// not carry over. A goal pro-rated down to nothing is no goal.
+    static func goal(_ kpi: KPI, role: String, period: Period, workingDays: Int, presentDays: Int) -> Int? {
+        let goals = kpi.goals.filter { $0.role == role && $0.count > 0 }
+        if period != .day, let same = goals.first(where: { $0.period == period }) {
+            guard workingDays > 0 else { return nil }
+            let share = Double(same.count) * Double(presentDays) / Double(workingDays)
+            let scaled = Int(share.rounded())
+            return scaled > 0 ? scaled : nil
+        }
+        if let daily = goals.first(where: { $0.period == .day }), presentDays > 0 {
+            return daily.count * presentDays
+        }
+        return nil
+    }
+}
+
+extension Person {
+    public func isAway(on day: LocalDate) -> Bool { away.contains { $0.contains(day) } }
+}
