@@ -67,6 +67,28 @@ public enum EscalationTrigger: Equatable, Sendable {
     case warning
     case breach
     case afterBreach(TimeInterval)
+
+    /// Reads `warning`, `breach` or `breach+DURATION` (`breach+2h`), as settings and the
+    /// command line write them.
+    public init?(text: String) {
+        switch text {
+        case "warning": self = .warning
+        case "breach": self = .breach
+        default:
+            guard text.hasPrefix("breach+"),
+                  let seconds = DurationText.parse(String(text.dropFirst("breach+".count))), seconds >= 0
+            else { return nil }
+            self = .afterBreach(seconds)
+        }
+    }
+
+    public var text: String {
+        switch self {
+        case .warning: "warning"
+        case .breach: "breach"
+        case .afterBreach(let seconds): "breach+" + DurationText.format(seconds)
+        }
+    }
 }
 
 public struct EscalationLevel: Equatable, Sendable {

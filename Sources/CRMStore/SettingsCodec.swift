@@ -147,29 +147,19 @@ enum SettingsCodec {
     }
 
     static func decodeTrigger(_ v: JSONValue) throws(FieldError) -> EscalationTrigger {
-        let text = v.string
-        switch text {
-        case "warning": return .warning
-        case "breach": return .breach
-        case let text? where text.hasPrefix("breach+"):
-            guard let seconds = DurationText.parse(String(text.dropFirst("breach+".count))), seconds >= 0 else { break }
-            return .afterBreach(seconds)
-        default: break
+        guard let trigger = v.string.flatMap(EscalationTrigger.init(text:)) else {
+            throw v.mismatch("warning, breach or breach+DURATION (like breach+2h)")
         }
-        throw v.mismatch("warning, breach or breach+DURATION (like breach+2h)")
+        return trigger
     }
 
     static func encodeEscalation(_ e: EscalationLevel) throws(FieldError) -> JSONOutput {
-        let after: String
-        switch e.trigger {
-        case .warning: after = "warning"
-        case .breach: after = "breach"
-        case .afterBreach(let seconds):
-            after = "breach+" + (try within(.key("after")) { () throws(FieldError) in try durationText(seconds) })
+        if case .afterBreach(let seconds) = e.trigger {
+            _ = try within(.key("after")) { () throws(FieldError) in try durationText(seconds) }
         }
         var o = ObjectBuilder(zone: .gmt)
         o.put("level", e.level)
-        o.put("after", after)
+        o.put("after", e.trigger.text)
         o.put("notify", strings: e.notify, always: true)
         return o.output
     }
