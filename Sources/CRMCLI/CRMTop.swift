@@ -10,7 +10,10 @@ public struct CRMTop: ParsableCommand {
               crmtop --demo
             """,
         version: CRMTop.version,
-        subcommands: [DashCommand.self, SnapshotCommand.self, DemoCommand.self],
+        subcommands: [
+            DashCommand.self, SnapshotCommand.self, DemoCommand.self,
+            CaseCommand.self,
+        ],
         defaultSubcommand: DashCommand.self
     )
 

@@ -43,8 +43,8 @@ extension Session {
 }
 
 extension Console {
-    /// Pretty JSON and a newline, for `--json`.
+    /// Pretty JSON, ending in a newline, for `--json`.
     func json(_ value: JSONOutput) {
-        write(String(decoding: JSONWriter.pretty(value), as: UTF8.self) + "\n")
+        write(String(decoding: JSONWriter.pretty(value), as: UTF8.self))
     }
 }
