@@ -12,7 +12,8 @@ public struct CRMTop: ParsableCommand {
         version: CRMTop.version,
         subcommands: [
             DashCommand.self, SnapshotCommand.self, DemoCommand.self,
-            CaseCommand.self,
+            CaseCommand.self, InfluencerCommand.self, CalendarCommand.self, SLACommand.self,
+            EscalationCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

@@ -92,9 +92,10 @@ extension SLAMetric {
 }
 
 extension Session {
-    /// A wall-clock moment for people, in the data set's zone: "Mon 23 Nov 2026 10:20".
-    func wallTime(_ date: Date?) -> String {
+    /// A wall-clock moment for people, in the data set's zone unless given: "Mon 23 Nov 2026 10:20".
+    func wallTime(_ date: Date?, zone: TimeZone? = nil) -> String {
         guard let date else { return "-" }
+        let zone = zone ?? self.zone
         return Format.date(date, zone: zone) + " " + Format.clock(date, zone: zone, seconds: false)
     }
 }
