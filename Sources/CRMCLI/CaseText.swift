@@ -19,8 +19,14 @@ enum CaseText {
         fields += [
             ["opened", session.wallTime(c.opened)],
             ["responded", session.wallTime(c.firstResponseAt)],
-            ["resolved", session.wallTime(c.resolvedAt)],
         ]
+        if let last = c.lastResponseAt, last != c.firstResponseAt {
+            fields.append(["last response", session.wallTime(last)])
+        }
+        if let message = c.lastCustomerMessageAt {
+            fields.append(["customer wrote", session.wallTime(message)])
+        }
+        fields.append(["resolved", session.wallTime(c.resolvedAt)])
         if let since = c.pauses.filter({ $0.end == nil }).map(\.start).max() {
             fields.append(["waiting", "on the customer since " + session.wallTime(since)])
         }

@@ -15,7 +15,7 @@ struct SLACommand: ParsableCommand {
             abstract: "Set the policy for a priority (and kind), replacing the one there was.",
             discussion: """
                 Without --calendar or --24x7 the policy counts the default calendar's open hours.
-                Example: crmtop sla set --priority high --first-response 4h --resolution 2d --warn-at 75%
+                Example: crmtop sla set --priority high --first-response 4h --next-response 2h --resolution 2d --warn-at 75%
                 """
         )
 
@@ -24,6 +24,9 @@ struct SLACommand: ParsableCommand {
         @Option(help: "case or feedback (default: both).") var kind: CaseKind?
         @Option(name: .customLong("first-response"), help: "Time allowed until the first response, like 4h.")
         var firstResponse: String?
+        @Option(name: .customLong("next-response"),
+                help: "Time allowed to answer the customer's reply after the first response, like 2h.")
+        var nextResponse: String?
         @Option(help: "Time allowed until resolution, like 2d.") var resolution: String?
         @Option(help: "Count the open hours of this calendar.") var calendar: String?
         @Flag(name: .customLong("24x7"), help: "Count every hour instead.") var aroundTheClock = false
@@ -32,8 +35,8 @@ struct SLACommand: ParsableCommand {
         var warnBefore: String?
 
         func validate() throws {
-            if firstResponse == nil && resolution == nil {
-                throw ValidationError("give a target: --first-response, --resolution or both")
+            if firstResponse == nil && nextResponse == nil && resolution == nil {
+                throw ValidationError("give a target: --first-response, --next-response or --resolution")
             }
             if calendar != nil && aroundTheClock { throw ValidationError("--calendar and --24x7 exclude each other") }
             if warnAt != nil && warnBefore != nil {
@@ -51,6 +54,7 @@ struct SLACommand: ParsableCommand {
             let policy = SLAPolicy(
                 kind: kind, priority: priority,
                 firstResponse: try firstResponse.map { try target($0, "--first-response", session) },
+                nextResponse: try nextResponse.map { try target($0, "--next-response", session) },
                 resolution: try resolution.map { try target($0, "--resolution", session) },
                 calendar: aroundTheClock ? nil : calendar ?? (settings.calendars.isEmpty ? nil : settings.defaultCalendar.name),
                 warnAtFraction: try warnAt.map(Self.fraction),
@@ -119,10 +123,10 @@ struct SLACommand: ParsableCommand {
                 return p.warnBefore.map { DurationText.format($0) + " before" } ?? "-"
             }
             Console.current.write(TextTable.render(
-                [["KIND", "PRIORITY", "FIRST RESPONSE", "RESOLUTION", "COUNTED IN", "WARN"]]
+                [["KIND", "PRIORITY", "FIRST RESPONSE", "NEXT RESPONSE", "RESOLUTION", "COUNTED IN", "WARN"]]
                     + policies.map { p in
                         [p.kind?.rawValue ?? "any", p.priority.rawValue, duration(p.firstResponse),
-                         duration(p.resolution), countedIn(p.calendar), warning(p)]
+                         duration(p.nextResponse), duration(p.resolution), countedIn(p.calendar), warning(p)]
                     }))
         }
     }

@@ -33,8 +33,10 @@ extension SupportCase {
     /// action entered late lands where it happened). Refuses what cannot happen now and then
     /// changes nothing. The rules:
     /// - Nothing happens before the case was opened, and a closed case is final.
-    /// - `respond` sets the first response only the first time; a new case becomes open.
-    /// - `pause` waits on the customer (status pending-customer) until `resume`.
+    /// - `respond` sets the first response only the first time, the last response every time;
+    ///   a new case becomes open.
+    /// - `pause` waits on the customer (status pending-customer) until `resume`, which is their
+    ///   reply: it is the customer's last message, which the next response must answer.
     /// - `resolve` ends a running pause, since nobody waits any more.
     /// - `reopen` treats the time spent resolved as a pause, so SLA clocks do not count it,
     ///   and keeps the resolution as the first response when there was none (resolving
@@ -68,6 +70,7 @@ extension SupportCase {
         case .respond:
             try requireOpen()
             if firstResponseAt == nil { firstResponseAt = at }
+            lastResponseAt = max(lastResponseAt ?? at, at)
             if status == .new { status = .open }
         case .pause:
             try requireOpen()
@@ -82,6 +85,7 @@ extension SupportCase {
             }
             try notBefore(pausedSince ?? opened, "has waited on the customer since")
             endPauses(at: at)
+            lastCustomerMessageAt = max(lastCustomerMessageAt ?? at, at)
             status = .open
         case .resolve:
             try requireOpen()

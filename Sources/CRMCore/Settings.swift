@@ -42,6 +42,8 @@ public struct SLAPolicy: Equatable, Sendable {
     public var kind: CaseKind?
     public var priority: CasePriority
     public var firstResponse: TimeInterval?
+    /// Time allowed to answer a customer's reply after the first response.
+    public var nextResponse: TimeInterval?
     public var resolution: TimeInterval?
     /// A calendar name; nil counts calendar time (24×7).
     public var calendar: String?
@@ -51,11 +53,12 @@ public struct SLAPolicy: Equatable, Sendable {
     public var warnBefore: TimeInterval?
 
     public init(kind: CaseKind? = nil, priority: CasePriority, firstResponse: TimeInterval? = nil,
-                resolution: TimeInterval? = nil, calendar: String? = nil,
+                nextResponse: TimeInterval? = nil, resolution: TimeInterval? = nil, calendar: String? = nil,
                 warnAtFraction: Double? = nil, warnBefore: TimeInterval? = nil) {
         self.kind = kind
         self.priority = priority
         self.firstResponse = firstResponse
+        self.nextResponse = nextResponse
         self.resolution = resolution
         self.calendar = calendar
         self.warnAtFraction = warnAtFraction

@@ -5,7 +5,7 @@ enum SettingsCodec {
     static let fields: [StaticString] = ["version", "calendars", "sla_policies", "escalation", "leaderboard"]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
-        "kind", "priority", "first_response", "resolution", "calendar", "warn_at_percent", "warn_before",
+        "kind", "priority", "first_response", "next_response", "resolution", "calendar", "warn_at_percent", "warn_before",
     ]
     static let escalationFields: [StaticString] = ["level", "after", "notify"]
     static let leaderboardFields: [StaticString] = ["top_n", "week_start", "goal_bonus"]
@@ -97,6 +97,7 @@ enum SettingsCodec {
             kind: try f.choice("kind", or: nil),
             priority: try f.choice("priority"),
             firstResponse: try f.duration("first_response"),
+            nextResponse: try f.duration("next_response"),
             resolution: try f.duration("resolution"),
             calendar: try f.string("calendar", or: nil),
             warnAtFraction: try f.optional("warn_at_percent").map { p throws(FieldError) in
@@ -118,6 +119,7 @@ enum SettingsCodec {
         o.put("kind", p.kind)
         o.put("priority", p.priority)
         try o.put("first_response", duration: p.firstResponse)
+        try o.put("next_response", duration: p.nextResponse)
         try o.put("resolution", duration: p.resolution)
         // Written even when nil: an explicit null says "around the clock" to whoever reads it.
         o.put("calendar", p.calendar.map(JSONOutput.string) ?? .null)

@@ -109,7 +109,7 @@ final class EmptyDirectory {
         let set = dir.run(["sla", "set", "--priority", "high", "--kind", "case", "--first-response", "2h",
                            "--resolution", "1d", "--warn-at", "62.5%"])
         #expect(set.code == 0, "\(set.err)")
-        #expect(set.out.contains("case  high      2h              1d          default hours  at 62.5%"))
+        #expect(set.out.contains("case  high      2h              -              1d          default hours  at 62.5%"))
         let policies = try objects(dir.run(["sla", "list", "--json"]))
         #expect(policies.count == 8, "replaced, not added")
         let high = try #require(policies.first { $0["kind"] as? String == "case" && $0["priority"] as? String == "high" })
@@ -128,7 +128,7 @@ final class EmptyDirectory {
         #expect(p["calendar"] is NSNull)
         #expect(p["warn_before"] as? String == "15m")
         let text = dir.run(["sla", "list"])
-        #expect(text.out.contains("any   urgent    1h              -           around the clock  15m before"))
+        #expect(text.out.contains("any   urgent    1h              -              -           around the clock  15m before"))
     }
 
     @Test func withoutCalendarOptionsTheDefaultCalendarCounts() throws {
@@ -144,7 +144,8 @@ final class EmptyDirectory {
     }
 
     @Test(arguments: [
-        (["--priority", "high"], 2, "give a target: --first-response, --resolution or both"),
+        (["--priority", "high"], 2, "give a target: --first-response, --next-response or --resolution"),
+        (["--priority", "high", "--next-response", "1h30"], 2, "--next-response: cannot read \"1h30\" as a duration"),
         (["--priority", "top", "--first-response", "1h"], 2, "'top' is invalid for '--priority <priority>'"),
         (["--priority", "high", "--first-response", "soon"], 2, "--first-response: cannot read \"soon\" as a duration"),
         (["--priority", "high", "--first-response", "0"], 2, "--first-response: a target must be longer than 0"),

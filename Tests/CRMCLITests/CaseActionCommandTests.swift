@@ -82,6 +82,26 @@ import Testing
         #expect(NSDictionary(dictionary: after) == NSDictionary(dictionary: before))
     }
 
+    @Test func aCustomersReplyStartsTheNextResponseClock() throws {
+        let dir = try freshCase()
+        let set = dir.run(["sla", "set", "--priority", "normal", "--kind", "case", "--first-response", "8h",
+                           "--next-response", "2h", "--resolution", "1d", "--warn-at", "75%"])
+        #expect(set.code == 0, "\(set.err)")
+        for (action, time) in [("respond", "10:30"), ("pause", "11:00"), ("resume", "13:00")] {
+            #expect(dir.run(["case", action, "C-2027"], at: "2026-11-23T\(time):00+01:00").code == 0)
+        }
+        let c = try object(dir.run(["case", "show", "C-2027", "--json"], at: "2026-11-23T14:30:00+01:00"))
+        let sla = try #require(c["sla"] as? [[String: Any]])
+        #expect(sla.map { $0["metric"] as? String } == ["first_response", "next_response", "resolution"])
+        #expect(sla[1]["elapsed_seconds"] as? Int == 5400)
+        #expect(sla[1]["due"] as? String == "2026-11-23T15:00:00+01:00")
+        #expect(sla[1]["state"] as? String == "warning")
+        #expect(dir.run(["case", "respond", "C-2027"], at: "2026-11-23T14:45:00+01:00").code == 0)
+        let text = dir.run(["case", "show", "C-2027"], at: "2026-11-23T15:00:00+01:00")
+        #expect(text.out.contains("  next response   met      2:00:00   1:45:00  0:15:00   -"), "\(text.out)")
+        #expect(text.out.contains("  customer wrote  Mon 23 Nov 2026 13:00\n"))
+    }
+
     @Test func pausingTwiceIsRefused() throws {
         let dir = try freshCase()
         #expect(dir.run(["case", "pause", "C-2027"]).code == 0)

@@ -39,13 +39,15 @@ struct CaseActionTests {
     @Test(arguments: [
         row(tuesday(.new), .respond, at: "2026-03-24T10:30+01:00", "first response opens a new case") {
             $0.firstResponseAt = F.at("2026-03-24T10:30+01:00")
+            $0.lastResponseAt = F.at("2026-03-24T10:30+01:00")
             $0.status = .open
         },
         row(tuesday(.open, responded: "2026-03-24T10:30+01:00"), .respond, at: "2026-03-24T11:00+01:00",
-            "a second response keeps the first") { _ in },
+            "a second response keeps the first") { $0.lastResponseAt = F.at("2026-03-24T11:00+01:00") },
         row(tuesday(.pendingCustomer, pausedAt: "2026-03-24T11:00+01:00"), .respond,
             at: "2026-03-24T12:00+01:00", "responding while waiting keeps waiting") {
             $0.firstResponseAt = F.at("2026-03-24T12:00+01:00")
+            $0.lastResponseAt = F.at("2026-03-24T12:00+01:00")
         },
         row(tuesday(.open), .pause, at: "2026-03-24T11:00+01:00", note: "asked for logs",
             detail: "asked for logs", "pause waits on the customer; the note is the detail") {
@@ -57,12 +59,16 @@ struct CaseActionTests {
             $0.status = .pendingCustomer
         },
         row(tuesday(.pendingCustomer, pausedAt: "2026-03-24T11:00+01:00"), .resume,
-            at: "2026-03-24T12:00+01:00", "resume ends the pause") {
+            at: "2026-03-24T12:00+01:00", "resume ends the pause: the customer replied") {
             $0.pauses = [Pause(start: F.at("2026-03-24T11:00+01:00"), end: F.at("2026-03-24T12:00+01:00"))]
+            $0.lastCustomerMessageAt = F.at("2026-03-24T12:00+01:00")
             $0.status = .open
         },
         row(tuesday(.pendingCustomer), .resume, at: "2026-03-24T12:00+01:00",
-            "a status set by hand without a pause still resumes") { $0.status = .open },
+            "a status set by hand without a pause still resumes") {
+            $0.lastCustomerMessageAt = F.at("2026-03-24T12:00+01:00")
+            $0.status = .open
+        },
         row(tuesday(.pendingCustomer, pausedAt: "2026-03-24T11:00+01:00"), .resolve,
             at: "2026-03-24T12:00+01:00", "resolving ends the pause") {
             $0.pauses = [Pause(start: F.at("2026-03-24T11:00+01:00"), end: F.at("2026-03-24T12:00+01:00"))]
