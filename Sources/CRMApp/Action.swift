@@ -6,6 +6,8 @@ import TerminalUI
 /// Everything that can happen to the dashboard. Keys become actions through the
 /// key map; the runtime turns clock ticks, resizes, signals and I/O results into actions.
 public enum Action: Equatable, Sendable {
+    /// A key as typed; the reducer decides what it means where.
+    case key(Key)
     case command(Command)
     case tick(Date)
     case resize(Size)
@@ -13,6 +15,8 @@ public enum Action: Equatable, Sendable {
     /// The changes are on disk; `data` is the directory as saved, others' changes included.
     case persisted(DataSet)
     case saveFailed(String)
+    /// A passing note for the status bar.
+    case note(String)
 }
 
 /// Work the runtime performs on the reducer's behalf; results come back as actions.
@@ -20,5 +24,31 @@ public enum Effect: Equatable, Sendable {
     /// Store these changes (already applied to the in-memory data).
     case persist([Mutation])
     case bell
+    /// Tell people about an event (delivered by the notifier; the dashboard shows it too).
+    case notify(Notice)
+    /// Open a link with the desktop's opener; the runtime reports when there is none.
+    case openLink(String)
     case exit(Int32)
+}
+
+/// Something people should hear about: a reminder that started reminding or came due.
+public struct Notice: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case reminderActive = "reminder.active"
+        case reminderDue = "reminder.due"
+    }
+
+    public var kind: Kind
+    public var id: String
+    public var title: String
+    public var recipients: [String]
+    public var at: Date
+
+    public init(kind: Kind, id: String, title: String, recipients: [String], at: Date) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.recipients = recipients
+        self.at = at
+    }
 }

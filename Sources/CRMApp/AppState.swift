@@ -19,6 +19,12 @@ public enum Overlay: Equatable, Sendable {
     case details(Pane, id: String)
 }
 
+/// A change that `u` can take back: what to apply to undo it, and what to call it.
+public struct UndoEntry: Equatable, Sendable {
+    public var label: String
+    public var inverse: [Mutation]
+}
+
 /// A line in the status bar. Errors stay until they are resolved; notes fade.
 public struct StatusMessage: Equatable, Sendable {
     public var text: String
@@ -69,7 +75,19 @@ public struct AppState: Equatable, Sendable {
     public var selection: [Pane: String] = [:]
     public var scroll: [Pane: Int] = [:]
     public var overlay: Overlay?
+    /// A menu, form, question or filter line that has the keyboard.
+    public var modal: Modal?
     public var message: StatusMessage?
+    /// Text that narrows each pane's list (case-insensitive).
+    public var filters: [Pane: String] = [:]
+    /// Everyone's reminders (with owners) instead of only the user's.
+    public var everyone = false
+    /// Changes that `u` can take back, newest last.
+    public var undoStack: [UndoEntry] = []
+    /// Reminders that just became active or due, highlighted until the given moment.
+    public var flashes: [String: Date] = [:]
+    /// Ring the terminal bell when a reminder comes due (off by default).
+    public var bellOnDue = false
     /// Draw with ASCII instead of box-drawing and block characters (non-UTF-8 locales).
     public var ascii: Bool
     public var derived = Derived()
@@ -89,7 +107,12 @@ public struct AppState: Equatable, Sendable {
 
     /// Re-derives the panes for `now` and keeps every selection valid.
     public mutating func refresh() {
-        derived.reminders = ReminderOrder.entries(data.reminders, owner: user, at: now)
+        derived.reminders = ReminderOrder.entries(data.reminders, owner: everyone ? nil : user, at: now)
+        if let f = filters[.reminders] {
+            derived.reminders = derived.reminders.filter {
+                Self.matches(f, [$0.reminder.title, $0.reminder.notes ?? ""] + $0.reminder.owners)
+            }
+        }
         derived.cases = data.cases.filter(\.status.isOpen).map { item in
             let clocks = SLA.clocks(for: item, settings: data.settings, now: now)
             let level = Escalation.level(for: item, clocks: clocks, ladder: data.settings.escalation, now: now)
@@ -97,10 +120,24 @@ public struct AppState: Equatable, Sendable {
                            urgency: SLA.urgency(of: item, clocks: clocks))
         }
         derived.cases.sort { $0.urgency < $1.urgency }
+        if let f = filters[.cases] {
+            derived.cases = derived.cases.filter {
+                Self.matches(f, [$0.item.title, $0.item.customer, $0.item.owner ?? "", $0.item.id])
+            }
+        }
         derived.period = PeriodRange.range(of: .week, containing: now, calendar: data.settings.defaultCalendar,
                                            weekStart: data.settings.leaderboard.weekStart)
         derived.leaderboard = Leaderboard.rows(data, period: .week, now: now)
+        if let f = filters[.leaderboard] {
+            derived.leaderboard = derived.leaderboard.filter {
+                Self.matches(f, [$0.person, data.person($0.person)?.name ?? "", $0.team ?? ""])
+            }
+        }
         for pane in Pane.allCases { keepSelectionValid(pane) }
+    }
+
+    static func matches(_ filter: String, _ fields: [String]) -> Bool {
+        fields.contains { $0.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
     }
 
     mutating func keepSelectionValid(_ pane: Pane) {

@@ -62,3 +62,11 @@ public enum Format {
         return "\(c.day!) \(months[c.month! - 1])"
     }
 }
+
+extension Format {
+    /// "2026-11-24 09:00": how a time is prefilled in a form, readable back by `InputTime`.
+    public static func input(_ date: Date, zone: TimeZone) -> String {
+        let c = gregorian(zone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return "\(c.year!)-" + two(c.month!) + "-" + two(c.day!) + " " + two(c.hour!) + ":" + two(c.minute!)
+    }
+}

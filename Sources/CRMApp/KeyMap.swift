@@ -5,6 +5,9 @@ public enum Command: String, CaseIterable, Sendable {
     case focusNext, focusPrevious
     case up, down, pageUp, pageDown, top, bottom
     case details, acknowledge, help, close, quit
+    case undo, snooze, newItem, edit, delete, openLink, filter, toggleEveryone
+    /// In forms and menus.
+    case nextField, previousField, submit, cancel, toggleShift, confirmYes
 }
 
 public enum KeyScope: String, Sendable {
@@ -14,6 +17,12 @@ public enum KeyScope: String, Sendable {
     case reminders
     /// Works while a help or details overlay is open.
     case overlay
+    /// In a form (new or edit reminder, custom snooze).
+    case form
+    /// In a menu (snooze) or a yes/no question.
+    case menu
+    /// While typing a filter.
+    case filter
 }
 
 public struct KeyBinding: Sendable {
@@ -51,27 +60,78 @@ public enum KeyMap {
                    summary: "details of the selected row", hint: "details", scope: .dashboard),
         KeyBinding(command: .acknowledge, keys: [.char("a"), .char(" ")], keyLabel: "a Space",
                    summary: "acknowledge the selected reminder for you", hint: "ack", scope: .reminders),
+        KeyBinding(command: .snooze, keys: [.char("s")], keyLabel: "s",
+                   summary: "snooze it for you: 10 minutes, 1 hour, next working morning or a time",
+                   hint: "snooze", scope: .reminders),
+        KeyBinding(command: .newItem, keys: [.char("n")], keyLabel: "n",
+                   summary: "new reminder", hint: "new", scope: .reminders),
+        KeyBinding(command: .edit, keys: [.char("e")], keyLabel: "e",
+                   summary: "edit the selected reminder", hint: nil, scope: .reminders),
+        KeyBinding(command: .delete, keys: [.char("d")], keyLabel: "d",
+                   summary: "delete the selected reminder (asks first)", hint: nil, scope: .reminders),
+        KeyBinding(command: .openLink, keys: [.char("o")], keyLabel: "o",
+                   summary: "open the reminder's link (xdg-open), or show it", hint: nil, scope: .reminders),
+        KeyBinding(command: .toggleEveryone, keys: [.char("A")], keyLabel: "A",
+                   summary: "switch between your reminders and everyone's", hint: nil, scope: .reminders),
+        KeyBinding(command: .undo, keys: [.char("u")], keyLabel: "u",
+                   summary: "undo your last change", hint: "undo", scope: .dashboard),
+        KeyBinding(command: .filter, keys: [.char("/")], keyLabel: "/",
+                   summary: "filter the focused pane by text", hint: "filter", scope: .dashboard),
         KeyBinding(command: .help, keys: [.char("?")], keyLabel: "?",
                    summary: "show or hide this help", hint: "help", scope: .dashboard),
         KeyBinding(command: .quit, keys: [.char("q")], keyLabel: "q",
                    summary: "quit", hint: "quit", scope: .dashboard),
         KeyBinding(command: .close, keys: [.escape, .char("q"), .enter, .char("?")], keyLabel: "Esc q",
                    summary: "close the overlay", hint: "close", scope: .overlay),
+        KeyBinding(command: .submit, keys: [.enter], keyLabel: "Enter",
+                   summary: "save the form", hint: "save", scope: .form),
+        KeyBinding(command: .nextField, keys: [.tab, .down], keyLabel: "Tab ↓",
+                   summary: "next field", hint: "next", scope: .form),
+        KeyBinding(command: .previousField, keys: [.backTab, .up], keyLabel: "Shift-Tab ↑",
+                   summary: "previous field", hint: nil, scope: .form),
+        KeyBinding(command: .toggleShift, keys: [.ctrl("s")], keyLabel: "Ctrl-S",
+                   summary: "move a time outside working hours to the next working moment",
+                   hint: "shift", scope: .form),
+        KeyBinding(command: .cancel, keys: [.escape], keyLabel: "Esc",
+                   summary: "cancel the form", hint: "cancel", scope: .form),
+        KeyBinding(command: .up, keys: [.up, .char("k")], keyLabel: "↑ k",
+                   summary: "previous choice", hint: nil, scope: .menu),
+        KeyBinding(command: .down, keys: [.down, .char("j")], keyLabel: "↓ j",
+                   summary: "next choice", hint: nil, scope: .menu),
+        KeyBinding(command: .submit, keys: [.enter], keyLabel: "Enter",
+                   summary: "take the choice (or press its number)", hint: "choose", scope: .menu),
+        KeyBinding(command: .confirmYes, keys: [.char("y")], keyLabel: "y",
+                   summary: "answer yes to a question", hint: "yes", scope: .menu),
+        KeyBinding(command: .cancel, keys: [.escape, .char("n"), .char("q")], keyLabel: "Esc n",
+                   summary: "cancel the menu or answer no", hint: "cancel", scope: .menu),
+        KeyBinding(command: .submit, keys: [.enter], keyLabel: "Enter",
+                   summary: "keep the filter", hint: "keep", scope: .filter),
+        KeyBinding(command: .cancel, keys: [.escape], keyLabel: "Esc",
+                   summary: "clear the filter", hint: "clear", scope: .filter),
     ]
 
     /// The bindings that apply right now, in table order.
-    public static func active(focus: Pane, overlayOpen: Bool) -> [KeyBinding] {
-        bindings.filter { b in
+    public static func active(focus: Pane, overlayOpen: Bool, modal: Modal? = nil) -> [KeyBinding] {
+        if let modal {
+            let scope: KeyScope = switch modal {
+            case .form: .form
+            case .menu, .confirm: .menu
+            case .filter: .filter
+            }
+            return bindings.filter { $0.scope == scope }
+        }
+        return bindings.filter { b in
             switch b.scope {
             case .overlay: overlayOpen
             case .dashboard: !overlayOpen
             case .reminders: !overlayOpen && focus == .reminders
+            case .form, .menu, .filter: false
             }
         }
     }
 
-    public static func resolve(_ key: Key, focus: Pane, overlayOpen: Bool) -> Command? {
-        active(focus: focus, overlayOpen: overlayOpen).first { $0.keys.contains(key) }?.command
+    public static func resolve(_ key: Key, focus: Pane, overlayOpen: Bool, modal: Modal? = nil) -> Command? {
+        active(focus: focus, overlayOpen: overlayOpen, modal: modal).first { $0.keys.contains(key) }?.command
     }
 
     /// The README's key list, as a Markdown table.
@@ -83,6 +143,9 @@ public enum KeyMap {
             case .dashboard: "anywhere"
             case .reminders: "reminders pane"
             case .overlay: "help or details"
+            case .form: "in a form"
+            case .menu: "in a menu or question"
+            case .filter: "while filtering"
             }
             lines.append("| \(keys) | \(b.summary) | \(scope) |")
         }

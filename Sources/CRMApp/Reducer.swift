@@ -11,10 +11,13 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .tick(let now):
+            let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
+                                    uniquingKeysWith: { a, _ in a })
             state.now = now
             if let m = state.message, let expires = m.expires, expires <= now { state.message = nil }
+            state.flashes = state.flashes.filter { $0.value > now }
             state.refresh()
-            return []
+            return ComingDue.announce(since: before, &state)
         case .resize(let size):
             state.size = size
             for pane in Pane.allCases { scrollToSelection(&state, pane) }
@@ -29,7 +32,17 @@ public enum Reducer {
         case .saveFailed(let reason):
             state.message = StatusMessage(text: reason + " (changes kept in memory)", isError: true, expires: nil)
             return []
+        case .note(let text):
+            ReminderActions.note(&state, text)
+            return []
+        case .key(let key):
+            if state.modal != nil { return ModalInput.handle(key, &state) }
+            guard let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil) else {
+                return []
+            }
+            return perform(command, &state)
         case .command(let command):
+            if state.modal != nil { return ModalInput.perform(command, &state) }
             return perform(command, &state)
         }
     }
@@ -55,27 +68,20 @@ public enum Reducer {
         case .bottom: move(&state, to: Int.max)
         case .details:
             if let id = state.selection[pane] { state.overlay = .details(pane, id: id) }
-        case .acknowledge:
-            return acknowledgeSelected(&state)
+        case .acknowledge: return ReminderActions.acknowledge(&state)
+        case .snooze: return ReminderActions.openSnoozeMenu(&state)
+        case .newItem: state.modal = .form(ReminderForm.new(state))
+        case .edit:
+            if let r = ReminderActions.selected(state) { state.modal = .form(ReminderForm.edit(r, state)) }
+        case .delete: return ReminderActions.confirmDelete(&state)
+        case .openLink: return ReminderActions.openLink(&state)
+        case .toggleEveryone: ReminderActions.toggleEveryone(&state)
+        case .undo: return ReminderActions.undo(&state)
+        case .filter: state.modal = .filter(TextField(state.filters[pane] ?? ""))
+        case .nextField, .previousField, .submit, .cancel, .toggleShift, .confirmYes:
+            break
         }
         return []
-    }
-
-    static func acknowledgeSelected(_ state: inout AppState) -> [Effect] {
-        guard state.focus == .reminders, let id = state.selection[.reminders],
-              let i = state.data.reminders.firstIndex(where: { $0.id == id }) else { return [] }
-        let user = state.user
-        guard state.data.reminders[i].isOwned(by: user) else {
-            state.message = StatusMessage(text: "\(id) is not yours to acknowledge", isError: false,
-                                          expires: state.now.addingTimeInterval(noteLifetime))
-            return []
-        }
-        guard state.data.reminders[i].acknowledgedBy[user] == nil else { return [] }
-        let title = state.data.reminders[i].title
-        let effects = change(&state, [.reminder(.acknowledge(id: id, person: user, at: state.now))])
-        state.message = StatusMessage(text: "Acknowledged: \(title)", isError: false,
-                                      expires: state.now.addingTimeInterval(noteLifetime))
-        return effects
     }
 
     /// Applies changes in memory at once (the screen answers immediately) and asks the

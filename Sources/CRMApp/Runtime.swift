@@ -32,9 +32,7 @@ public final class Runtime<Backend: TerminalBackend> {
             var actions: [Action] = []
             switch event {
             case .key(let key):
-                if let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil) {
-                    actions.append(.command(command))
-                }
+                actions.append(.key(key))
             case .resize(let size):
                 actions.append(.resize(size))
             case .signal(let number):
@@ -59,6 +57,12 @@ public final class Runtime<Backend: TerminalBackend> {
                 return code
             case .bell:
                 backend.bell()
+            case .notify:
+                // Shown in the status bar by the reducer; delivery outside the screen
+                // belongs to the notifier.
+                break
+            case .openLink(let link):
+                _ = dispatch(.note(LinkOpener.open(link)))
             case .persist(let mutations):
                 guard let store else { continue }
                 do {

@@ -35,20 +35,31 @@ public enum ThemeLoader {
         .slaBreached: TextStyle(attributes: .bold), .slaWarning: TextStyle(attributes: .bold),
     ])
 
-    /// `name` is a theme name or a path (anything with a `/` or ending in `.json`).
-    public static func palette(named name: String?, environment: [String: String]) throws -> Palette {
-        let wanted = name ?? defaultName
-        if let url = locate(wanted, environment: environment) { return try load(url).palette }
-        if name == nil { return fallback }
-        let looked = searchDirectories(environment).map(\.path).joined(separator: ", ")
-        throw ThemeError(file: wanted, position: nil, field: "",
-                         message: "no such theme (looked in \(looked.isEmpty ? "no theme folders" : looked))")
+    /// Without colours a colour theme keeps only its attributes, which can leave, say,
+    /// warning and breached alike; the monochrome theme is drawn for exactly that case.
+    public static func defaultName(_ environment: [String: String]) -> String {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return "monochrome" }
+        return defaultName
     }
 
+    /// `name` is a theme name or a path (anything with a `/` or ending in `.json`).
+    public static func palette(named name: String?, environment: [String: String]) throws -> Palette {
+        let wanted = name ?? defaultName(environment)
+        if let url = locate(wanted, environment: environment) { return try load(url).palette }
+        if name == nil { return fallback }
+        throw notFound(wanted, environment: environment)
+    }
+
+    public static func notFound(_ name: String, environment: [String: String]) -> ThemeError {
+        let looked = searchDirectories(environment).map(\.path).joined(separator: ", ")
+        return ThemeError(file: name, position: nil, field: "",
+                          message: "no such theme (looked in \(looked.isEmpty ? "no theme folders" : looked))")
+    }
+
+    public static func isPath(_ name: String) -> Bool { name.contains("/") || name.hasSuffix(".json") }
+
     public static func locate(_ name: String, environment: [String: String]) -> URL? {
-        if name.contains("/") || name.hasSuffix(".json") {
-            return URL(fileURLWithPath: name)
-        }
+        if isPath(name) { return URL(fileURLWithPath: name) }
         return searchDirectories(environment)
             .map { $0.appendingPathComponent(name + ".json") }
             .first { FileManager.default.fileExists(atPath: $0.path) }
@@ -57,12 +68,22 @@ public enum ThemeLoader {
     /// The user's own themes first, then those shipped beside the executable
     /// (an installed `share/crmtop/themes`, or the package's `themes/` when run from a checkout).
     public static func searchDirectories(_ environment: [String: String]) -> [URL] {
-        var dirs: [URL] = []
+        [userDirectory(environment)].compactMap { $0 } + shippedDirectories()
+    }
+
+    /// Where people put their own themes; it need not exist.
+    public static func userDirectory(_ environment: [String: String]) -> URL? {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
-            dirs.append(URL(fileURLWithPath: xdg).appendingPathComponent("crmtop/themes"))
-        } else if let home = environment["HOME"], !home.isEmpty {
-            dirs.append(URL(fileURLWithPath: home).appendingPathComponent(".config/crmtop/themes"))
+            return URL(fileURLWithPath: xdg).appendingPathComponent("crmtop/themes")
         }
+        if let home = environment["HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home).appendingPathComponent(".config/crmtop/themes")
+        }
+        return nil
+    }
+
+    public static func shippedDirectories() -> [URL] {
+        var dirs: [URL] = []
         var dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             for candidate in [dir.appendingPathComponent("share/crmtop/themes"), dir.appendingPathComponent("themes")] {
@@ -96,9 +117,10 @@ public enum ThemeLoader {
         }
         let root = document.root
         guard root.kind == .object else { throw fail(root, "", "a theme is a JSON object") }
-        guard let roles = root["roles"], roles.kind == .object else {
+        guard let roles = root["roles"] else {
             throw fail(root, "roles", "missing: an object mapping roles to styles")
         }
+        guard roles.kind == .object else { throw fail(roles, "roles", "expected an object mapping roles to styles") }
         var styles: [Role: TextStyle] = [:]
         let known = Dictionary(uniqueKeysWithValues: Role.allCases.map { (fileName(of: $0), $0) })
         for (key, value) in roles.members {
@@ -136,7 +158,8 @@ public enum ThemeLoader {
                 guard v.kind == .array else { throw fail(v, "\(field).attrs", "expected a list like [\"bold\"]") }
                 for a in v.elements {
                     guard let n = a.string, let attr = TextAttributes.names.first(where: { $0.0 == n })?.1 else {
-                        throw fail(a, "\(field).attrs", "unknown attribute; use "
+                        let shown = a.string.map { "\"\($0)\"" } ?? "this"
+                        throw fail(a, "\(field).attrs", "unknown attribute \(shown); use "
                                    + TextAttributes.names.map(\.0).joined(separator: ", "))
                     }
                     style.attributes.insert(attr)

@@ -13,7 +13,7 @@ public struct CRMTop: ParsableCommand {
         subcommands: [
             DashCommand.self, SnapshotCommand.self, DemoCommand.self,
             CaseCommand.self, InfluencerCommand.self, CalendarCommand.self, SLACommand.self,
-            EscalationCommand.self,
+            EscalationCommand.self, ThemesCommand.self, CompletionsCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

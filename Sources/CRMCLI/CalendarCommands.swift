@@ -7,11 +7,13 @@ struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "Business calendars: time zone, weekly open hours, holidays. Reminders and SLAs share them.",
+        discussion: "Example: crmtop calendar show",
         subcommands: [Set.self, Show.self]
     )
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Add a calendar, or replace the one with that name.",
             discussion: """
                 The calendar named default sets the zone times are read and shown in.
@@ -76,6 +78,7 @@ struct CalendarCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "A calendar's zone, hours and holidays, and whether it is open now.",
             discussion: "Example: crmtop calendar show us-support --at \"2026-11-23 18:00\""
         )

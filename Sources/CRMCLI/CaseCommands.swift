@@ -10,6 +10,7 @@ struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Support cases and feedback items with their SLA clocks.",
+        discussion: "Example: crmtop case list --mine",
         subcommands: [
             Open.self, List.self, Show.self, RespondCommand.self, PauseCommand.self, ResumeCommand.self,
             ResolveCommand.self, ReopenCommand.self, CloseCommand.self, AssignCommand.self,
@@ -19,6 +20,7 @@ struct CaseCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Open a case or feedback item and print its id.",
             discussion: """
                 The team defaults to the owner's. An influencer makes it feedback.
@@ -75,6 +77,7 @@ struct CaseCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Open cases and feedback, most urgent SLA clock first.",
             discussion: """
                 Everyone's by default, as on the dashboard.
@@ -123,6 +126,7 @@ struct CaseCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "One case: its fields, every SLA clock with its due time, escalation and history.",
             discussion: "Example: crmtop case show C-2001 --at 2026-11-23T10:00:00+01:00"
         )

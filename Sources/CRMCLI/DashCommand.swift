@@ -14,6 +14,9 @@ struct DashCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(help: "Ring the terminal bell when one of your reminders comes due.")
+    var bell = false
+
     func run() throws {
         let session = try Session.open(global)
         defer { session.close() }
@@ -40,8 +43,9 @@ struct DashCommand: ParsableCommand {
         }
         terminal.setPalette(palette)
         let time: any TimeSource = session.pinned.map { ShiftedTime(startingAt: $0) } ?? SystemTime()
-        let state = AppState(data: session.data, user: session.user, now: time.now(),
+        var state = AppState(data: session.data, user: session.user, now: time.now(),
                              size: terminal.size, ascii: !terminal.isUTF8)
+        state.bellOnDue = bell
         let code = Runtime(state: state, backend: terminal, time: time, store: session.store).run()
         if code != 0 { throw ExitCode(code) }
     }

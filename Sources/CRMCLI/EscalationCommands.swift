@@ -7,6 +7,7 @@ struct EscalationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "escalation",
         abstract: "The escalation ladder: levels, what triggers each and who is told.",
+        discussion: "Example: crmtop escalation list",
         subcommands: [Set.self, List.self]
     )
 
@@ -14,6 +15,7 @@ struct EscalationCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set a level of the ladder, replacing the one there was.",
             discussion: """
                 Roles: \(EscalationCommand.roles.joined(separator: ", ")); anything else is a person's handle.
@@ -58,6 +60,7 @@ struct EscalationCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "The escalation ladder, lowest level first.", discussion: "Example: crmtop escalation list")
 
         @OptionGroup var global: GlobalOptions

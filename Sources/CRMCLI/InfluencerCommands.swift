@@ -7,11 +7,13 @@ struct InfluencerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "influencer",
         abstract: "Sources of feedback: bloggers, forum accounts, traffic sources.",
+        discussion: "Example: crmtop influencer list",
         subcommands: [Add.self, List.self]
     )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an influencer and print its id.",
             discussion: "Example: crmtop influencer add \"CRM Weekly\" --url https://crmweekly.example"
         )
@@ -50,6 +52,7 @@ struct InfluencerCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every influencer.", discussion: "Example: crmtop influencer list --json")
 
         @OptionGroup var global: GlobalOptions

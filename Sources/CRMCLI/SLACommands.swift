@@ -7,11 +7,13 @@ struct SLACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sla",
         abstract: "SLA policies: targets per priority (and kind), counted in a calendar's open hours or around the clock.",
+        discussion: "Example: crmtop sla list",
         subcommands: [Set.self, List.self]
     )
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set the policy for a priority (and kind), replacing the one there was.",
             discussion: """
                 Without --calendar or --24x7 the policy counts the default calendar's open hours.
@@ -86,6 +88,7 @@ struct SLACommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every SLA policy.", discussion: "Example: crmtop sla list --json")
 
         @OptionGroup var global: GlobalOptions

@@ -32,6 +32,15 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Plain text has no colours, but a theme that would break the dashboard should
+        // break here too, so scripts can check a theme file.
+        if let theme = global.theme {
+            do {
+                _ = try ThemeLoader.palette(named: theme, environment: Console.current.environment)
+            } catch {
+                throw CLIError("theme: \(error)")
+            }
+        }
         let session = try Session.open(global)
         defer { session.close() }
         var state = AppState(data: session.data, user: session.user, now: session.now,

@@ -6,6 +6,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case footer, footerKey
     case paneTitle, paneTitleFocused, columnHeader
     case selection
+    /// A row that just changed (a reminder that came due), for a few seconds.
+    case flash
     case message, error
     case overlay, overlayTitle
     case priorityUrgent, priorityHigh, priorityNormal, priorityLow
@@ -28,6 +30,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .paneTitleFocused: "T"
         case .columnHeader: "c"
         case .selection: "S"
+        case .flash: "F"
         case .message: "m"
         case .error: "X"
         case .overlay: "o"

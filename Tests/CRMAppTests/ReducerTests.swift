@@ -133,7 +133,7 @@ import Testing
 
     @Test func noKeyIsBoundTwiceInOneScope() {
         // The reminders pane's keys are active together with the dashboard's.
-        for scopes in [[KeyScope.dashboard, .reminders], [.overlay]] {
+        for scopes in [[KeyScope.dashboard, .reminders], [.overlay], [.form], [.menu], [.filter]] {
             let keys = KeyMap.bindings.filter { scopes.contains($0.scope) }.flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "duplicate key in \(scopes)")
         }

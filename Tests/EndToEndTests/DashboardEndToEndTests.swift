@@ -49,6 +49,38 @@ struct DashboardEndToEndTests {
         second.send("q")
     }
 
+    @Test func aReminderMadeWithNIsAcknowledgedAndStaysSo() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(runCrmtop(["demo", dir.path, "--at", at]) == 0)
+        let args = ["--data", dir.path, "--user", "maria", "--at", at]
+        let first = Tmux()
+        defer { first.close() }
+        first.start(args)
+        #expect(first.waitFor("Leaderboard"))
+        first.send("n")
+        #expect(first.waitFor("New reminder"), "\(first.screen())")
+        first.send("-l", "Call the Zeta buyers")
+        first.send("Tab", "Tab")
+        first.send("-l", "+5m")
+        first.send("Enter")
+        #expect(first.waitFor("Added R-"), "\(first.screen())")
+        // The new reminder is selected: acknowledge it.
+        first.send("a")
+        #expect(first.waitFor("Acknowledged: Call the Zeta buyers"), "\(first.screen())")
+        first.send("q")
+        #expect(first.waitForExit() == 0)
+
+        let second = Tmux()
+        defer { second.close() }
+        second.start(args)
+        #expect(second.waitFor("Call the Zeta buyers"), "\(second.screen())")
+        let line = second.screen().split(separator: "\n").first { $0.contains("Call the Zeta buyers") }
+        #expect(line?.contains("✓") == true, "after restart: \(line ?? "not found")")
+        second.send("q")
+        #expect(second.waitForExit() == 0)
+    }
+
     @Test(arguments: [(Int32(15), "TERM"), (Int32(1), "HUP"), (Int32(2), "INT")])
     func signalsRestoreTheTerminal(number: Int32, name: String) throws {
         let t = Tmux()

@@ -31,16 +31,21 @@ final class Tmux {
 
     /// Starts `arguments` as the only pane; the pane stays after the program exits so
     /// its exit status and the terminal's state can be inspected.
-    func start(_ arguments: [String], width: Int = 120, height: Int = 40, term: String = "xterm-256color") {
+    /// `environment` adds to or replaces the pane's `LANG`, `TERM` and (empty) `NO_COLOR`.
+    func start(_ arguments: [String], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
+               environment: [String: String] = [:]) {
         // The shell records the exit status in a file: tmux's own record of it is not
         // reliable when the machine is busy.
         // Ctrl-C reaches the whole foreground group, so the shell ignores it to live on
         // and write the status.
-        let command = "trap '' INT QUIT; "
+        // Exported by the shell: tmux gives every pane its `default-terminal` as TERM,
+        // whatever `new-session -e` asks for.
+        let variables = ["LANG": "C.UTF-8", "TERM": term, "NO_COLOR": ""].merging(environment) { $1 }
+        let exports = variables.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuote($0.value)); " }
+        let command = "trap '' INT QUIT; " + exports.joined()
             + ([Self.binary.path] + arguments).map(shellQuote).joined(separator: " ")
             + "; echo $? > " + shellQuote(statusFile.path)
         tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
-              "-e", "LANG=C.UTF-8", "-e", "TERM=\(term)", "-e", "NO_COLOR=",
               "sh", "-c", command], capture: false)
         tmux(["set-option", "-t", session, "remain-on-exit", "on"])
     }
@@ -48,6 +53,9 @@ final class Tmux {
     func send(_ keys: String...) { tmux(["send-keys", "-t", session] + keys) }
 
     func screen() -> String { tmux(["capture-pane", "-p", "-t", session]).output }
+
+    /// The screen with the escape codes tmux would use to draw it again.
+    func styledScreen() -> String { tmux(["capture-pane", "-e", "-p", "-t", session]).output }
 
     func query(_ format: String) -> String {
         tmux(["display-message", "-p", "-t", session, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)

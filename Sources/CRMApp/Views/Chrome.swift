@@ -44,15 +44,22 @@ enum Chrome {
     /// so `? help` and `q quit` stay to the last.
     static func drawFooter(_ state: AppState, into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect, role: .footer)
+        if case .filter(let field) = state.modal {
+            let x = rect.x + buffer.put(" filter \(state.focus.title.lowercased()): ", x: rect.x, y: rect.y, role: .footerKey)
+            let (text, cursor) = field.visible(width: max(1, rect.maxX - x - 1))
+            buffer.put(text, x: x, y: rect.y, role: .footer)
+            buffer.restyle(Rect(x: x + cursor, y: rect.y, width: 1, height: 1), role: .selection)
+            return
+        }
         if let message = state.message {
             buffer.put(" " + message.text, x: rect.x, y: rect.y, role: message.isError ? .error : .message,
                        maxWidth: rect.width)
             return
         }
-        var hints = KeyMap.active(focus: state.focus, overlayOpen: state.overlay != nil).compactMap { b in
+        var hints = KeyMap.active(focus: state.focus, overlayOpen: state.overlay != nil, modal: state.modal).compactMap { b in
             b.hint.map { (key: String(b.keyLabel.split(separator: " ").first ?? ""), hint: $0, command: b.command) }
         }
-        let keep: [Command] = [.help, .quit, .close, .acknowledge]
+        let keep: [Command] = [.help, .quit, .close, .acknowledge, .submit, .cancel]
         func total() -> Int { hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.hint) + 3 } }
         while total() > rect.width - 1, let drop = hints.lastIndex(where: { !keep.contains($0.command) }) {
             hints.remove(at: drop)

@@ -14,17 +14,21 @@ public enum Dashboard {
         Chrome.drawHeader(state, into: &buffer, rect: layout.header)
         for pane in Pane.allCases {
             guard let rect = layout.panes[pane] else { continue }
-            let table = switch pane {
+            var table = switch pane {
             case .reminders: RemindersPane.table(state, width: rect.width)
             case .cases: CasesPane.table(state, width: rect.width)
             case .leaderboard: LeaderboardPane.table(state, width: rect.width)
             }
+            if let filter = state.filters[pane] { table.title += " · /\(filter)" }
             table.draw(into: &buffer, rect: rect, focused: state.focus == pane,
                        selected: state.selectedIndex(pane), storedTop: state.scroll[pane] ?? 0)
         }
         Chrome.drawFooter(state, into: &buffer, rect: layout.footer)
         if let overlay = state.overlay {
             Overlays.draw(overlay, state, into: &buffer)
+        }
+        if let modal = state.modal {
+            ModalView.draw(modal, state, into: &buffer)
         }
         return buffer
     }

@@ -5,18 +5,18 @@ import TerminalUI
 enum RemindersPane {
     static func table(_ state: AppState, width: Int) -> PaneTable {
         let entries = state.derived.reminders
-        let wide = width >= 60
+        let wide = width >= 50
         var columns = [
             Column(title: wide ? "PRI" : "P", width: wide ? 4 : 1),
-            Column(title: "DUE", width: wide ? 13 : 8),
+            Column(title: "DUE", width: wide ? 13 : 9),
             Column(title: "", width: 1),
             Column.flex("TITLE"),
         ]
-        let showOwners = width >= 80
+        let showOwners = width >= 80 || (state.everyone && width >= 50)
         if showOwners { columns.append(Column(title: "OWNERS", width: min(24, width / 5))) }
         let due = state.derived.remindersDue
         return PaneTable(
-            title: "Reminders · \(state.userDisplayName)" + (due > 0 ? " · \(due) due" : ""),
+            title: "Reminders · " + (state.everyone ? "everyone" : state.userDisplayName) + (due > 0 ? " · \(due) due" : ""),
             columns: columns,
             count: entries.count,
             row: { i in
@@ -34,7 +34,8 @@ enum RemindersPane {
                 return cells
             },
             emptyText: "No reminders for \(state.user). Add one: crmtop reminder add TITLE --due TIME",
-            ascii: state.ascii
+            ascii: state.ascii,
+            flashing: Set(entries.indices.filter { state.flashes[entries[$0].reminder.id] != nil })
         )
     }
 

@@ -36,6 +36,8 @@ struct PaneTable {
     var row: (Int) -> [TableCell]
     var emptyText: String
     var ascii = false
+    /// Rows to highlight briefly (by index), e.g. reminders that just came due.
+    var flashing: Set<Int> = []
 
     func draw(into buffer: inout CellBuffer, rect: Rect, focused: Bool, selected: Int?, storedTop: Int) {
         guard !rect.isEmpty else { return }
@@ -59,6 +61,8 @@ struct PaneTable {
             drawCells(row(i), widths: widths, into: &buffer, x: rect.x, y: y, width: rect.width, fillRole: .text)
             if focused, i == selected {
                 buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection)
+            } else if flashing.contains(i) {
+                buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .flash)
             }
             y += 1
         }

@@ -1,0 +1,134 @@
+import CRMCore
+import Foundation
+
+/// What the reminders pane's keys do.
+enum ReminderActions {
+    static let undoDepth = 50
+
+    static func selected(_ state: AppState) -> Reminder? {
+        guard state.focus == .reminders, let id = state.selection[.reminders] else { return nil }
+        return state.data.reminders.first { $0.id == id }
+    }
+
+    static func note(_ state: inout AppState, _ text: String, error: Bool = false) {
+        state.message = StatusMessage(text: text, isError: error,
+                                      expires: state.now.addingTimeInterval(Reducer.noteLifetime))
+    }
+
+    /// Applies a change and remembers how to take it back.
+    static func change(_ state: inout AppState, _ mutations: [Mutation], undo: UndoEntry) -> [Effect] {
+        let effects = Reducer.change(&state, mutations)
+        if !effects.isEmpty {
+            state.undoStack.append(undo)
+            if state.undoStack.count > undoDepth { state.undoStack.removeFirst() }
+        }
+        return effects
+    }
+
+    static func acknowledge(_ state: inout AppState) -> [Effect] {
+        guard let r = selected(state) else { return [] }
+        let user = state.user
+        guard r.isOwned(by: user) else {
+            note(&state, "\(r.id) is not yours to acknowledge")
+            return []
+        }
+        guard r.acknowledgedBy[user] == nil else { return [] }
+        let effects = change(&state, [.reminder(.acknowledge(id: r.id, person: user, at: state.now))],
+                             undo: UndoEntry(label: "acknowledge \(r.title)",
+                                             inverse: [.reminder(.unacknowledge(id: r.id, person: user))]))
+        if !effects.isEmpty { note(&state, "Acknowledged: \(r.title)") }
+        return effects
+    }
+
+    static func openSnoozeMenu(_ state: inout AppState) -> [Effect] {
+        guard let r = selected(state) else { return [] }
+        guard r.isOwned(by: state.user) else {
+            note(&state, "\(r.id) is not yours to snooze")
+            return []
+        }
+        state.modal = .menu(Menu(title: "Snooze “\(r.title)” until", items: [
+            .init(key: "1", label: "10 minutes"), .init(key: "2", label: "1 hour"),
+            .init(key: "3", label: "next working morning"), .init(key: "4", label: "a time I choose…"),
+        ], purpose: .snooze(reminderID: r.id)))
+        return []
+    }
+
+    static func snoozeChoice(_ index: Int, id: String, _ state: inout AppState) -> [Effect] {
+        state.modal = nil
+        switch index {
+        case 0: return snooze(id, until: state.now + 600, &state)
+        case 1: return snooze(id, until: state.now + 3600, &state)
+        case 2: return snooze(id, until: nextWorkingMorning(state), &state)
+        default:
+            state.modal = .form(Form(title: "Snooze until", fields: [
+                Form.Field("Until", hint: "14:30, tomorrow 9:00, +2h or 2026-11-24 09:00"),
+            ], purpose: .snoozeUntil(reminderID: id)))
+            return []
+        }
+    }
+
+    /// Snoozing never touches priority or due: only this owner's snooze time.
+    static func snooze(_ id: String, until: Date, _ state: inout AppState) -> [Effect] {
+        guard let r = state.data.reminders.first(where: { $0.id == id }) else { return [] }
+        let effects = change(&state, [.reminder(.snooze(id: id, person: state.user, until: until))],
+                             undo: UndoEntry(label: "snooze \(r.title)", inverse: [
+                                 .reminder(.snooze(id: id, person: state.user, until: r.snoozedUntil[state.user])),
+                             ]))
+        if !effects.isEmpty {
+            note(&state, "Snoozed until \(Format.moment(until, zone: state.zone)): \(r.title)")
+        }
+        return effects
+    }
+
+    /// The start of the first working day after today, in the default calendar.
+    static func nextWorkingMorning(_ state: AppState) -> Date {
+        let calendar = state.data.settings.defaultCalendar
+        let today = TimeText.wallClock(state.now, zone: state.zone).day
+        let tomorrow = TimeText.date(today, minute: 12 * 60, zone: state.zone) + 86_400
+        let tomorrowDay = TimeText.wallClock(tomorrow, zone: state.zone).day
+        let midnight = TimeText.date(tomorrowDay, minute: 0, zone: state.zone)
+        if calendar.hours.isEmpty { return TimeText.date(tomorrowDay, minute: 9 * 60, zone: state.zone) }
+        return calendar.nextOpen(after: midnight)
+    }
+
+    static func confirmDelete(_ state: inout AppState) -> [Effect] {
+        guard let r = selected(state) else { return [] }
+        state.modal = .confirm(Confirm(question: "Delete “\(r.title)” for all its owners?",
+                                       purpose: .deleteReminder(id: r.id)))
+        return []
+    }
+
+    static func delete(_ id: String, _ state: inout AppState) -> [Effect] {
+        state.modal = nil
+        guard let r = state.data.reminders.first(where: { $0.id == id }) else { return [] }
+        let effects = change(&state, [.reminder(.delete(id: id))],
+                             undo: UndoEntry(label: "delete \(r.title)", inverse: [.reminder(.put(r))]))
+        if !effects.isEmpty { note(&state, "Deleted: \(r.title) (u undoes)") }
+        return effects
+    }
+
+    static func undo(_ state: inout AppState) -> [Effect] {
+        guard let last = state.undoStack.popLast() else {
+            note(&state, "Nothing to undo")
+            return []
+        }
+        let effects = Reducer.change(&state, last.inverse)
+        if !effects.isEmpty { note(&state, "Undone: \(last.label)") }
+        return effects
+    }
+
+    static func openLink(_ state: inout AppState) -> [Effect] {
+        guard let r = selected(state) else { return [] }
+        guard let link = r.link else {
+            note(&state, "\(r.title) has no link")
+            return []
+        }
+        return [.openLink(link)]
+    }
+
+    static func toggleEveryone(_ state: inout AppState) {
+        state.everyone.toggle()
+        state.refresh()
+        note(&state, state.everyone ? "Showing everyone's reminders" : "Showing your reminders")
+    }
+}

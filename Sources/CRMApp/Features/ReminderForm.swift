@@ -1,0 +1,150 @@
+import CRMCore
+import Foundation
+
+/// The new/edit reminder form: its fields, their validation and the reminder it makes.
+enum ReminderForm {
+    static let title = "Title", priority = "Priority", due = "Due", owners = "Owners"
+    static let lead = "Lead", followUp = "Follow-up", link = "Link", notes = "Notes"
+
+    static func new(_ state: AppState) -> Form {
+        Form(title: "New reminder", fields: fields(owners: state.user, due: ""), purpose: .newReminder)
+    }
+
+    static func edit(_ r: Reminder, _ state: AppState) -> Form {
+        var form = Form(title: "Edit \(r.id)", fields: fields(owners: r.owners.joined(separator: ", "),
+                                                               due: Format.input(r.due, zone: state.zone)),
+                        purpose: .editReminder(id: r.id))
+        func set(_ label: String, _ value: String) {
+            if let i = form.fields.firstIndex(where: { $0.label == label }) { form.fields[i].input = TextField(value) }
+        }
+        set(title, r.title)
+        set(priority, r.priority.rawValue)
+        if let start = r.start { set(lead, DurationText.format(r.due.timeIntervalSince(start))) }
+        if let end = r.end { set(followUp, DurationText.format(end.timeIntervalSince(r.due))) }
+        set(link, r.link ?? "")
+        set(notes, r.notes ?? "")
+        return validated(form, state)
+    }
+
+    private static func fields(owners ownersValue: String, due dueValue: String) -> [Form.Field] {
+        [
+            Form.Field(title, hint: "what to do"),
+            Form.Field(priority, "normal", hint: "high, normal or low"),
+            Form.Field(due, dueValue, hint: "14:30, tomorrow 9:00, +2h or 2026-11-24 09:00"),
+            Form.Field(owners, ownersValue, hint: "handles, separated by commas"),
+            Form.Field(lead, hint: "remind this long before, e.g. 30m (optional)"),
+            Form.Field(followUp, hint: "keep open this long after, e.g. 1d (optional)"),
+            Form.Field(link, hint: "https://… (optional)"),
+            Form.Field(notes, hint: "(optional)"),
+        ]
+    }
+
+    /// Checks every field, setting errors and working-time warnings; returns the
+    /// reminder when there are no errors.
+    @discardableResult
+    static func validate(_ form: inout Form, _ state: AppState) -> Reminder? {
+        for i in form.fields.indices { form.fields[i].error = nil }
+        form.warnings = []
+        let zone = state.zone
+        if form.value(title).isEmpty { form.setError(title, "a title is needed") }
+        let prio = ReminderPriority.allCases.first { $0.rawValue.hasPrefix(form.value(priority).lowercased()) && !form.value(priority).isEmpty }
+        if prio == nil { form.setError(priority, "high, normal or low") }
+        let dueDate = InputTime.parse(form.value(due), now: state.now, zone: zone)
+        if dueDate == nil { form.setError(due, form.value(due).isEmpty ? "when is it due?" : "not a time I can read") }
+        let handles = form.value(owners).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        if handles.isEmpty { form.setError(owners, "at least one owner") }
+        let unknown = handles.filter { h in !state.data.people.isEmpty && state.data.person(h) == nil }
+        if !unknown.isEmpty { form.setError(owners, "unknown: \(unknown.joined(separator: ", "))") }
+        let leadTime = optionalDuration(&form, lead)
+        let followTime = optionalDuration(&form, followUp)
+        let url = form.value(link)
+        if !url.isEmpty, URL(string: url)?.scheme == nil { form.setError(link, "a URL like https://…") }
+        guard var dueDate, let prio, form.fields.allSatisfy({ $0.error == nil }) else { return nil }
+
+        let calendar = state.data.settings.defaultCalendar
+        var start = leadTime.map { dueDate - $0 }
+        if !calendar.hours.isEmpty {
+            if !calendar.isOpen(at: dueDate) {
+                form.warnings.append("Due \(Format.moment(dueDate, zone: zone)) is outside working time.")
+            }
+            if let s = start, !calendar.isOpen(at: s) {
+                form.warnings.append("Reminding starts \(Format.moment(s, zone: zone)), outside working time.")
+            }
+            if form.shiftToWorkingTime, !calendar.isOpen(at: dueDate) {
+                dueDate = calendar.nextOpen(after: dueDate)
+                start = leadTime.map { dueDate - $0 }
+            }
+        }
+        var reminder = Reminder(id: "", title: form.value(title), priority: prio, owners: handles,
+                                creator: state.user, start: start, due: dueDate,
+                                end: followTime.map { dueDate + $0 })
+        reminder.link = url.isEmpty ? nil : url
+        reminder.notes = form.value(notes).isEmpty ? nil : form.value(notes)
+        return reminder
+    }
+
+    static func validated(_ form: Form, _ state: AppState) -> Form {
+        var f = form
+        validate(&f, state)
+        return f
+    }
+
+    private static func optionalDuration(_ form: inout Form, _ label: String) -> TimeInterval? {
+        let text = form.value(label)
+        guard !text.isEmpty else { return nil }
+        guard let d = DurationText.parse(text), d >= 0 else {
+            form.setError(label, "a duration like 30m, 2h or 1d")
+            return nil
+        }
+        return d
+    }
+
+    /// Saves the form: a new reminder, or the edited one keeping its id, acknowledgements and snoozes.
+    static func submit(_ form: Form, _ state: inout AppState) -> [Effect] {
+        var checked = form
+        for i in checked.fields.indices { checked.fields[i].touched = true }
+        if case .snoozeUntil(let id) = form.purpose {
+            guard let until = InputTime.parse(form.value("Until"), now: state.now, zone: state.zone),
+                  until > state.now else {
+                checked.setError("Until", "a time after now")
+                state.modal = .form(checked)
+                return []
+            }
+            state.modal = nil
+            return ReminderActions.snooze(id, until: until, &state)
+        }
+        guard var made = validate(&checked, state) else {
+            state.modal = .form(checked)
+            return []
+        }
+        state.modal = nil
+        switch form.purpose {
+        case .newReminder:
+            made.id = Identifiers.next(prefix: "R-", existing: state.data.reminders.map(\.id))
+            let effects = ReminderActions.change(&state, [.reminder(.put(made))],
+                                                 undo: UndoEntry(label: "new \(made.title)",
+                                                                 inverse: [.reminder(.delete(id: made.id))]))
+            state.selection[.reminders] = made.id
+            ReminderActions.note(&state, "Added \(made.id): \(made.title)" + warningSuffix(checked))
+            return effects
+        case .editReminder(let id):
+            guard let old = state.data.reminders.first(where: { $0.id == id }) else { return [] }
+            made.id = id
+            made.creator = old.creator
+            made.repeatRule = old.repeatRule
+            made.acknowledgedBy = old.acknowledgedBy.filter { made.owners.contains($0.key) }
+            made.snoozedUntil = old.snoozedUntil.filter { made.owners.contains($0.key) }
+            let effects = ReminderActions.change(&state, [.reminder(.put(made))],
+                                                 undo: UndoEntry(label: "edit \(old.title)", inverse: [.reminder(.put(old))]))
+            ReminderActions.note(&state, "Saved \(id): \(made.title)" + warningSuffix(checked))
+            return effects
+        case .snoozeUntil:
+            return []
+        }
+    }
+
+    private static func warningSuffix(_ form: Form) -> String {
+        form.warnings.isEmpty || form.shiftToWorkingTime ? "" : " (outside working time)"
+    }
+}

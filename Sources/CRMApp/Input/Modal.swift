@@ -1,0 +1,80 @@
+import CRMCore
+import Foundation
+
+/// Something that takes the keyboard until it is answered or cancelled (Esc).
+public enum Modal: Equatable, Sendable {
+    case menu(Menu)
+    case form(Form)
+    case confirm(Confirm)
+    /// Typing narrows the focused pane's list; Enter keeps the filter, Esc clears it.
+    case filter(TextField)
+}
+
+/// A short list of choices, picked with its letter or with ↑/↓ and Enter.
+public struct Menu: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case snooze(reminderID: String)
+    }
+
+    public struct Item: Equatable, Sendable {
+        public var key: Character
+        public var label: String
+    }
+
+    public var title: String
+    public var items: [Item]
+    public var selected = 0
+    public var purpose: Purpose
+}
+
+/// A yes/no question; `y` confirms, anything else cancels.
+public struct Confirm: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case deleteReminder(id: String)
+    }
+
+    public var question: String
+    public var purpose: Purpose
+}
+
+/// Labelled text fields with inline validation, submitted with Enter.
+public struct Form: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case newReminder
+        case editReminder(id: String)
+        case snoozeUntil(reminderID: String)
+    }
+
+    public struct Field: Equatable, Sendable {
+        public var label: String
+        public var input: TextField
+        public var hint: String
+        public var error: String?
+        /// Errors show only once a field was edited or left, or a save was tried,
+        /// so a fresh form is not a wall of red.
+        public var touched = false
+
+        public init(_ label: String, _ value: String = "", hint: String = "") {
+            self.label = label
+            input = TextField(value)
+            self.hint = hint
+        }
+    }
+
+    public var title: String
+    public var fields: [Field]
+    public var focus = 0
+    public var purpose: Purpose
+    /// Shown under the fields (e.g. the due time falls on a non-working day).
+    public var warnings: [String] = []
+    /// A yes/no choice offered with the warnings (Ctrl-S): move to the next working moment.
+    public var shiftToWorkingTime = false
+
+    public func value(_ label: String) -> String {
+        fields.first { $0.label == label }?.input.value.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
+    public mutating func setError(_ label: String, _ error: String?) {
+        if let i = fields.firstIndex(where: { $0.label == label }) { fields[i].error = error }
+    }
+}

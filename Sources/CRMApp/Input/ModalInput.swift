@@ -1,0 +1,76 @@
+import CRMCore
+import TerminalUI
+
+/// Keys while a menu, form, question or filter line has the keyboard.
+enum ModalInput {
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let modal = state.modal else { return [] }
+        if let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: false, modal: modal) {
+            return perform(command, &state)
+        }
+        switch modal {
+        case .form(var form):
+            guard form.fields[form.focus].input.handle(key) else { return [] }
+            form.fields[form.focus].touched = true
+            if case .snoozeUntil = form.purpose {} else { ReminderForm.validate(&form, state) }
+            state.modal = .form(form)
+        case .menu(let menu):
+            if case .char(let c) = key, let i = menu.items.firstIndex(where: { $0.key == c }) {
+                return choose(i, menu, &state)
+            }
+        case .confirm:
+            state.modal = nil
+        case .filter(var field):
+            guard field.handle(key) else { return [] }
+            state.modal = .filter(field)
+            applyFilter(field.value, &state)
+        }
+        return []
+    }
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard let modal = state.modal else { return [] }
+        switch (modal, command) {
+        case (.form(var form), .nextField), (.form(var form), .previousField):
+            form.fields[form.focus].touched = true
+            form.focus = (form.focus + (command == .nextField ? 1 : form.fields.count - 1)) % form.fields.count
+            state.modal = .form(form)
+        case (.form(var form), .toggleShift):
+            form.shiftToWorkingTime.toggle()
+            state.modal = .form(ReminderForm.validated(form, state))
+        case (.form(let form), .submit):
+            return ReminderForm.submit(form, &state)
+        case (.menu(var menu), .up), (.menu(var menu), .down):
+            menu.selected = (menu.selected + (command == .down ? 1 : menu.items.count - 1)) % menu.items.count
+            state.modal = .menu(menu)
+        case (.menu(let menu), .submit):
+            return choose(menu.selected, menu, &state)
+        case (.confirm(let question), .confirmYes):
+            switch question.purpose {
+            case .deleteReminder(let id): return ReminderActions.delete(id, &state)
+            }
+        case (.filter, .submit):
+            state.modal = nil
+        case (.filter, .cancel):
+            state.modal = nil
+            applyFilter("", &state)
+        case (_, .cancel):
+            state.modal = nil
+        default:
+            break
+        }
+        return []
+    }
+
+    static func choose(_ index: Int, _ menu: Menu, _ state: inout AppState) -> [Effect] {
+        switch menu.purpose {
+        case .snooze(let id): ReminderActions.snoozeChoice(index, id: id, &state)
+        }
+    }
+
+    static func applyFilter(_ text: String, _ state: inout AppState) {
+        state.filters[state.focus] = text.isEmpty ? nil : text
+        state.scroll[state.focus] = 0
+        state.refresh()
+    }
+}

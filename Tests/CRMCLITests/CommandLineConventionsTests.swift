@@ -1,0 +1,50 @@
+import ArgumentParser
+import CRMCLI
+import Foundation
+import Testing
+
+/// Every command the user can reach, the root first.
+func allCommands(_ root: any ParsableCommand.Type = CRMTop.self) -> [any ParsableCommand.Type] {
+    [root] + root.configuration.subcommands.flatMap { allCommands($0) }
+}
+
+@Suite struct CommandLineConventionsTests {
+    @Test func everyCommandsHelpShowsAnExample() {
+        for command in allCommands() {
+            let lines = command.configuration.discussion.split(separator: "\n")
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let example = lines.contains { $0.hasPrefix("crmtop ") || $0.hasPrefix("Example: crmtop ") }
+            #expect(example, "\(command.configuration.commandName ?? "?") --help has no example")
+        }
+    }
+
+    @Test(arguments: [("bash", "-F _crmtop crmtop"), ("zsh", "#compdef crmtop"), ("fish", "complete -c 'crmtop'")])
+    func completionScriptsKnowEveryCommand(shell: String, marker: String) {
+        let run = crmtop("completions", shell)
+        #expect(run.code == 0, "\(run.err)")
+        #expect(run.out.contains(marker))
+        for command in CRMTop.configuration.subcommands {
+            #expect(run.out.contains(command.configuration.commandName ?? "?"), "\(shell): \(command)")
+        }
+        #expect(run.out.contains("--theme"))
+    }
+
+    @Test func anUnknownShellIsAUsageError() {
+        let run = crmtop("completions", "powershell")
+        #expect(run.code == 2)
+        #expect(run.err.contains("powershell"))
+    }
+
+    /// docs/crmtop.1 is generated (`swift package generate-manual`) and committed; this
+    /// notices when a command changes and the page does not.
+    @Test func theManualPageDescribesEveryCommandAsItIsNow() throws {
+        let page = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/crmtop.1"),
+            encoding: .utf8)
+        for command in allCommands().dropFirst() where command.configuration.shouldDisplay {
+            let name = command.configuration.commandName ?? "?"
+            #expect(page.contains(".It Em \(name)\n"), "docs/crmtop.1 lacks \(name)")
+            #expect(page.contains(command.configuration.abstract), "docs/crmtop.1 has an old summary of \(name)")
+        }
+    }
+}
