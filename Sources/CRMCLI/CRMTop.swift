@@ -13,8 +13,10 @@ public struct CRMTop: ParsableCommand {
         subcommands: [
             DashCommand.self, SnapshotCommand.self, DemoCommand.self,
             ReminderCommand.self,
-            ThemesCommand.self, CompletionsCommand.self,
+            CaseCommand.self, InfluencerCommand.self, CalendarCommand.self, SLACommand.self,
+            EscalationCommand.self,
             PersonCommand.self, KPICommand.self, LogCommand.self, LeaderboardCommand.self,
+            ThemesCommand.self, CompletionsCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

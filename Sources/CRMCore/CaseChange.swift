@@ -4,6 +4,21 @@ public enum CaseChange: Equatable, Sendable {
     /// Adds a case, or replaces the one with the same id.
     case put(SupportCase)
     case putInfluencer(Influencer)
+    /// Adds a new case; refused when its id is taken (someone else opened one meanwhile),
+    /// where `put` would replace theirs.
+    case open(SupportCase)
+    /// Adds a new influencer; refused when the id is taken, for the same reason.
+    case addInfluencer(Influencer)
+    /// What someone did to a case at `at`: see `SupportCase.apply(_:at:actor:note:settings:)`.
+    case act(id: String, action: CaseAction, at: Date, actor: String?, note: String? = nil)
+
+    /// Whether the change is to influencers rather than cases.
+    public var isInfluencer: Bool {
+        switch self {
+        case .putInfluencer, .addInfluencer: true
+        case .put, .open, .act: false
+        }
+    }
 
     func apply(to data: inout DataSet) throws(MutationError) {
         switch self {
@@ -19,6 +34,17 @@ public enum CaseChange: Equatable, Sendable {
             } else {
                 data.influencers.append(influencer)
             }
+        case .open(let item):
+            guard !data.cases.contains(where: { $0.id == item.id }) else { throw .taken("case", item.id) }
+            data.cases.append(item)
+        case .addInfluencer(let influencer):
+            guard !data.influencers.contains(where: { $0.id == influencer.id }) else {
+                throw .taken("influencer", influencer.id)
+            }
+            data.influencers.append(influencer)
+        case .act(let id, let action, let at, let actor, let note):
+            guard let i = data.cases.firstIndex(where: { $0.id == id }) else { throw .missing("case", id) }
+            try data.cases[i].apply(action, at: at, actor: actor, note: note, settings: data.settings)
         }
     }
 }

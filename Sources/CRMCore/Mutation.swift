@@ -32,4 +32,8 @@ public struct MutationError: Error, Equatable, Sendable, CustomStringConvertible
     static func missing(_ what: String, _ id: String) -> MutationError {
         MutationError("no \(what) with id \(id)")
     }
+
+    static func taken(_ what: String, _ id: String) -> MutationError {
+        MutationError("\(what) \(id) already exists; try again")
+    }
 }

@@ -63,7 +63,9 @@ public struct SLAClock: Equatable, Sendable {
 ///   nil. A policy with neither never warns.
 /// - A policy naming a calendar that does not exist counts calendar time, so clocks warn early
 ///   rather than late; `calendarName` is then nil.
-/// - Only first response and resolution are computed; next response has no target in the policy.
+/// - Next response counts from the customer's latest message, when that came at or after the
+///   first response (before it, the first response answers it), until the next response or
+///   resolution after it. With no such message there is no next-response clock.
 public enum SLA {
     /// The policy for the case's priority: one for its kind wins over one for any kind.
     public static func policy(for supportCase: SupportCase, in settings: Settings) -> SLAPolicy? {
@@ -79,7 +81,7 @@ public enum SLA {
         return BusinessTime(calendar)
     }
 
-    /// First response then resolution, each when the policy sets a target; none without a policy.
+    /// First response, next response, then resolution, each when the policy sets a target; none without a policy.
     public static func clocks(for supportCase: SupportCase, settings: Settings, now: Date) -> [SLAClock] {
         guard let policy = policy(for: supportCase, in: settings) else { return [] }
         return clocks(for: supportCase, policy: policy,
@@ -93,11 +95,18 @@ public enum SLA {
         var result: [SLAClock] = []
         if let target = policy.firstResponse {
             let stop = [supportCase.firstResponseAt, supportCase.resolvedAt].compactMap { $0 }.min()
-            result.append(clock(.firstResponse, target: target, stop: stop, supportCase: supportCase,
-                                policy: policy, time: time, now: now))
+            result.append(clock(.firstResponse, target: target, start: supportCase.opened, stop: stop,
+                                supportCase: supportCase, policy: policy, time: time, now: now))
+        }
+        if let target = policy.nextResponse, let message = supportCase.lastCustomerMessageAt,
+           let first = supportCase.firstResponseAt, message >= first {
+            let stop = [supportCase.lastResponseAt, supportCase.resolvedAt]
+                .compactMap { $0 }.filter { $0 >= message }.min()
+            result.append(clock(.nextResponse, target: target, start: message, stop: stop,
+                                supportCase: supportCase, policy: policy, time: time, now: now))
         }
         if let target = policy.resolution {
-            result.append(clock(.resolution, target: target, stop: supportCase.resolvedAt,
+            result.append(clock(.resolution, target: target, start: supportCase.opened, stop: supportCase.resolvedAt,
                                 supportCase: supportCase, policy: policy, time: time, now: now))
         }
         return result
@@ -125,13 +134,12 @@ public enum SLA {
 
     // MARK: One clock
 
-    private static func clock(_ metric: SLAMetric, target: TimeInterval, stop: Date?,
+    private static func clock(_ metric: SLAMetric, target: TimeInterval, start: Date, stop: Date?,
                               supportCase: SupportCase, policy: SLAPolicy, time: BusinessTime,
                               now: Date) -> SLAClock {
-        let opened = supportCase.opened
         let stopped = stop.map { $0 <= now } ?? false
-        let end = stopped ? max(stop ?? now, opened) : now
-        let active = activeIntervals(from: opened, to: end, pauses: supportCase.pauses, now: now)
+        let end = stopped ? max(stop ?? now, start) : now
+        let active = activeIntervals(from: start, to: end, pauses: supportCase.pauses, now: now)
         let elapsed = active.reduce(0) { $0 + time.businessSeconds(from: $1.start, to: $1.end) }
         let remaining = target - elapsed
         let warnAt = policy.warnAtFraction.map { max($0 * target, 0) }
@@ -156,9 +164,9 @@ public enum SLA {
         var due: Date?
         if !stopped {
             due = remaining > 0
-                ? time.adding(businessSeconds: remaining, to: max(now, opened))
+                ? time.adding(businessSeconds: remaining, to: max(now, start))
                 : breachInstant(target: target, active: active, time: time)
-                    ?? time.nextOpen(after: max(now, opened))
+                    ?? time.nextOpen(after: max(now, start))
             if due == .distantFuture { due = nil }
         }
         return SLAClock(metric: metric, target: target, elapsed: elapsed, remaining: remaining,

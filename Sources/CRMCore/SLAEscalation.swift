@@ -16,6 +16,23 @@ public enum Escalation {
         return level
     }
 
+    /// The level a case has reached at `now`, its clocks worked out from the settings.
+    public static func level(of supportCase: SupportCase, settings: Settings, at now: Date) -> Int {
+        let clocks = SLA.clocks(for: supportCase, settings: settings, now: now)
+        return level(for: supportCase, clocks: clocks, ladder: settings.escalation, now: now)
+    }
+
+    /// The ladder levels a case climbs to after `from` and by `to`, lowest first; empty when it
+    /// does not rise. What the dashboard and the notifier announce (see `recipients`) between
+    /// two ticks. It compares one version of the case at two moments: a rise by hand changes
+    /// the case itself and is announced by whoever made it.
+    public static func rises(of supportCase: SupportCase, settings: Settings, from: Date, to: Date) -> [Int] {
+        guard to > from else { return [] }
+        let before = level(of: supportCase, settings: settings, at: from)
+        let after = level(of: supportCase, settings: settings, at: to)
+        return Set(settings.escalation.map(\.level).filter { $0 > before && $0 <= after }).sorted()
+    }
+
     public static func isReached(_ trigger: EscalationTrigger, by clock: SLAClock) -> Bool {
         guard clock.state.isLive else { return false }
         switch trigger {

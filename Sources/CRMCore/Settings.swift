@@ -42,6 +42,8 @@ public struct SLAPolicy: Equatable, Sendable {
     public var kind: CaseKind?
     public var priority: CasePriority
     public var firstResponse: TimeInterval?
+    /// Time allowed to answer a customer's reply after the first response.
+    public var nextResponse: TimeInterval?
     public var resolution: TimeInterval?
     /// A calendar name; nil counts calendar time (24×7).
     public var calendar: String?
@@ -51,11 +53,12 @@ public struct SLAPolicy: Equatable, Sendable {
     public var warnBefore: TimeInterval?
 
     public init(kind: CaseKind? = nil, priority: CasePriority, firstResponse: TimeInterval? = nil,
-                resolution: TimeInterval? = nil, calendar: String? = nil,
+                nextResponse: TimeInterval? = nil, resolution: TimeInterval? = nil, calendar: String? = nil,
                 warnAtFraction: Double? = nil, warnBefore: TimeInterval? = nil) {
         self.kind = kind
         self.priority = priority
         self.firstResponse = firstResponse
+        self.nextResponse = nextResponse
         self.resolution = resolution
         self.calendar = calendar
         self.warnAtFraction = warnAtFraction
@@ -67,6 +70,28 @@ public enum EscalationTrigger: Equatable, Sendable {
     case warning
     case breach
     case afterBreach(TimeInterval)
+
+    /// Reads `warning`, `breach` or `breach+DURATION` (`breach+2h`), as settings and the
+    /// command line write them.
+    public init?(text: String) {
+        switch text {
+        case "warning": self = .warning
+        case "breach": self = .breach
+        default:
+            guard text.hasPrefix("breach+"),
+                  let seconds = DurationText.parse(String(text.dropFirst("breach+".count))), seconds >= 0
+            else { return nil }
+            self = .afterBreach(seconds)
+        }
+    }
+
+    public var text: String {
+        switch self {
+        case .warning: "warning"
+        case .breach: "breach"
+        case .afterBreach(let seconds): "breach+" + DurationText.format(seconds)
+        }
+    }
 }
 
 public struct EscalationLevel: Equatable, Sendable {

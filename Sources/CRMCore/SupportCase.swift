@@ -64,6 +64,11 @@ public struct SupportCase: Identifiable, Equatable, Sendable {
     public var influencer: String?
     public var opened: Date
     public var firstResponseAt: Date?
+    /// The latest response to the customer; with `lastCustomerMessageAt` it drives the
+    /// next-response clock.
+    public var lastResponseAt: Date?
+    /// The customer's latest message (their reply that ended a wait).
+    public var lastCustomerMessageAt: Date?
     public var resolvedAt: Date?
     public var pauses: [Pause]
     public var escalationLevel: Int
@@ -73,8 +78,8 @@ public struct SupportCase: Identifiable, Equatable, Sendable {
         id: String, title: String, customer: String, kind: CaseKind = .standard,
         priority: CasePriority = .normal, status: CaseStatus = .new, owner: String? = nil,
         team: String? = nil, influencer: String? = nil, opened: Date,
-        firstResponseAt: Date? = nil, resolvedAt: Date? = nil, pauses: [Pause] = [],
-        escalationLevel: Int = 0, history: [CaseEvent] = []
+        firstResponseAt: Date? = nil, lastResponseAt: Date? = nil, lastCustomerMessageAt: Date? = nil,
+        resolvedAt: Date? = nil, pauses: [Pause] = [], escalationLevel: Int = 0, history: [CaseEvent] = []
     ) {
         self.id = id
         self.title = title
@@ -87,6 +92,8 @@ public struct SupportCase: Identifiable, Equatable, Sendable {
         self.influencer = influencer
         self.opened = opened
         self.firstResponseAt = firstResponseAt
+        self.lastResponseAt = lastResponseAt
+        self.lastCustomerMessageAt = lastCustomerMessageAt
         self.resolvedAt = resolvedAt
         self.pauses = pauses
         self.escalationLevel = escalationLevel

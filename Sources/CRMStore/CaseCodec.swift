@@ -4,7 +4,7 @@ import Foundation
 enum CaseCodec {
     static let fields: [StaticString] = [
         "id", "title", "customer", "kind", "priority", "status", "owner", "team", "influencer",
-        "opened", "first_response_at", "resolved_at", "pauses", "escalation_level", "history",
+        "opened", "first_response_at", "last_response_at", "last_customer_message_at", "resolved_at", "pauses", "escalation_level", "history",
     ]
     static let pauseFields: [StaticString] = ["start", "end"]
     static let eventFields: [StaticString] = ["at", "actor", "action", "detail"]
@@ -24,6 +24,8 @@ enum CaseCodec {
             influencer: try f.string("influencer", or: nil),
             opened: try f.time("opened", zone),
             firstResponseAt: try f.optionalTime("first_response_at", zone),
+            lastResponseAt: try f.optionalTime("last_response_at", zone),
+            lastCustomerMessageAt: try f.optionalTime("last_customer_message_at", zone),
             resolvedAt: try f.optionalTime("resolved_at", zone),
             pauses: try f.list("pauses") { v throws(FieldError) in
                 var p = try Fields(v, known: pauseFields)
@@ -57,6 +59,8 @@ enum CaseCodec {
         o.put("influencer", c.influencer)
         try o.put("opened", time: c.opened)
         try o.put("first_response_at", time: c.firstResponseAt)
+        try o.put("last_response_at", time: c.lastResponseAt)
+        try o.put("last_customer_message_at", time: c.lastCustomerMessageAt)
         try o.put("resolved_at", time: c.resolvedAt)
         try o.put("pauses", list: c.pauses) { p throws(FieldError) in
             var b = ObjectBuilder(zone: zone)

@@ -6,8 +6,7 @@ extension Mutation {
     public var collections: Set<DataStore.Collection> {
         switch self {
         case .reminder: [.reminders]
-        case .supportCase(.put): [.cases]
-        case .supportCase(.putInfluencer): [.influencers]
+        case .supportCase(let change): change.isInfluencer ? [.influencers] : [.cases]
         case .directory(.putKPI): [.kpis]
         case .directory: [.people]
         case .logActivity: [.activities]

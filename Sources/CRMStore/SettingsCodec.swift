@@ -5,7 +5,7 @@ enum SettingsCodec {
     static let fields: [StaticString] = ["version", "calendars", "sla_policies", "escalation", "leaderboard"]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
-        "kind", "priority", "first_response", "resolution", "calendar", "warn_at_percent", "warn_before",
+        "kind", "priority", "first_response", "next_response", "resolution", "calendar", "warn_at_percent", "warn_before",
     ]
     static let escalationFields: [StaticString] = ["level", "after", "notify"]
     static let leaderboardFields: [StaticString] = ["top_n", "week_start", "goal_bonus", "team_score"]
@@ -97,6 +97,7 @@ enum SettingsCodec {
             kind: try f.choice("kind", or: nil),
             priority: try f.choice("priority"),
             firstResponse: try f.duration("first_response"),
+            nextResponse: try f.duration("next_response"),
             resolution: try f.duration("resolution"),
             calendar: try f.string("calendar", or: nil),
             warnAtFraction: try f.optional("warn_at_percent").map { p throws(FieldError) in
@@ -118,6 +119,7 @@ enum SettingsCodec {
         o.put("kind", p.kind)
         o.put("priority", p.priority)
         try o.put("first_response", duration: p.firstResponse)
+        try o.put("next_response", duration: p.nextResponse)
         try o.put("resolution", duration: p.resolution)
         // Written even when nil: an explicit null says "around the clock" to whoever reads it.
         o.put("calendar", p.calendar.map(JSONOutput.string) ?? .null)
@@ -147,29 +149,19 @@ enum SettingsCodec {
     }
 
     static func decodeTrigger(_ v: JSONValue) throws(FieldError) -> EscalationTrigger {
-        let text = v.string
-        switch text {
-        case "warning": return .warning
-        case "breach": return .breach
-        case let text? where text.hasPrefix("breach+"):
-            guard let seconds = DurationText.parse(String(text.dropFirst("breach+".count))), seconds >= 0 else { break }
-            return .afterBreach(seconds)
-        default: break
+        guard let trigger = v.string.flatMap(EscalationTrigger.init(text:)) else {
+            throw v.mismatch("warning, breach or breach+DURATION (like breach+2h)")
         }
-        throw v.mismatch("warning, breach or breach+DURATION (like breach+2h)")
+        return trigger
     }
 
     static func encodeEscalation(_ e: EscalationLevel) throws(FieldError) -> JSONOutput {
-        let after: String
-        switch e.trigger {
-        case .warning: after = "warning"
-        case .breach: after = "breach"
-        case .afterBreach(let seconds):
-            after = "breach+" + (try within(.key("after")) { () throws(FieldError) in try durationText(seconds) })
+        if case .afterBreach(let seconds) = e.trigger {
+            _ = try within(.key("after")) { () throws(FieldError) in try durationText(seconds) }
         }
         var o = ObjectBuilder(zone: .gmt)
         o.put("level", e.level)
-        o.put("after", after)
+        o.put("after", e.trigger.text)
         o.put("notify", strings: e.notify, always: true)
         return o.output
     }
@@ -204,6 +196,30 @@ enum SettingsCodec {
         o.put("goal_bonus", l.goalBonus)
         o.put("team_score", l.teamScore)
         return o.output
+    }
+}
+
+/// Settings entries in the shape settings.json gives them, so that `--json` output reads like
+/// the file people edit. Refuses what a save would refuse, with the same message.
+public enum SettingsJSON {
+    public static func calendar(_ c: BusinessCalendar) throws(SaveError) -> JSONOutput {
+        try settingsEntry { () throws(FieldError) in try SettingsCodec.encodeCalendar(c) }
+    }
+
+    public static func policy(_ p: SLAPolicy) throws(SaveError) -> JSONOutput {
+        try settingsEntry { () throws(FieldError) in try SettingsCodec.encodePolicy(p) }
+    }
+
+    public static func escalation(_ e: EscalationLevel) throws(SaveError) -> JSONOutput {
+        try settingsEntry { () throws(FieldError) in try SettingsCodec.encodeEscalation(e) }
+    }
+
+    private static func settingsEntry(_ encode: () throws(FieldError) -> JSONOutput) throws(SaveError) -> JSONOutput {
+        do {
+            return try encode()
+        } catch {
+            throw SaveError(file: DataStore.Collection.settings.fileName, path: error.path, message: error.message)
+        }
     }
 }
 

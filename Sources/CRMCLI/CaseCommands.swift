@@ -1,0 +1,175 @@
+import ArgumentParser
+import CRMApp
+import CRMCore
+import Foundation
+
+extension CaseKind: ExpressibleByArgument {}
+extension CasePriority: ExpressibleByArgument {}
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Support cases and feedback items with their SLA clocks.",
+        discussion: "Example: crmtop case list --mine",
+        subcommands: [
+            Open.self, List.self, Show.self, RespondCommand.self, PauseCommand.self, ResumeCommand.self,
+            ResolveCommand.self, ReopenCommand.self, CloseCommand.self, AssignCommand.self,
+            EscalateCommand.self,
+        ]
+    )
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open",
+            abstract: "Open a case or feedback item and print its id.",
+            discussion: """
+                The team defaults to the owner's. An influencer makes it feedback.
+                Example: crmtop case open "Login fails" --customer "ACME" --priority high --owner maria
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "One line saying what it is about.") var title: String
+        @Option(help: "Who raised it.") var customer: String
+        @Option(help: "case or feedback (default: case, or feedback with --influencer).") var kind: CaseKind?
+        @Option(help: "urgent, high, normal or low.") var priority: CasePriority = .normal
+        @Option(help: "Who works on it (a person's handle).") var owner: String?
+        @Option(help: "The team it belongs to (id or name).") var team: String?
+        @Option(help: "For feedback: the influencer it came from (an id from influencer list).") var influencer: String?
+        @Option(help: "When it came in (default: now); SLA clocks start here.") var opened: String?
+
+        func validate() throws {
+            guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("the title is empty")
+            }
+            guard !customer.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--customer is empty")
+            }
+            if kind == .standard, influencer != nil {
+                throw ValidationError("--influencer: only feedback comes from an influencer; use --kind feedback")
+            }
+        }
+
+        func run() throws {
+            var session = try Session.open(global)
+            defer { session.close() }
+            if let owner { try session.requirePerson(owner, option: "--owner") }
+            let teamID = try team.map { try session.teamID($0) } ?? owner.flatMap { session.data.person($0)?.team }
+            if let influencer, !session.data.influencers.contains(where: { $0.id == influencer }) {
+                throw CLIError("--influencer: no influencer \(influencer)"
+                    + known(session.data.influencers.map(\.id), "influencers"))
+            }
+            let at = try opened.map { try session.parseTime($0, option: "--opened") } ?? session.now
+            let id = Identifiers.next(prefix: "C-", existing: session.data.cases.map(\.id))
+            var history = [CaseEvent(at: at, actor: session.user, action: "opened")]
+            if let owner { history.append(CaseEvent(at: at, actor: session.user, action: "assigned", detail: owner)) }
+            let item = SupportCase(
+                id: id, title: title, customer: customer, kind: kind ?? (influencer == nil ? .standard : .feedback),
+                priority: priority, owner: owner, team: teamID, influencer: influencer, opened: at, history: history)
+            try session.apply([.supportCase(.open(item))])
+            if global.json {
+                Console.current.json(CaseReport(item, settings: session.data.settings, now: session.now).json(in: session))
+            } else {
+                Console.current.write(id + "\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "Open cases and feedback, most urgent SLA clock first.",
+            discussion: """
+                Everyone's by default, as on the dashboard.
+                Example: crmtop case list --mine --json --at 2026-11-23T10:00:00+01:00
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Only yours (owned by --user).") var mine = false
+        @Option(help: "Only this team's (id or name).") var team: String?
+        @Flag(help: "Everyone's (the default).") var all = false
+        @Option(help: "Only cases or only feedback.") var kind: CaseKind?
+
+        func validate() throws {
+            if [mine, team != nil, all].filter({ $0 }).count > 1 {
+                throw ValidationError("choose one of --mine, --team and --all")
+            }
+        }
+
+        func run() throws {
+            let session = try Session.open(global)
+            defer { session.close() }
+            let teamID = try team.map { try session.teamID($0) }
+            let chosen = session.data.cases.filter { c in
+                (!mine || c.owner == session.user) && (teamID == nil || c.team == teamID)
+                    && (kind == nil || c.kind == kind)
+            }
+            let reports = CaseReport.open(chosen, settings: session.data.settings, now: session.now)
+            if global.json {
+                Console.current.json(.array(reports.map { $0.json(in: session) }))
+            } else if reports.isEmpty {
+                Console.current.write("No open cases.\n")
+            } else {
+                Console.current.write(TextTable.render(
+                    [["ID", "PRIORITY", "STATUS", "CLOCK", "STATE", "LEFT", "DUE", "LEVEL", "OWNER", "TITLE"]]
+                        + reports.map { r in
+                            let u = r.urgent
+                            return [r.item.id, r.item.priority.rawValue, r.item.status.rawValue,
+                                    u?.metric.label ?? "-", u?.state.rawValue ?? "-",
+                                    u.map { Format.countdown($0.remaining) } ?? "-", session.wallTime(u?.due),
+                                    String(r.level), r.item.owner ?? "-", r.item.title]
+                        }))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "One case: its fields, every SLA clock with its due time, escalation and history.",
+            discussion: "Example: crmtop case show C-2001 --at 2026-11-23T10:00:00+01:00"
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case id.") var id: String
+
+        func run() throws {
+            let session = try Session.open(global)
+            defer { session.close() }
+            let report = CaseReport(try session.supportCase(id), settings: session.data.settings, now: session.now)
+            if global.json {
+                Console.current.json(report.json(in: session, history: true))
+            } else {
+                Console.current.write(CaseText.details(report, in: session))
+            }
+        }
+    }
+}
+
+extension Session {
+    func supportCase(_ id: String) throws -> SupportCase {
+        guard let found = data.cases.first(where: { $0.id == id }) else { throw CLIError("no case with id \(id)") }
+        return found
+    }
+
+    /// Refuses a handle that is not in people.json, naming it.
+    func requirePerson(_ handle: String, option: String) throws {
+        guard data.person(handle) == nil else { return }
+        throw CLIError("\(option): no person \(handle) in people.json" + known(data.people.map(\.id), "people"))
+    }
+
+    /// A team's id, given its id or its name.
+    func teamID(_ name: String) throws -> String {
+        guard let team = data.teams.first(where: { $0.id == name }) ?? data.teams.first(where: { $0.name == name })
+        else { throw CLIError("--team: no team \(name)" + known(data.teams.map(\.id), "teams")) }
+        return team.id
+    }
+}
+
+/// " (people: a, b, c)": what would have been accepted, a few of them.
+func known(_ names: [String], _ what: String) -> String {
+    guard !names.isEmpty else { return " (there are no \(what) yet)" }
+    let shown = names.prefix(8).joined(separator: ", ")
+    return " (\(what): \(shown)\(names.count > 8 ? ", …" : ""))"
+}
