@@ -31,11 +31,15 @@ public enum Effect: Equatable, Sendable {
     case exit(Int32)
 }
 
-/// Something people should hear about: a reminder that started reminding or came due.
+/// Something people should hear about: a reminder that started reminding or came due,
+/// an SLA clock that entered its warning or breached, a case that climbed the ladder.
 public struct Notice: Equatable, Sendable {
     public enum Kind: String, Sendable {
         case reminderActive = "reminder.active"
         case reminderDue = "reminder.due"
+        case slaWarning = "sla.warning"
+        case slaBreach = "sla.breach"
+        case escalation = "escalation"
     }
 
     public var kind: Kind

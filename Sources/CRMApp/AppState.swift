@@ -14,6 +14,10 @@ public enum Pane: Int, CaseIterable, Sendable {
     }
 }
 
+public enum CaseScope: String, CaseIterable, Sendable {
+    case all, mine, team
+}
+
 public enum Overlay: Equatable, Sendable {
     case help
     case details(Pane, id: String)
@@ -49,18 +53,22 @@ public struct Derived: Equatable, Sendable {
     public var reminders: [ReminderOrder.Entry] = []
     public var cases: [CaseRow] = []
     public var leaderboard: [LeaderboardRow] = []
+    public var teams: [TeamRow] = []
+    /// The leaderboard pane lists teams instead of people.
+    public var showingTeams = false
     public var period: PeriodRange?
 
     public var remindersDue: Int { reminders.filter { $0.state == .due || $0.state == .overdue }.count }
     public var casesAtRisk: Int { cases.filter { $0.urgent?.state == .warning }.count }
     public var casesBreached: Int { cases.filter { $0.urgent?.state == .breached }.count }
     public var casesPaused: Int { cases.filter { $0.urgent?.state == .paused }.count }
+    public var casesOnTrack: Int { cases.filter { $0.urgent?.state == .running }.count }
 
     public func ids(of pane: Pane) -> [String] {
         switch pane {
         case .reminders: reminders.map(\.reminder.id)
         case .cases: cases.map(\.item.id)
-        case .leaderboard: leaderboard.map(\.person)
+        case .leaderboard: showingTeams ? teams.map(\.team) : leaderboard.map(\.person)
         }
     }
 }
@@ -86,6 +94,13 @@ public struct AppState: Equatable, Sendable {
     public var undoStack: [UndoEntry] = []
     /// Reminders that just became active or due, highlighted until the given moment.
     public var flashes: [String: Date] = [:]
+    /// Which open items the cases pane lists.
+    public var caseScope: CaseScope = .all
+    /// nil lists cases and feedback together.
+    public var caseKind: CaseKind?
+    /// The leaderboard's period and whether it ranks teams.
+    public var period: Period = .week
+    public var showTeams = false
     /// Ring the terminal bell when a reminder comes due (off by default).
     public var bellOnDue = false
     /// Draw with ASCII instead of box-drawing and block characters (non-UTF-8 locales).
@@ -114,7 +129,16 @@ public struct AppState: Equatable, Sendable {
                 Self.matches(f, [$0.reminder.title, $0.reminder.notes ?? ""] + $0.reminder.owners)
             }
         }
-        derived.cases = data.cases.filter(\.status.isOpen).map { item in
+        let myTeam = data.person(user)?.team
+        derived.cases = data.cases.filter { item in
+            guard item.status.isOpen else { return false }
+            if let kind = caseKind, item.kind != kind { return false }
+            switch caseScope {
+            case .all: return true
+            case .mine: return item.owner == user
+            case .team: return myTeam != nil && item.team == myTeam
+            }
+        }.map { item in
             let clocks = SLA.clocks(for: item, settings: data.settings, now: now)
             let level = Escalation.level(for: item, clocks: clocks, ladder: data.settings.escalation, now: now)
             return CaseRow(item: item, clocks: clocks, urgent: SLA.mostUrgent(clocks), escalationLevel: level,
@@ -126,9 +150,12 @@ public struct AppState: Equatable, Sendable {
                 Self.matches(f, [$0.item.title, $0.item.customer, $0.item.owner ?? "", $0.item.id])
             }
         }
-        derived.period = PeriodRange.range(of: .week, containing: now, calendar: data.settings.defaultCalendar,
-                                           weekStart: data.settings.leaderboard.weekStart)
-        derived.leaderboard = Leaderboard.rows(data, period: .week, now: now)
+        let board = Leaderboard.board(data, period: period, now: now)
+        derived.period = board.range
+        derived.teams = board.teams
+        derived.showingTeams = showTeams
+        // On a shared screen only the top N show, but you always see your own row.
+        derived.leaderboard = Leaderboard.visible(board.rows, topN: data.settings.leaderboard.topN, viewer: user)
         if let f = filters[.leaderboard] {
             derived.leaderboard = derived.leaderboard.filter {
                 Self.matches(f, [$0.person, data.person($0.person)?.name ?? "", $0.team ?? ""])

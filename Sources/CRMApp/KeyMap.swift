@@ -6,6 +6,8 @@ public enum Command: String, CaseIterable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case details, acknowledge, help, close, quit
     case undo, snooze, newItem, edit, delete, openLink, filter, toggleEveryone
+    case respond, pauseResume, resolve, assign, escalate, cycleScope, cycleKind
+    case previousPeriod, nextPeriod, toggleTeams, logActivity
     /// In forms and menus.
     case nextField, previousField, submit, cancel, toggleShift, confirmYes
 }
@@ -15,6 +17,10 @@ public enum KeyScope: String, Sendable {
     case dashboard
     /// Works when the reminders pane has focus.
     case reminders
+    /// Works when the cases pane has focus.
+    case cases
+    /// Works when the leaderboard has focus.
+    case leaderboard
     /// Works while a help or details overlay is open.
     case overlay
     /// In a form (new or edit reminder, custom snooze).
@@ -73,6 +79,28 @@ public enum KeyMap {
                    summary: "open the reminder's link (xdg-open), or show it", hint: nil, scope: .reminders),
         KeyBinding(command: .toggleEveryone, keys: [.char("A")], keyLabel: "A",
                    summary: "switch between your reminders and everyone's", hint: nil, scope: .reminders),
+        KeyBinding(command: .respond, keys: [.char("r")], keyLabel: "r",
+                   summary: "record a response to the selected case", hint: "respond", scope: .cases),
+        KeyBinding(command: .pauseResume, keys: [.char("p")], keyLabel: "p",
+                   summary: "pause it (waiting on the customer) or resume it", hint: "pause", scope: .cases),
+        KeyBinding(command: .resolve, keys: [.char("x")], keyLabel: "x",
+                   summary: "resolve it (asks first)", hint: "resolve", scope: .cases),
+        KeyBinding(command: .assign, keys: [.char("w")], keyLabel: "w",
+                   summary: "assign it to someone", hint: nil, scope: .cases),
+        KeyBinding(command: .escalate, keys: [.char("E")], keyLabel: "E",
+                   summary: "escalate it one level", hint: nil, scope: .cases),
+        KeyBinding(command: .cycleScope, keys: [.char("m")], keyLabel: "m",
+                   summary: "show all cases, mine, or my team's", hint: nil, scope: .cases),
+        KeyBinding(command: .cycleKind, keys: [.char("f")], keyLabel: "f",
+                   summary: "show cases and feedback, cases only, or feedback only", hint: nil, scope: .cases),
+        KeyBinding(command: .previousPeriod, keys: [.char("[")], keyLabel: "[",
+                   summary: "shorter period: year, quarter, month, week, day", hint: nil, scope: .leaderboard),
+        KeyBinding(command: .nextPeriod, keys: [.char("]")], keyLabel: "]",
+                   summary: "longer period: day, week, month, quarter, year", hint: "period", scope: .leaderboard),
+        KeyBinding(command: .toggleTeams, keys: [.char("t")], keyLabel: "t",
+                   summary: "people or teams", hint: "teams", scope: .leaderboard),
+        KeyBinding(command: .logActivity, keys: [.char("l")], keyLabel: "l",
+                   summary: "log an activity for yourself (pick the KPI)", hint: "log", scope: .leaderboard),
         KeyBinding(command: .undo, keys: [.char("u")], keyLabel: "u",
                    summary: "undo your last change", hint: "undo", scope: .dashboard),
         KeyBinding(command: .filter, keys: [.char("/")], keyLabel: "/",
@@ -125,6 +153,8 @@ public enum KeyMap {
             case .overlay: overlayOpen
             case .dashboard: !overlayOpen
             case .reminders: !overlayOpen && focus == .reminders
+            case .cases: !overlayOpen && focus == .cases
+            case .leaderboard: !overlayOpen && focus == .leaderboard
             case .form, .menu, .filter: false
             }
         }
@@ -142,6 +172,8 @@ public enum KeyMap {
             let scope = switch b.scope {
             case .dashboard: "anywhere"
             case .reminders: "reminders pane"
+            case .cases: "cases pane"
+            case .leaderboard: "leaderboard"
             case .overlay: "help or details"
             case .form: "in a form"
             case .menu: "in a menu or question"

@@ -13,11 +13,12 @@ public enum Reducer {
         case .tick(let now):
             let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
                                     uniquingKeysWith: { a, _ in a })
+            let casesBefore = Dictionary(state.derived.cases.map { ($0.item.id, $0) }, uniquingKeysWith: { a, _ in a })
             state.now = now
             if let m = state.message, let expires = m.expires, expires <= now { state.message = nil }
             state.flashes = state.flashes.filter { $0.value > now }
             state.refresh()
-            return ComingDue.announce(since: before, &state)
+            return ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
         case .resize(let size):
             state.size = size
             for pane in Pane.allCases { scrollToSelection(&state, pane) }
@@ -78,6 +79,10 @@ public enum Reducer {
         case .toggleEveryone: ReminderActions.toggleEveryone(&state)
         case .undo: return ReminderActions.undo(&state)
         case .filter: state.modal = .filter(TextField(state.filters[pane] ?? ""))
+        case .respond, .pauseResume, .resolve, .assign, .escalate, .cycleScope, .cycleKind:
+            return CaseKeys.perform(command, &state)
+        case .previousPeriod, .nextPeriod, .toggleTeams, .logActivity:
+            return LeaderboardKeys.perform(command, &state)
         case .nextField, .previousField, .submit, .cancel, .toggleShift, .confirmYes:
             break
         }

@@ -130,7 +130,7 @@ enum ReminderForm {
                                                  undo: UndoEntry(label: "edit \(old.title)", inverse: [.reminder(.put(old))]))
             ReminderActions.note(&state, "Saved \(id): \(made.title)" + warningSuffix(checked))
             return effects
-        case .snoozeUntil:
+        case .snoozeUntil, .assignCase:
             return []
         }
     }

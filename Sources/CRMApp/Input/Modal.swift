@@ -14,6 +14,7 @@ public enum Modal: Equatable, Sendable {
 public struct Menu: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case snooze(reminderID: String)
+        case logActivity(kpis: [String])
     }
 
     public struct Item: Equatable, Sendable {
@@ -31,6 +32,7 @@ public struct Menu: Equatable, Sendable {
 public struct Confirm: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case deleteReminder(id: String)
+        case resolveCase(id: String)
     }
 
     public var question: String
@@ -43,6 +45,7 @@ public struct Form: Equatable, Sendable {
         case newReminder
         case editReminder(id: String)
         case snoozeUntil(reminderID: String)
+        case assignCase(id: String)
     }
 
     public struct Field: Equatable, Sendable {

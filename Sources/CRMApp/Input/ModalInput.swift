@@ -12,7 +12,10 @@ enum ModalInput {
         case .form(var form):
             guard form.fields[form.focus].input.handle(key) else { return [] }
             form.fields[form.focus].touched = true
-            if case .snoozeUntil = form.purpose {} else { ReminderForm.validate(&form, state) }
+            switch form.purpose {
+            case .newReminder, .editReminder: ReminderForm.validate(&form, state)
+            case .snoozeUntil, .assignCase: break
+            }
             state.modal = .form(form)
         case .menu(let menu):
             if case .char(let c) = key, let i = menu.items.firstIndex(where: { $0.key == c }) {
@@ -39,6 +42,7 @@ enum ModalInput {
             form.shiftToWorkingTime.toggle()
             state.modal = .form(ReminderForm.validated(form, state))
         case (.form(let form), .submit):
+            if case .assignCase(let id) = form.purpose { return CaseKeys.assign(form, id: id, &state) }
             return ReminderForm.submit(form, &state)
         case (.menu(var menu), .up), (.menu(var menu), .down):
             menu.selected = (menu.selected + (command == .down ? 1 : menu.items.count - 1)) % menu.items.count
@@ -48,6 +52,9 @@ enum ModalInput {
         case (.confirm(let question), .confirmYes):
             switch question.purpose {
             case .deleteReminder(let id): return ReminderActions.delete(id, &state)
+            case .resolveCase(let id):
+                state.modal = nil
+                return CaseKeys.act(.resolve, on: id, &state)
             }
         case (.filter, .submit):
             state.modal = nil
@@ -65,6 +72,7 @@ enum ModalInput {
     static func choose(_ index: Int, _ menu: Menu, _ state: inout AppState) -> [Effect] {
         switch menu.purpose {
         case .snooze(let id): ReminderActions.snoozeChoice(index, id: id, &state)
+        case .logActivity(let kpis): LeaderboardKeys.log(index, kpis: kpis, &state)
         }
     }
 

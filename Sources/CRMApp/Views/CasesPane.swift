@@ -22,8 +22,20 @@ enum CasesPane {
         var counts: [String] = []
         if d.casesBreached > 0 { counts.append("\(d.casesBreached) breached") }
         if d.casesAtRisk > 0 { counts.append("\(d.casesAtRisk) at risk") }
+        if d.casesPaused > 0 { counts.append("\(d.casesPaused) paused") }
+        if d.casesOnTrack > 0 { counts.append("\(d.casesOnTrack) on track") }
+        let what = switch state.caseKind {
+        case nil: "Cases & feedback"
+        case .standard: "Cases"
+        case .feedback: "Feedback"
+        }
+        let whose = switch state.caseScope {
+        case .all: ""
+        case .mine: " · mine"
+        case .team: " · my team"
+        }
         return PaneTable(
-            title: (["Cases & feedback · \(rows.count) open"] + counts).joined(separator: " · "),
+            title: (["\(what)\(whose) · \(rows.count) open"] + counts).joined(separator: " · "),
             columns: columns,
             count: rows.count,
             row: { i in

@@ -4,6 +4,7 @@ import TerminalUI
 
 enum LeaderboardPane {
     static func table(_ state: AppState, width: Int) -> PaneTable {
+        if state.derived.showingTeams { return teamTable(state, width: width) }
         let rows = state.derived.leaderboard
         let wide = width >= 60
         var columns = [
@@ -17,12 +18,8 @@ enum LeaderboardPane {
         if wide { columns.append(Column(title: "GOAL", width: gaugeWidth)) }
         columns.append(Column(title: "%", width: 4, alignRight: true))
         if wide { columns.append(Column(title: "STREAK", width: 6)) }
-        let zone = state.zone
-        let periodText = state.derived.period.map {
-            "week of \(Format.dayMonth($0.start, zone: zone))"
-        } ?? "this week"
         return PaneTable(
-            title: "Leaderboard · \(periodText)",
+            title: "Leaderboard · " + periodTitle(state),
             columns: columns,
             count: rows.count,
             row: { i in
@@ -35,17 +32,65 @@ enum LeaderboardPane {
                     cells.append(.gauge(r.attainment))
                 }
                 cells.append(TableCell("\(Int((r.attainment * 100).rounded()))%"))
-                if wide { cells.append(TableCell(r.streak > 1 ? "\(r.streak)d" : "", .recognition)) }
+                if wide { cells.append(TableCell(streakText(r, ascii: state.ascii), .recognition)) }
                 return cells
             },
-            emptyText: "No activity this week. Log some: crmtop log KPI",
+            emptyText: "No activity in this period. Log some with l, or crmtop log KPI",
+            ascii: state.ascii
+        )
+    }
+
+    /// "week 23–29 Nov", "day Mon 23 Nov", "month Nov 2026"...: the period and its dates.
+    static func periodTitle(_ state: AppState) -> String {
+        guard let range = state.derived.period else { return state.period.rawValue }
+        let z = state.zone
+        let last = range.end.addingTimeInterval(-1)
+        return switch state.period {
+        case .day: "today, " + Format.dayMonth(range.start, zone: z)
+        default: "this \(state.period.rawValue), " + Format.dayMonth(range.start, zone: z) + "–" + Format.dayMonth(last, zone: z)
+        }
+    }
+
+    /// The streak in working days, with a mark for each recognition earned.
+    static func streakText(_ r: LeaderboardRow, ascii: Bool) -> String {
+        var text = r.streak > 1 ? "\(r.streak)d" : ""
+        for recognition in r.recognitions {
+            let mark = switch recognition {
+            case .top: ascii ? "*" : "★"
+            case .firstToDailyGoal: ascii ? "^" : "⚑"
+            case .longestStreak: ascii ? "~" : "♦"
+            }
+            text += mark
+        }
+        return text
+    }
+
+    static func teamTable(_ state: AppState, width: Int) -> PaneTable {
+        let rows = state.derived.teams
+        return PaneTable(
+            title: "Teams · " + periodTitle(state),
+            columns: [Column(title: "#", width: 3, alignRight: true), Column(title: "", width: 3),
+                      Column.flex("TEAM"), Column(title: "PEOPLE", width: 6, alignRight: true),
+                      Column(title: "PTS", width: 6, alignRight: true)],
+            count: rows.count,
+            row: { i in
+                let t = rows[i]
+                return [TableCell("\(t.rank).", t.rank == 1 ? .recognition : .text),
+                        movement(previous: t.previousRank, rank: t.rank, ascii: state.ascii),
+                        TableCell(t.name), TableCell("\(t.members)", .dim), TableCell("\(t.points)", .emphasis)]
+            },
+            emptyText: "No teams with points in this period.",
             ascii: state.ascii
         )
     }
 
     static func movementCell(_ r: LeaderboardRow, ascii: Bool) -> TableCell {
-        guard let previous = r.previousRank else { return TableCell(ascii ? "new" : "new", .dim) }
-        let delta = previous - r.rank
+        movement(previous: r.previousRank, rank: r.rank, ascii: ascii)
+    }
+
+    static func movement(previous: Int?, rank: Int, ascii: Bool) -> TableCell {
+        guard let previous else { return TableCell("new", .dim) }
+        let delta = previous - rank
         if delta > 0 { return TableCell((ascii ? "+" : "▲") + "\(delta)", .rankUp) }
         if delta < 0 { return TableCell((ascii ? "-" : "▼") + "\(-delta)", .rankDown) }
         return TableCell(ascii ? "=" : "–", .dim)

@@ -1,0 +1,44 @@
+import CRMCore
+import Foundation
+
+/// What the leaderboard's keys do.
+enum LeaderboardKeys {
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .previousPeriod, .nextPeriod:
+            let all = Period.allCases
+            let i = all.firstIndex(of: state.period)! + (command == .nextPeriod ? 1 : -1)
+            state.period = all[min(max(0, i), all.count - 1)]
+            state.refresh()
+        case .toggleTeams:
+            state.showTeams.toggle()
+            state.refresh()
+        case .logActivity:
+            let loggable = state.data.kpis.filter { DerivedKPI(rawValue: $0.id) == nil }
+            guard !loggable.isEmpty else {
+                ReminderActions.note(&state, "No KPIs to log; add one with crmtop kpi add")
+                return []
+            }
+            let keys = Array("123456789abcdefghijklmnopqrstuvwxyz")
+            state.modal = .menu(Menu(title: "Log one for \(state.userDisplayName)",
+                                     items: loggable.prefix(keys.count).enumerated().map { i, k in
+                                         Menu.Item(key: keys[i], label: k.name)
+                                     },
+                                     purpose: .logActivity(kpis: loggable.prefix(keys.count).map(\.id))))
+        default: break
+        }
+        return []
+    }
+
+    static func log(_ index: Int, kpis: [String], _ state: inout AppState) -> [Effect] {
+        state.modal = nil
+        guard kpis.indices.contains(index) else { return [] }
+        let kpi = kpis[index]
+        let effects = Reducer.change(&state, [.logActivity(Activity(person: state.user, kpi: kpi, count: 1, at: state.now))])
+        if !effects.isEmpty {
+            let name = state.data.kpis.first { $0.id == kpi }?.name ?? kpi
+            ReminderActions.note(&state, "Logged one \(name)")
+        }
+        return effects
+    }
+}
