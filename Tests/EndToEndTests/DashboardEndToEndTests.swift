@@ -81,6 +81,47 @@ struct DashboardEndToEndTests {
         #expect(second.waitForExit() == 0)
     }
 
+    @Test func aCaseIsPausedAndResolvedFromTheKeyboard() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(runCrmtop(["demo", dir.path, "--at", at]) == 0)
+        let t = Tmux()
+        defer { t.close() }
+        t.start(["--data", dir.path, "--user", "priya", "--at", at])
+        #expect(t.waitFor("Leaderboard"))
+        t.send("Tab")
+        t.send("p")
+        #expect(t.waitFor(" paused: "), "\(t.screen())")
+        let message = try #require(t.screen().split(separator: "\n").first { $0.contains(" paused: ") })
+        let id = String(message.split(separator: " ").first { $0.hasPrefix("C-") } ?? "")
+        t.send("x")
+        #expect(t.waitFor("Resolve \(id)"), "\(t.screen())")
+        t.send("y")
+        #expect(t.waitFor("\(id) resolved"), "\(t.screen())")
+        t.send("q")
+        #expect(t.waitForExit() == 0)
+        let cases = try String(contentsOf: dir.appendingPathComponent("cases.json"), encoding: .utf8)
+        let record = try #require(cases.range(of: "\"id\": \"\(id)\"")).upperBound
+        let rest = cases[record...]
+        let next = rest.range(of: "\"id\": \"C-")?.lowerBound ?? rest.endIndex
+        let this = rest[..<next]
+        #expect(this.contains("\"status\": \"resolved\""))
+        #expect(this.contains("\"action\": \"paused\""))
+        #expect(this.contains("\"action\": \"resolved\""))
+    }
+
+    @Test(arguments: [(Int32(11), "SEGV"), (Int32(6), "ABRT")])
+    func aCrashRestoresTheTerminal(number: Int32, name: String) {
+        let t = Tmux()
+        defer { t.close() }
+        // A wall display must not wait for a key after a crash report.
+        t.start(["--demo", "--at", at], environment: ["SWIFT_BACKTRACE": "enable=no"])
+        #expect(t.waitFor("Leaderboard"))
+        kill(t.pid, number)
+        #expect(t.waitForExit() == 128 + number, "SIG\(name)")
+        #expect(!t.alternateScreenOn, "SIG\(name) left the alternate screen on")
+    }
+
     @Test(arguments: [(Int32(15), "TERM"), (Int32(1), "HUP"), (Int32(2), "INT")])
     func signalsRestoreTheTerminal(number: Int32, name: String) throws {
         let t = Tmux()
