@@ -143,7 +143,10 @@ public enum Leaderboard {
                 continue
             }
             let before = scoring.ranked(previous)
-            let previousRanks = Dictionary(before.map { ($0.person, $0.rank) }, uniquingKeysWith: { a, _ in a })
+            // Nobody "was" anywhere on a board where they scored nothing: a shared last place
+            // at zero would show everyone falling.
+            let previousRanks = Dictionary(before.filter { $0.points > 0 }.map { ($0.person, $0.rank) },
+                                           uniquingKeysWith: { a, _ in a })
             for i in rows.indices {
                 rows[i].previousRank = previousRanks[rows[i].person]
                 rows[i].streak = streaks[i].days

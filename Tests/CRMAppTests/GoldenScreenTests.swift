@@ -76,3 +76,18 @@ import Testing
         #expect(remaining == remaining.sorted())
     }
 }
+
+/// The leaderboard pane in its views: people and teams, over several periods.
+@Suite struct LeaderboardGoldenTests {
+    @Test(arguments: [("day", false), ("week", true), ("month", false), ("quarter", true)])
+    func leaderboardViews(period: String, teams: Bool) {
+        var state = GoldenScreenTests.demo(Size(width: 100, height: 30))
+        // Wednesday afternoon, so the week has some history.
+        _ = Reducer.reduce(&state, .tick(GoldenScreenTests.at + 2 * 86_400 + 5 * 3600))
+        state.period = Period(rawValue: period)!
+        state.showTeams = teams
+        state.focus = .leaderboard
+        state.refresh()
+        Golden.check("leaderboard-\(period)\(teams ? "-teams" : "")-100x30", Dashboard.render(state))
+    }
+}

@@ -114,3 +114,33 @@ func temporaryDirectory() throws -> URL {
         #expect(run.out.contains(CRMTop.version))
     }
 }
+
+@Suite struct ScreenAndJSONAgreeTests {
+    @Test func leaderboardJSONMatchesTheDashboard() throws {
+        let json = crmtop("leaderboard", "--demo", "--at", "2026-11-25T15:00:00Z", "--json")
+        #expect(json.code == 0, "\(json.err)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        let screen = crmtop("snapshot", "--demo", "--at", "2026-11-25T15:00:00Z", "--size", "120x40")
+        let lines = screen.out.split(separator: "\n").map(String.init)
+        let top = try #require(lines.firstIndex { $0.contains("Leaderboard · this week") })
+        for (i, row) in rows.prefix(5).enumerated() {
+            let line = lines[top + 2 + i]
+            let name = try #require(row["name"] as? String)
+            #expect(line.contains(name), "row \(i): \(line)")
+            #expect(line.contains("\(row["rank"] as? Int ?? -1)."), "rank of \(name): \(line)")
+            #expect(line.contains(" \(row["points"] as? Int ?? -1) "), "points of \(name): \(line)")
+        }
+    }
+
+    @Test func reminderListOrderIsTheScreensOrder() throws {
+        let json = crmtop("reminder", "list", "--demo", "--at", "2026-11-23T10:00:00Z", "--json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        let screen = crmtop("snapshot", "--demo", "--at", "2026-11-23T10:00:00Z", "--size", "160x60").out
+        let lines = screen.split(separator: "\n").map(String.init)
+        let rows = list.compactMap { $0["title"] as? String }.map { title in
+            lines.firstIndex { $0.contains(String(title.prefix(20))) } ?? -1
+        }
+        #expect(!rows.contains(-1))
+        #expect(rows == rows.sorted())
+    }
+}

@@ -46,7 +46,8 @@ private let wednesday = "2026-11-25T15:00:00Z"
             #expect(lea.keys.contains(field), "\(field)")
         }
         #expect(lea["rank"] as? Int == 1 && lea["points"] as? Int == 24 && lea["team"] as? String == "support")
-        #expect(lea["previous_rank"] as? Int == 1 && lea["streak"] as? Int == 1)
+        // Nothing was logged the week before: no previous place (null), not a shared last one.
+        #expect(lea["previous_rank"] is NSNull && lea["streak"] as? Int == 1)
         let kpi = try #require((lea["kpis"] as? [[String: Any]])?.first)
         #expect(kpi["kpi"] as? String == "calls" && kpi["count"] as? Int == 12)
         // Without a calendar every day is a working day: 10 a day for seven days.
