@@ -61,8 +61,8 @@ struct CaseCommand: ParsableCommand {
             }
             let at = try opened.map { try session.parseTime($0, option: "--opened") } ?? session.now
             let id = Identifiers.next(prefix: "C-", existing: session.data.cases.map(\.id))
-            var history = [CaseEvent(at: at, actor: session.user, action: "opened")]
-            if let owner { history.append(CaseEvent(at: at, actor: session.user, action: "assigned", detail: owner)) }
+            var history = [HistoryEvent(at: at, actor: session.user, action: "opened")]
+            if let owner { history.append(HistoryEvent(at: at, actor: session.user, action: "assigned", detail: owner)) }
             let item = SupportCase(
                 id: id, title: title, customer: customer, kind: kind ?? (influencer == nil ? .standard : .feedback),
                 priority: priority, owner: owner, team: teamID, influencer: influencer, opened: at, history: history)

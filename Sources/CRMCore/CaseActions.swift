@@ -123,7 +123,7 @@ extension SupportCase {
         }
 
         let text = [detail, note].compactMap { $0 }.joined(separator: "; ")
-        let event = CaseEvent(at: at, actor: actor, action: action.name, detail: text.isEmpty ? nil : text)
+        let event = HistoryEvent(at: at, actor: actor, action: action.name, detail: text.isEmpty ? nil : text)
         history.insert(event, at: history.firstIndex { $0.at > at } ?? history.endIndex)
     }
 

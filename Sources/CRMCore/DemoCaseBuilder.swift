@@ -41,35 +41,35 @@ extension DemoData {
                 crossings[level] = max(crossings[level] ?? reached, reached)
             }
         }
-        var events: [(Int, CaseEvent)] = [(s.opened, CaseEvent(
+        var events: [(Int, HistoryEvent)] = [(s.opened, HistoryEvent(
             at: at(s.opened), action: "opened", detail: "via \(s.via)"))]
         // The Support lead triages the queue; cases she owns herself she simply picked up.
         if let owner = s.owner, owner != "priya" {
             let ago = s.opened - min(5, s.opened / 2)
-            events.append((ago, CaseEvent(at: at(ago), actor: "priya", action: "assigned",
+            events.append((ago, HistoryEvent(at: at(ago), actor: "priya", action: "assigned",
                                           detail: owner)))
         }
         if let r = s.responded {
-            events.append((r, CaseEvent(at: at(r), actor: s.owner, action: "responded")))
+            events.append((r, HistoryEvent(at: at(r), actor: s.owner, action: "responded")))
         }
         for (start, end) in s.pauses {
-            events.append((start, CaseEvent(at: at(start), actor: s.owner, action: "paused",
+            events.append((start, HistoryEvent(at: at(start), actor: s.owner, action: "paused",
                                             detail: s.pauseReason)))
             if let end {
-                events.append((end, CaseEvent(at: at(end), action: "resumed",
+                events.append((end, HistoryEvent(at: at(end), action: "resumed",
                                               detail: "customer replied")))
             }
         }
         for (level, ago) in crossings.sorted(by: { $0.key < $1.key }) {
             let notify = ladder.first { $0.level == level }?.notify.joined(separator: ", ")
-            events.append((ago, CaseEvent(at: at(ago), action: "escalated",
+            events.append((ago, HistoryEvent(at: at(ago), action: "escalated",
                                           detail: "level \(level): \(notify ?? "")")))
         }
         if let r = s.resolved {
-            events.append((r, CaseEvent(at: at(r), actor: s.owner, action: "resolved")))
+            events.append((r, HistoryEvent(at: at(r), actor: s.owner, action: "resolved")))
         }
         if let closed = s.closed {
-            events.append((closed, CaseEvent(at: at(closed), actor: s.owner, action: "closed")))
+            events.append((closed, HistoryEvent(at: at(closed), actor: s.owner, action: "closed")))
         }
         // Oldest first; at equal times the order written above (opened before escalated) holds.
         let history = events.enumerated()

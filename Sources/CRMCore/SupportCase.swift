@@ -37,7 +37,8 @@ public struct Pause: Equatable, Sendable {
     }
 }
 
-public struct CaseEvent: Equatable, Sendable {
+/// One line of a record's history: what happened, when, and who did it.
+public struct HistoryEvent: Equatable, Sendable {
     public var at: Date
     public var actor: String?
     public var action: String
@@ -72,14 +73,14 @@ public struct SupportCase: Identifiable, Equatable, Sendable {
     public var resolvedAt: Date?
     public var pauses: [Pause]
     public var escalationLevel: Int
-    public var history: [CaseEvent]
+    public var history: [HistoryEvent]
 
     public init(
         id: String, title: String, customer: String, kind: CaseKind = .standard,
         priority: CasePriority = .normal, status: CaseStatus = .new, owner: String? = nil,
         team: String? = nil, influencer: String? = nil, opened: Date,
         firstResponseAt: Date? = nil, lastResponseAt: Date? = nil, lastCustomerMessageAt: Date? = nil,
-        resolvedAt: Date? = nil, pauses: [Pause] = [], escalationLevel: Int = 0, history: [CaseEvent] = []
+        resolvedAt: Date? = nil, pauses: [Pause] = [], escalationLevel: Int = 0, history: [HistoryEvent] = []
     ) {
         self.id = id
         self.title = title

@@ -7,7 +7,6 @@ enum CaseCodec {
         "opened", "first_response_at", "last_response_at", "last_customer_message_at", "resolved_at", "pauses", "escalation_level", "history",
     ]
     static let pauseFields: [StaticString] = ["start", "end"]
-    static let eventFields: [StaticString] = ["at", "actor", "action", "detail"]
     static let influencerFields: [StaticString] = ["id", "name", "url", "notes"]
 
     static func decode(_ value: JSONValue, zone: TimeZone) throws(FieldError) -> SupportCase {
@@ -34,13 +33,7 @@ enum CaseCodec {
                 return pause
             },
             escalationLevel: try f.int("escalation_level", or: 0)!,
-            history: try f.list("history") { v throws(FieldError) in
-                var e = try Fields(v, known: eventFields)
-                let event = CaseEvent(at: try e.time("at", zone), actor: try e.string("actor", or: nil),
-                                      action: try e.string("action"), detail: try e.string("detail", or: nil))
-                try e.finish()
-                return event
-            }
+            history: try f.list("history") { v throws(FieldError) in try HistoryCodec.decode(v, zone: zone) }
         )
         try f.finish()
         return item
@@ -69,14 +62,7 @@ enum CaseCodec {
             return b.output
         }
         o.put("escalation_level", c.escalationLevel)
-        try o.put("history", list: c.history) { e throws(FieldError) in
-            var b = ObjectBuilder(zone: zone)
-            try b.put("at", time: e.at)
-            b.put("actor", e.actor)
-            b.put("action", e.action)
-            b.put("detail", e.detail)
-            return b.output
-        }
+        try o.put("history", list: c.history) { e throws(FieldError) in try HistoryCodec.encode(e, zone: zone) }
         return o.output
     }
 

@@ -12,7 +12,7 @@ private func tuesday(_ status: CaseStatus, responded: String? = nil, resolved: S
     var c = S.tuesdayCase(firstResponse: responded, resolved: resolved,
                           pauses: pausedAt.map { [($0, nil)] } ?? [], escalationLevel: level)
     c.status = status
-    c.history = [CaseEvent(at: c.opened, actor: "maria", action: "opened")]
+    c.history = [HistoryEvent(at: c.opened, actor: "maria", action: "opened")]
     return c
 }
 
@@ -112,7 +112,7 @@ struct CaseActionTests {
         try got.apply(r.action, at: F.at(r.at), actor: "li", note: r.note, settings: S.settings)
         var want = r.start
         r.expect(&want)
-        want.history.append(CaseEvent(at: F.at(r.at), actor: "li", action: r.action.name, detail: r.detail))
+        want.history.append(HistoryEvent(at: F.at(r.at), actor: "li", action: r.action.name, detail: r.detail))
         #expect(got == want, "\(r.why)")
     }
 
