@@ -144,3 +144,23 @@ func temporaryDirectory() throws -> URL {
         #expect(rows == rows.sorted())
     }
 }
+
+@Suite struct ReadmeSnapshotTests {
+    /// The README shows a real frame; this keeps it the frame crmtop draws today.
+    @Test func theReadmeSnapshotIsCurrent() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../README.md")
+        var text = try String(contentsOf: readme, encoding: .utf8)
+        let command = "crmtop snapshot --demo --at 2026-11-23T10:00:00Z --size 100x30"
+        let run = crmtop("snapshot", "--demo", "--at", "2026-11-23T10:00:00Z", "--size", "100x30")
+        let block = "\n`\(command)`:\n\n```text\n" + run.out + "```\n"
+        let start = try #require(text.range(of: "<!-- snapshot:start -->"))
+        let end = try #require(text.range(of: "<!-- snapshot:end -->"))
+        if ProcessInfo.processInfo.environment["CRMTOP_UPDATE_GOLDENS"] == "1" {
+            text.replaceSubrange(start.upperBound..<end.lowerBound, with: block)
+            try text.write(to: readme, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(String(text[start.upperBound..<end.lowerBound]) == block)
+    }
+}
