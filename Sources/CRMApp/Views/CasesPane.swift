@@ -56,7 +56,8 @@ enum CasesPane {
                 return cells
             },
             emptyText: "No open cases. Open one: crmtop case open TITLE --customer NAME",
-            ascii: state.ascii
+            ascii: state.ascii,
+            flashing: Set(rows.indices.filter { state.flashes[rows[$0].item.id] != nil })
         )
     }
 
