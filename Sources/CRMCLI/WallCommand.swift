@@ -1,5 +1,6 @@
 import ArgumentParser
 import CRMApp
+import CRMCore
 import Foundation
 
 struct WallCommand: ParsableCommand {
@@ -8,7 +9,7 @@ struct WallCommand: ParsableCommand {
         abstract: "The read-only wall display: big clock and counts, panes that rotate and page by themselves.",
         discussion: """
             Nothing on it changes data; q quits unless started with --locked.
-            Example: crmtop wall --rotate 20 --title "Support floor" --bell
+            Example: crmtop wall --rotate 20 --title "Support floor" --period month --bell
             """
     )
 
@@ -19,6 +20,9 @@ struct WallCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The heading at the top.", valueName: "text"))
     var title = "crmtop"
+
+    @Option(help: "The leaderboard's period: day, week, month, quarter or year.", transform: parsePeriod)
+    var period: Period = .week
 
     @Flag(help: "Ring the bell once when a case breaches or a high-priority reminder comes due.")
     var bell = false
@@ -34,6 +38,7 @@ struct WallCommand: ParsableCommand {
         try LiveScreen.run(global, name: "wall display") { state in
             state.wall = WallSettings(rotate: TimeInterval(rotate), title: title, bell: bell, locked: locked,
                                       startedAt: state.now)
+            state.period = period
         }
     }
 }

@@ -87,6 +87,18 @@ import Testing
         #expect(state.flashes.isEmpty)
     }
 
+    /// Across a room only high priority catches the eye; the rest just join the list.
+    @Test func onlyAHighPriorityReminderComingDueFlashesAndRings() throws {
+        var state = Self.wall(Size(width: 160, height: 48), bell: true)
+        let high = try #require(state.derived.reminders.first { $0.reminder.priority == .high && !$0.state.isSettled
+            && $0.state != .due && $0.state != .overdue && $0.occurrence.due > Self.at })
+        let effects = Reducer.reduce(&state, .tick(high.occurrence.due + 1))
+        #expect(state.flashes[high.reminder.id] != nil)
+        #expect(effects.filter { $0 == .bell }.count == 1)
+        let flashing = state.derived.reminders.filter { state.flashes[$0.reminder.id] != nil }
+        #expect(flashing.allSatisfy { $0.reminder.priority == .high })
+    }
+
     @Test func withoutBellNothingRings() throws {
         var state = Self.wall(Size(width: 80, height: 24))
         let breaching = try #require(state.derived.cases.first { $0.urgent?.state != .breached })

@@ -19,9 +19,10 @@ import Testing
         #expect(run.err.contains("The wall display needs an interactive terminal"), "\(run.err)")
     }
 
-    @Test func aRotationUnderOneSecondIsAUsageError() {
-        let run = crmtop("wall", "--demo", "--rotate", "0")
+    @Test(arguments: [(["--rotate", "0"], "--rotate"), (["--period", "fortnight"], "--period")])
+    func badOptionsAreUsageErrors(args: [String], mentions: String) {
+        let run = crmtop(["wall", "--demo"] + args)
         #expect(run.code == 2)
-        #expect(run.err.contains("--rotate"))
+        #expect(run.err.contains(mentions), "\(run.err)")
     }
 }
