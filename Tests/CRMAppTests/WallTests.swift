@@ -15,7 +15,7 @@ import Testing
         return state
     }
 
-    @Test(arguments: [(80, 24), (160, 48), (300, 80)])
+    @Test(arguments: [(80, 24), (160, 48), (300, 80), (40, 10)])
     func layout(width: Int, height: Int) {
         Golden.check("wall-\(width)x\(height)", Dashboard.render(Self.wall(Size(width: width, height: height))))
     }
@@ -25,7 +25,7 @@ import Testing
         _ = Reducer.reduce(&state, .tick(Self.at + 15))
         let frame = Dashboard.render(state)
         Golden.check("wall-rotated-80x24", frame)
-        #expect(frame.textLines().last?.contains("● Cases & feedback") == true)
+        #expect(frame.textLines().last?.contains("○●○ Cases & feedback") == true)
     }
 
     /// Every page of every pane gets a turn, then it starts over.

@@ -21,13 +21,14 @@ struct WallLayout: Equatable {
         let (title, afterTitle) = screen.takeTop(1)
         let (bannerRect, afterBanner) = afterTitle.takeTop(hasBanner ? 1 : 0)
         let (rest, footer) = afterBanner.takeBottom(1)
-        // Tall screens get the five-row digits, short ones the three-row ones; a label row
-        // under them and a blank row before the lists.
-        let digitRows = size.height >= 40 ? BigDigits.Height.large.rows : BigDigits.Height.small.rows
-        let (band, body) = rest.takeTop(size.height >= 16 ? digitRows + 2 : 0)
+        // Tall screens get the five-row digits, short ones the three-row ones, tiny ones
+        // plain figures; a label row under them and a blank row before the lists.
+        let digitRows = size.height >= 40 ? BigDigits.Height.large.rows
+            : size.height >= 16 ? BigDigits.Height.small.rows : 1
+        let (band, body) = rest.takeTop(digitRows + 2)
         self.title = title
         banner = hasBanner ? bannerRect : nil
-        tiles = band.isEmpty ? [] : band.takeBottom(1).rest.columns(4, gap: 1)
+        tiles = band.takeBottom(1).rest.columns(4, gap: 1)
         panes = size.width >= Self.allAtOnce.width && size.height >= Self.allAtOnce.height
             ? body.columns(3, gap: 1) : [body]
         self.footer = footer

@@ -82,12 +82,11 @@ enum WallView {
         buffer.fill(rect, role: .footer)
         var x = rect.x + 1
         if let current {
-            for pane in Pane.allCases {
-                let on = pane == current
-                let mark = on ? (ascii ? "*" : "●") : (ascii ? "o" : "○")
-                x += buffer.put("\(mark) \(pane.title)", x: x, y: rect.y, role: on ? .footerKey : .footer) + 2
-            }
-            x += buffer.put("every \(Int(wall.rotate))s", x: x, y: rect.y, role: .footer)
+            // One mark per pane says where in the turn we are, short enough for any width.
+            let marks = Pane.allCases.map { $0 == current ? (ascii ? "*" : "●") : (ascii ? "o" : "○") }.joined()
+            x += buffer.put(marks + " ", x: x, y: rect.y, role: .footerKey)
+            x += buffer.put(current.title, x: x, y: rect.y, role: .footerKey)
+            x += buffer.put(" · every \(Int(wall.rotate))s", x: x, y: rect.y, role: .footer)
         }
         guard !wall.locked else { return }
         let hint = KeyMap.bindings.filter { $0.scope == .wall }.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
