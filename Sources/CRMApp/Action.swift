@@ -15,6 +15,10 @@ public enum Action: Equatable, Sendable {
     /// The changes are on disk; `data` is the directory as saved, others' changes included.
     case persisted(DataSet)
     case saveFailed(String)
+    /// The data directory as read again after another process changed it.
+    case reloaded(DataSet)
+    /// The data directory could not be read; the reason, for the screen.
+    case reloadFailed(String)
     /// A passing note for the status bar.
     case note(String)
 }

@@ -105,6 +105,12 @@ public struct AppState: Equatable, Sendable {
     public var bellOnDue = false
     /// Draw with ASCII instead of box-drawing and block characters (non-UTF-8 locales).
     public var ascii: Bool
+    /// Set when the screen is a wall display.
+    public var wall: WallSettings?
+    /// When the data on screen was last read successfully.
+    public var lastUpdated: Date
+    /// Why the data could not be read last time; the last good data stays meanwhile.
+    public var loadError: String?
     public var derived = Derived()
 
     public init(data: DataSet, user: String, now: Date, size: Size, ascii: Bool = false) {
@@ -113,6 +119,7 @@ public struct AppState: Equatable, Sendable {
         self.now = now
         self.size = size
         self.ascii = ascii
+        self.lastUpdated = now
         refresh()
     }
 
@@ -122,7 +129,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Re-derives the panes for `now` and keeps every selection valid.
     public mutating func refresh() {
-        derived.reminders = ReminderOrder.entries(data.reminders, owner: everyone ? nil : user, at: now,
+        derived.reminders = ReminderOrder.entries(data.reminders, owner: everyone || wall != nil ? nil : user, at: now,
                                                   calendar: data.settings.defaultCalendar)
         if let f = filters[.reminders] {
             derived.reminders = derived.reminders.filter {
@@ -155,7 +162,8 @@ public struct AppState: Equatable, Sendable {
         derived.teams = board.teams
         derived.showingTeams = showTeams
         // On a shared screen only the top N show, but you always see your own row.
-        derived.leaderboard = Leaderboard.visible(board.rows, topN: data.settings.leaderboard.topN, viewer: user)
+        derived.leaderboard = Leaderboard.visible(board.rows, topN: data.settings.leaderboard.topN,
+                                                  viewer: wall == nil ? user : nil)
         if let f = filters[.leaderboard] {
             derived.leaderboard = derived.leaderboard.filter {
                 Self.matches(f, [$0.person, data.person($0.person)?.name ?? "", $0.team ?? ""])

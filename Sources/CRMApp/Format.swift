@@ -12,8 +12,9 @@ public enum Format {
         return "\(s)s"
     }
 
-    /// An SLA countdown: `1:23:45`, `2d 03:10` when over a day, `-0:12:09` once breached.
-    public static func countdown(_ seconds: TimeInterval) -> String {
+    /// An SLA countdown: `1:23:45`, `2d 03:10` when over a day, `-0:12:09` once breached;
+    /// `1:23` without seconds.
+    public static func countdown(_ seconds: TimeInterval, showSeconds: Bool = true) -> String {
         let negative = seconds < 0
         let s = Int(abs(seconds).rounded(.down))
         let sign = negative ? "-" : ""
@@ -21,7 +22,7 @@ public enum Format {
             let d = s / 86_400, h = (s % 86_400) / 3600, m = (s % 3600) / 60
             return sign + "\(d)d " + two(h) + ":" + two(m)
         }
-        return sign + "\(s / 3600):" + two((s % 3600) / 60) + ":" + two(s % 60)
+        return sign + "\(s / 3600):" + two((s % 3600) / 60) + (showSeconds ? ":" + two(s % 60) : "")
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -29,6 +29,8 @@ public enum KeyScope: String, Sendable {
     case menu
     /// While typing a filter.
     case filter
+    /// On the wall display, which changes nothing.
+    case wall
 }
 
 public struct KeyBinding: Sendable {
@@ -136,6 +138,8 @@ public enum KeyMap {
                    summary: "keep the filter", hint: "keep", scope: .filter),
         KeyBinding(command: .cancel, keys: [.escape], keyLabel: "Esc",
                    summary: "clear the filter", hint: "clear", scope: .filter),
+        KeyBinding(command: .quit, keys: [.char("q")], keyLabel: "q",
+                   summary: "quit the wall display (unless started with --locked)", hint: "quit", scope: .wall),
     ]
 
     /// The bindings that apply right now, in table order.
@@ -155,7 +159,7 @@ public enum KeyMap {
             case .reminders: !overlayOpen && focus == .reminders
             case .cases: !overlayOpen && focus == .cases
             case .leaderboard: !overlayOpen && focus == .leaderboard
-            case .form, .menu, .filter: false
+            case .form, .menu, .filter, .wall: false
             }
         }
     }
@@ -178,6 +182,7 @@ public enum KeyMap {
             case .form: "in a form"
             case .menu: "in a menu or question"
             case .filter: "while filtering"
+            case .wall: "wall display"
             }
             lines.append("| \(keys) | \(b.summary) | \(scope) |")
         }

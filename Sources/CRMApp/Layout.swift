@@ -29,9 +29,10 @@ public struct DashboardLayout: Equatable, Sendable {
     public static func hasColumnHeader(_ rect: Rect) -> Bool { rect.height >= 8 }
 
     /// Rows available for items in a pane.
-    public func listRect(_ pane: Pane) -> Rect {
-        let rect = panes[pane]!
-        let chrome = 1 + (Self.hasColumnHeader(rect) ? 1 : 0)
+    public func listRect(_ pane: Pane) -> Rect { Self.listRect(in: panes[pane]!) }
+
+    public static func listRect(in rect: Rect) -> Rect {
+        let chrome = 1 + (hasColumnHeader(rect) ? 1 : 0)
         return Rect(x: rect.x, y: rect.y + chrome, width: rect.width, height: rect.height - chrome)
     }
 }

@@ -11,14 +11,20 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .tick(let now):
-            let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
-                                    uniquingKeysWith: { a, _ in a })
-            let casesBefore = Dictionary(state.derived.cases.map { ($0.item.id, $0) }, uniquingKeysWith: { a, _ in a })
-            state.now = now
-            if let m = state.message, let expires = m.expires, expires <= now { state.message = nil }
-            state.flashes = state.flashes.filter { $0.value > now }
-            state.refresh()
-            return ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
+            return refreshAnnouncing(&state) {
+                $0.now = now
+                if let m = $0.message, let expires = m.expires, expires <= now { $0.message = nil }
+                $0.flashes = $0.flashes.filter { $0.value > now }
+            }
+        case .reloaded(let data):
+            return refreshAnnouncing(&state) {
+                $0.data = data
+                $0.lastUpdated = $0.now
+                $0.loadError = nil
+            }
+        case .reloadFailed(let reason):
+            state.loadError = reason
+            return []
         case .resize(let size):
             state.size = size
             for pane in Pane.allCases { scrollToSelection(&state, pane) }
@@ -37,15 +43,30 @@ public enum Reducer {
             ReminderActions.note(&state, text)
             return []
         case .key(let key):
+            if let wall = state.wall { return WallKeys.handle(key, wall) }
             if state.modal != nil { return ModalInput.handle(key, &state) }
             guard let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil) else {
                 return []
             }
             return perform(command, &state)
         case .command(let command):
+            if let wall = state.wall { return WallKeys.perform(command, wall) }
             if state.modal != nil { return ModalInput.perform(command, &state) }
             return perform(command, &state)
         }
+    }
+
+    /// Applies `change`, re-derives the panes and announces what newly came due or
+    /// breached, whether time moved on or the data changed under us.
+    static func refreshAnnouncing(_ state: inout AppState, _ change: (inout AppState) -> Void) -> [Effect] {
+        let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
+                                uniquingKeysWith: { a, _ in a })
+        let casesBefore = Dictionary(state.derived.cases.map { ($0.item.id, $0) }, uniquingKeysWith: { a, _ in a })
+        change(&state)
+        state.refresh()
+        let effects = ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
+        // Several alerts at once still ring only once.
+        return effects.filter { $0 != .bell } + (effects.contains(.bell) ? [.bell] : [])
     }
 
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {

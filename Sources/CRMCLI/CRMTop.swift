@@ -11,7 +11,7 @@ public struct CRMTop: ParsableCommand {
             """,
         version: CRMTop.version,
         subcommands: [
-            DashCommand.self, SnapshotCommand.self, DemoCommand.self,
+            DashCommand.self, WallCommand.self, SnapshotCommand.self, DemoCommand.self,
             ReminderCommand.self,
             CaseCommand.self, InfluencerCommand.self, CalendarCommand.self, SLACommand.self,
             EscalationCommand.self,

@@ -1,9 +1,6 @@
 import ArgumentParser
 import CRMApp
-import CRMCore
-import CursesBackend
 import Foundation
-import TerminalUI
 
 struct DashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,35 +15,6 @@ struct DashCommand: ParsableCommand {
     var bell = false
 
     func run() throws {
-        let session = try Session.open(global)
-        defer { session.close() }
-        let palette: Palette
-        do {
-            palette = try ThemeLoader.palette(named: global.theme, environment: Console.current.environment)
-        } catch {
-            throw CLIError("theme: \(error)")
-        }
-        let terminal: CursesTerminal
-        do {
-            let term = Console.current.environment["TERM"] ?? ""
-            guard !term.isEmpty, term != "dumb" else {
-                throw CLIError("TERM is \(term.isEmpty ? "not set" : "\"dumb\"").")
-            }
-            terminal = try CursesTerminal.open()
-        } catch {
-            throw CLIError("""
-                \(error)
-                The dashboard needs an interactive terminal. Without one, use
-                  crmtop snapshot            one frame as plain text
-                  crmtop reminder list --json, crmtop case list --json, crmtop leaderboard --json
-                """, code: 2)
-        }
-        terminal.setPalette(palette)
-        let time: any TimeSource = session.pinned.map { ShiftedTime(startingAt: $0) } ?? SystemTime()
-        var state = AppState(data: session.data, user: session.user, now: time.now(),
-                             size: terminal.size, ascii: !terminal.isUTF8)
-        state.bellOnDue = bell
-        let code = Runtime(state: state, backend: terminal, time: time, store: session.store).run()
-        if code != 0 { throw ExitCode(code) }
+        try LiveScreen.run(global, name: "dashboard") { $0.bellOnDue = bell }
     }
 }

@@ -112,7 +112,7 @@ struct LeaderboardCommand: ParsableCommand {
     }
 }
 
-private func parsePeriod(_ text: String) throws -> Period {
+func parsePeriod(_ text: String) throws -> Period {
     guard let period = Period(rawValue: text) else {
         throw ValidationError("--period: \"\(text)\" is not one of day, week, month, quarter, year")
     }

@@ -22,6 +22,9 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII characters only.")
     var ascii = false
 
+    @Flag(help: "Draw the wall display's layout instead of the dashboard.")
+    var wall = false
+
     func validate() throws {
         guard Size(parsing: size) != nil else {
             throw ValidationError("--size: \"\(size)\" is not COLSxROWS, e.g. 120x40")
@@ -46,6 +49,10 @@ struct SnapshotCommand: ParsableCommand {
         var state = AppState(data: session.data, user: session.user, now: session.now,
                              size: Size(parsing: size)!, ascii: ascii)
         if let pane = pane.flatMap(PaneName.init(rawValue:)) { state.focus = pane.pane }
+        if wall {
+            state.wall = WallSettings(startedAt: state.now)
+            state.refresh()
+        }
         Console.current.write(Dashboard.render(state).plainText())
     }
 }

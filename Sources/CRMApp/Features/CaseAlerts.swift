@@ -12,6 +12,11 @@ enum CaseAlerts {
             guard let old = before[row.item.id] else { continue }
             let item = row.item
             var kind: Notice.Kind?
+            // A breach is what a wall must catch the eye with, even when it also escalates.
+            if let wall = state.wall, row.urgent?.state == .breached, old.urgent?.state != .breached {
+                state.flashes[item.id] = state.now + ComingDue.flashLength
+                if wall.bell { effects.append(.bell) }
+            }
             if row.escalationLevel > old.escalationLevel {
                 kind = .escalation
                 ReminderActions.note(&state, "\(item.id) escalated to level \(row.escalationLevel): \(item.title)")

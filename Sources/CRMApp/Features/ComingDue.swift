@@ -18,10 +18,12 @@ enum ComingDue {
             default: continue
             }
             let r = entry.reminder
-            state.flashes[r.id] = state.now + flashLength
+            // Across a room only what is urgent should catch the eye.
+            let alerts = state.wall == nil || (kind == .reminderDue && r.priority == .high)
+            if alerts { state.flashes[r.id] = state.now + flashLength }
             ReminderActions.note(&state, (kind == .reminderDue ? "Due now: " : "Reminder: ") + r.title)
             effects.append(.notify(Notice(kind: kind, id: r.id, title: r.title, recipients: r.owners, at: state.now)))
-            if state.bellOnDue, kind == .reminderDue { effects.append(.bell) }
+            if kind == .reminderDue, alerts, state.bellOnDue || state.wall?.bell == true { effects.append(.bell) }
         }
         return effects
     }

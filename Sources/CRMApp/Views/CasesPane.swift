@@ -42,7 +42,9 @@ enum CasesPane {
                 let row = rows[i]
                 let clock = row.urgent
                 var cells = [
-                    TableCell(clock.map { Format.countdown($0.remaining) } ?? "—", slaRole(clock?.state)),
+                    // A wall shows minutes, so when nothing happens its screen changes once a minute.
+                    TableCell(clock.map { Format.countdown($0.remaining, showSeconds: state.wall == nil) } ?? "—",
+                              slaRole(clock?.state)),
                     TableCell(stateText(clock?.state, wide: wide, ascii: state.ascii), slaRole(clock?.state)),
                     priorityCell(row.item.priority, wide: wide),
                     TableCell((row.item.kind == .feedback ? (state.ascii ? "* " : "◆ ") : "") + row.item.title),
@@ -56,7 +58,8 @@ enum CasesPane {
                 return cells
             },
             emptyText: "No open cases. Open one: crmtop case open TITLE --customer NAME",
-            ascii: state.ascii
+            ascii: state.ascii,
+            flashing: Set(rows.indices.filter { state.flashes[rows[$0].item.id] != nil })
         )
     }
 

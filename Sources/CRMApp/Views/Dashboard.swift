@@ -5,6 +5,7 @@ import TerminalUI
 /// both draw through this.
 public enum Dashboard {
     public static func render(_ state: AppState) -> CellBuffer {
+        if state.wall != nil { return WallView.render(state) }
         var buffer = CellBuffer(size: state.size)
         let layout = DashboardLayout(size: state.size)
         if layout.isTooSmall {

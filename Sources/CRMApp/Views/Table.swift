@@ -38,12 +38,13 @@ struct PaneTable {
     var ascii = false
     /// Rows to highlight briefly (by index), e.g. reminders that just came due.
     var flashing: Set<Int> = []
+    /// Shows whole pages instead of following a selection (the wall display); wraps around.
+    var page: Int?
 
     func draw(into buffer: inout CellBuffer, rect: Rect, focused: Bool, selected: Int?, storedTop: Int) {
         guard !rect.isEmpty else { return }
         let titleRole: Role = focused ? .paneTitleFocused : .paneTitle
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: titleRole)
-        buffer.put(" " + title, x: rect.x, y: rect.y, role: titleRole, maxWidth: rect.width)
         var y = rect.y + 1
         let widths = resolvedWidths(total: rect.width)
         if DashboardLayout.hasColumnHeader(rect) {
@@ -52,11 +53,23 @@ struct PaneTable {
             y += 1
         }
         let visible = rect.maxY - y
+        let pages = Self.pageCount(count, visible: visible)
+        let top = page.map { ($0 % pages) * visible }
+            ?? visibleTop(stored: storedTop, selected: selected, visible: visible, count: count)
+        // The position in the list wins over the end of a long title.
+        var more = ""
+        if count > visible, visible > 0 {
+            more = page == nil ? "\(top + 1)–\(min(count, top + visible))/\(count) " : "page \(top / visible + 1)/\(pages) "
+        }
+        let moreWidth = DisplayWidth.of(more)
+        let titleWidth = max(0, rect.width - moreWidth - (more.isEmpty ? 0 : 1))
+        buffer.put(" " + Text.truncate(title, to: max(0, titleWidth - 1)), x: rect.x, y: rect.y, role: titleRole,
+                   maxWidth: titleWidth)
+        buffer.put(more, x: rect.maxX - moreWidth, y: rect.y, role: titleRole)
         guard count > 0 else {
             buffer.put(" " + emptyText, x: rect.x, y: y, role: .dim, maxWidth: rect.width)
             return
         }
-        let top = visibleTop(stored: storedTop, selected: selected, visible: visible, count: count)
         for i in top..<min(count, top + visible) {
             drawCells(row(i), widths: widths, into: &buffer, x: rect.x, y: y, width: rect.width, fillRole: .text)
             if focused, i == selected {
@@ -66,11 +79,10 @@ struct PaneTable {
             }
             y += 1
         }
-        if count > visible, visible > 0 {
-            let more = "\(top + 1)–\(min(count, top + visible))/\(count) "
-            let w = DisplayWidth.of(more)
-            buffer.put(more, x: rect.maxX - w, y: rect.y, role: titleRole)
-        }
+    }
+
+    static func pageCount(_ count: Int, visible: Int) -> Int {
+        visible > 0 ? max(1, (count + visible - 1) / visible) : 1
     }
 
     /// Fixed columns keep their width while they fit; flexible ones share the rest.

@@ -1,0 +1,101 @@
+import CRMCore
+import Foundation
+import TerminalUI
+
+/// The read-only wall display: made to be read across a room and left running.
+enum WallView {
+    static func render(_ state: AppState) -> CellBuffer {
+        var buffer = CellBuffer(size: state.size)
+        guard let wall = state.wall else { return buffer }
+        let layout = WallLayout(size: state.size, banner: state.loadError != nil)
+        if layout.isTooSmall {
+            Chrome.drawTooSmall(into: &buffer)
+            return buffer
+        }
+        drawTitle(state, wall, into: &buffer, rect: layout.title)
+        if let rect = layout.banner, let reason = state.loadError {
+            buffer.fill(rect, role: .error)
+            let read = Format.clock(state.lastUpdated, zone: state.zone)
+            buffer.put(" NOT UPDATING · showing data read at \(read) · \(reason)",
+                       x: rect.x, y: rect.y, role: .error, maxWidth: rect.width)
+        }
+        WallTiles.draw(state, into: &buffer, rects: layout.tiles)
+        let step = wall.step(at: state.now)
+        let shown: [(Pane, page: Int)]
+        if layout.rotates, let rect = layout.panes.first {
+            // Every page of every pane gets a turn, so long lists are read in full.
+            let slots = Pane.allCases.flatMap { pane in
+                (0..<pages(pane, state, rect: rect)).map { (pane, page: $0) }
+            }
+            shown = [slots[step % slots.count]]
+        } else {
+            shown = Pane.allCases.map { (pane: $0, page: step) }
+        }
+        for ((pane, page), rect) in zip(shown, layout.panes) {
+            var table = table(pane, state, width: rect.width)
+            table.page = page
+            table.draw(into: &buffer, rect: rect, focused: false, selected: nil, storedTop: 0)
+        }
+        drawFooter(wall, current: layout.rotates ? shown.first?.0 : nil, ascii: state.ascii,
+                   into: &buffer, rect: layout.footer)
+        return buffer
+    }
+
+    static func pages(_ pane: Pane, _ state: AppState, rect: Rect) -> Int {
+        PaneTable.pageCount(table(pane, state, width: rect.width).count,
+                            visible: DashboardLayout.listRect(in: rect).height)
+    }
+
+    /// The dashboard's panes, narrowed to what a room needs and with nothing asking for a key.
+    static func table(_ pane: Pane, _ state: AppState, width: Int) -> PaneTable {
+        switch pane {
+        case .reminders:
+            var due = state
+            due.derived.reminders = state.derived.reminders.filter { $0.state == .due || $0.state == .overdue }
+            var table = RemindersPane.table(due, width: width)
+            table.title = "Reminders due · \(due.derived.reminders.count)"
+            table.emptyText = "Nothing due."
+            return table
+        case .cases:
+            var table = CasesPane.table(state, width: width)
+            table.emptyText = "No open cases."
+            return table
+        case .leaderboard:
+            var table = LeaderboardPane.table(state, width: width)
+            table.emptyText = "No activity in this period."
+            return table
+        }
+    }
+
+    static func drawTitle(_ state: AppState, _ wall: WallSettings, into buffer: inout CellBuffer, rect: Rect) {
+        buffer.fill(rect, role: .header)
+        // Freshness is what a reader must be able to trust, so it keeps its place first.
+        let updated = "updated " + Format.clock(state.lastUpdated, zone: state.zone) + " "
+        let right = DisplayWidth.of(updated)
+        buffer.put(" " + wall.title, x: rect.x, y: rect.y, role: .header, maxWidth: max(0, rect.width - right - 1))
+        buffer.put(updated, x: max(rect.x, rect.maxX - right), y: rect.y,
+                   role: state.loadError == nil ? .header : .error)
+    }
+
+    static func drawFooter(_ wall: WallSettings, current: Pane?, ascii: Bool,
+                           into buffer: inout CellBuffer, rect: Rect) {
+        buffer.fill(rect, role: .footer)
+        var x = rect.x + 1
+        if let current {
+            // One mark per pane says where in the turn we are, short enough for any width.
+            let marks = Pane.allCases.map { $0 == current ? (ascii ? "*" : "●") : (ascii ? "o" : "○") }.joined()
+            x += buffer.put(marks + " ", x: x, y: rect.y, role: .footerKey)
+            x += buffer.put(current.title, x: x, y: rect.y, role: .footerKey)
+            x += buffer.put(" · every \(Int(wall.rotate))s", x: x, y: rect.y, role: .footer)
+        }
+        guard !wall.locked else { return }
+        let hint = KeyMap.bindings.filter { $0.scope == .wall }.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
+        var hx = rect.maxX
+        for (key, text) in hint.reversed() {
+            hx -= DisplayWidth.of(key) + DisplayWidth.of(text) + 2
+            guard hx > x else { return }
+            buffer.put(key, x: hx, y: rect.y, role: .footerKey)
+            buffer.put(text, x: hx + DisplayWidth.of(key) + 1, y: rect.y, role: .footer)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// How the read-only wall display runs. Its presence in `AppState` is what makes the
+/// screen a wall: one state, one reducer, another view and key scope.
+public struct WallSettings: Equatable, Sendable {
+    /// Seconds each pane (or page of a long list) stays before the next one shows.
+    public var rotate: TimeInterval
+    public var title: String
+    /// Ring once when a case newly breaches or a high-priority reminder newly comes due.
+    public var bell: Bool
+    /// `q` does nothing, so a passer-by cannot end the display.
+    public var locked: Bool
+    /// Rotation and paging count from here, so the same moment always shows the same page.
+    public var startedAt: Date
+
+    public static let defaultRotate: TimeInterval = 15
+
+    public init(rotate: TimeInterval = defaultRotate, title: String = "crmtop", bell: Bool = false,
+                locked: Bool = false, startedAt: Date) {
+        self.rotate = max(1, rotate)
+        self.title = title
+        self.bell = bell
+        self.locked = locked
+        self.startedAt = startedAt
+    }
+
+    /// Which rotation slot `now` falls in; never negative, even if the clock steps back.
+    public func step(at now: Date) -> Int {
+        max(0, Int(now.timeIntervalSince(startedAt) / rotate))
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import CRMApp
+import CRMCore
+import Foundation
+
+struct WallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wall",
+        abstract: "The read-only wall display: big clock and counts, panes that rotate and page by themselves.",
+        discussion: """
+            Nothing on it changes data; q quits unless started with --locked.
+            Example: crmtop wall --rotate 20 --title "Support floor" --period month --bell
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Seconds each pane or page stays on a small terminal.", valueName: "seconds"))
+    var rotate: Int = Int(WallSettings.defaultRotate)
+
+    @Option(help: ArgumentHelp("The heading at the top.", valueName: "text"))
+    var title = "crmtop"
+
+    @Option(help: "The leaderboard's period: day, week, month, quarter or year.", transform: parsePeriod)
+    var period: Period = .week
+
+    @Flag(help: "Ring the bell once when a case breaches or a high-priority reminder comes due.")
+    var bell = false
+
+    @Flag(help: "Ignore the keyboard, so the display cannot be quit by a passer-by.")
+    var locked = false
+
+    func validate() throws {
+        guard rotate >= 1 else { throw ValidationError("--rotate: must be at least 1 second") }
+    }
+
+    func run() throws {
+        try LiveScreen.run(global, name: "wall display") { state in
+            state.wall = WallSettings(rotate: TimeInterval(rotate), title: title, bell: bell, locked: locked,
+                                      startedAt: state.now)
+            state.period = period
+        }
+    }
+}
