@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@Suite struct ExportCommandTests {
+    @Test(arguments: ["json", "csv", "ics"])
+    func anExportImportedAgainChangesNothing(format: String) throws {
+        let dir = try DemoDirectory()
+        let export = dir.run(["export", "--format", format])
+        #expect(export.code == 0, "\(export.err)")
+        let summary = try dir.importSummary(try dir.file("all.\(format)", export.out))
+        #expect(summary["added"] == [] && summary["updated"] == [], "\(summary)")
+        #expect(summary["unchanged"]?.count == 30)
+    }
+
+    @Test(arguments: ["json", "csv", "ics"])
+    func importedRemindersExportUnderTheirExternalIDs(format: String) throws {
+        let dir = try DemoDirectory()
+        _ = try dir.importSummary(try dir.file("calendar.ics", try fixture("thunderbird.ics")))
+        _ = try dir.importSummary(try dir.file("tasks.csv", try fixture("salesforce-tasks.csv")))
+        let export = dir.run(["export", "--format", format])
+        #expect(export.out.contains("7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b"))
+        #expect(export.out.contains("00T5g00001AbCdF"))
+        let summary = try dir.importSummary(try dir.file("again.\(format)", export.out))
+        #expect(summary["unchanged"]?.count == 37, "\(summary)")
+    }
+
+    @Test func theCalendarIsValidICalendar() throws {
+        let dir = try DemoDirectory()
+        let ics = dir.run(["export", "--format", "ics"]).out
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+        let lines = ics.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 && !$0.contains("\n") })
+        let todos = lines.filter { $0 == "BEGIN:VTODO" }.count
+        #expect(todos == 30)
+        #expect(lines.filter { $0.hasPrefix("DTSTAMP:") }.count == todos)
+        #expect(lines.contains("UID:R-1001@crmtop"))
+        #expect(lines.contains("RRULE:FREQ=WEEKLY"))
+        #expect(lines.contains("TRIGGER;RELATED=END:-PT30M"))
+        #expect(lines.contains("ATTENDEE;CN=Maria Oliveira:mailto:maria"))
+    }
+
+    @Test func theCSVHasAHeaderAndQuotesWhereNeeded() throws {
+        let dir = try DemoDirectory()
+        let csv = dir.run(["export", "--format", "csv"]).out
+        #expect(csv.hasPrefix("external_id,title,priority,owners,start,due,end,repeat,link,notes\r\n"))
+        #expect(csv.contains("\"120 seats, 2-year term, tiered pricing. Legal wants the DPA attached.\""))
+    }
+}
