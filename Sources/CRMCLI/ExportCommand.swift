@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case "json": Console.current.write(String(decoding: try ReminderJSONTransfer.export(reminders, zone: zone), as: UTF8.self))
         case "csv": Console.current.write(ReminderCSV.export(reminders, zone: zone))
-        default: Console.current.write(ReminderICS.export(reminders, people: session.data.people, stamp: session.now))
+        default: Console.current.write(ReminderICS.export(reminders, people: session.data.people, zone: zone, stamp: session.now))
         }
     }
 }

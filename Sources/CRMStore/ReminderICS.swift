@@ -105,14 +105,16 @@ public enum ReminderICS {
     }
 
     /// A calendar with one VTODO per reminder; `stamp` is the DTSTAMP every item needs.
-    public static func export(_ reminders: [Reminder], people: [Person], stamp: Date) -> String {
+    /// Times are in the data set's zone, whose offsets are written out from the earliest
+    /// reminder to ten years after `stamp`.
+    public static func export(_ reminders: [Reminder], people: [Person], zone: TimeZone, stamp: Date) -> String {
         let names = Dictionary(people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let todos = reminders.map { r -> ICalendar.Component in
             var p: [ICalendar.Property] = [
                 .init("UID", r.externalID ?? r.id + uidSuffix),
                 .init("DTSTAMP", ICalendar.utcText(stamp)),
                 .init("SUMMARY", ICalendar.escape(r.title)),
-                .init("DUE", ICalendar.utcText(r.due)),
+                ICalendar.timeProperty("DUE", r.due, zone: zone),
                 .init("PRIORITY", r.priority == .high ? "1" : r.priority == .normal ? "5" : "9"),
             ]
             if let notes = r.notes { p.append(.init("DESCRIPTION", ICalendar.escape(notes))) }
@@ -131,9 +133,14 @@ public enum ReminderICS {
             }
             return ICalendar.Component("VTODO", properties: p, components: alarms)
         }
+        var zones: [ICalendar.Component] = []
+        if ICalendar.timeProperty("DUE", stamp, zone: zone).parameters["TZID"] != nil {
+            let first = min(stamp, reminders.map { $0.start ?? $0.due }.min() ?? stamp)
+            zones.append(ICalendar.timeZone(zone, from: first - 86_400, to: stamp + 10 * 366 * 86_400))
+        }
         return ICalendar.write(ICalendar.Component("VCALENDAR", properties: [
             .init("VERSION", "2.0"), .init("PRODID", "-//crmtop//crmtop//EN"), .init("CALSCALE", "GREGORIAN"),
-        ], components: todos))
+        ], components: zones + todos))
     }
 
     private static func rrule(_ rule: Repeat) -> String {

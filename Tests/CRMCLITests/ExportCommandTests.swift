@@ -35,6 +35,8 @@ import Testing
         #expect(todos == 30)
         #expect(lines.filter { $0.hasPrefix("DTSTAMP:") }.count == todos)
         #expect(lines.contains("UID:R-1001@crmtop"))
+        #expect(lines.contains("DUE;TZID=Europe/Berlin:20261123T115000"))
+        #expect(lines.contains("TZID:Europe/Berlin") && lines.contains("DTSTART:20270328T020000"))
         #expect(lines.contains("RRULE:FREQ=WEEKLY"))
         #expect(lines.contains("TRIGGER;RELATED=END:-PT30M"))
         #expect(lines.contains("ATTENDEE;CN=Maria Oliveira:mailto:maria"))
