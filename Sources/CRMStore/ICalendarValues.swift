@@ -5,11 +5,12 @@ import Foundation
 extension ICalendar {
     /// `20261123T100000Z` in UTC; with `TZID` in that zone; floating or `VALUE=DATE` (all day,
     /// at the start of the day) in `zone`, the data set's.
-    public static func date(_ p: Property, zone: TimeZone) throws(ImportProblem) -> Date {
+    /// `zones` are those the calendar defines (see `zones(in:)`).
+    public static func date(_ p: Property, zone: TimeZone, zones: [String: TimeZone] = [:]) throws(ImportProblem) -> Date {
         var zone = zone
         if let id = p.parameters["TZID"] {
             // Some writers prefix the id with "/" to say it is a global one.
-            guard let named = TimeZone(identifier: id.hasPrefix("/") ? String(id.dropFirst()) : id) else {
+            guard let named = zones[id] ?? TimeZone(identifier: id.hasPrefix("/") ? String(id.dropFirst()) : id) else {
                 throw ImportProblem(line: p.line, field: p.name, "unknown time zone \(id)")
             }
             zone = named

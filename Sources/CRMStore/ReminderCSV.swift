@@ -107,15 +107,3 @@ public enum ReminderCSV {
         }.joined()
     }
 }
-
-/// Other programs name people by handle, full name or e-mail address.
-enum PersonMatch {
-    static func handle(_ text: String, in people: [Person]) -> String? {
-        var name = text.trimmingCharacters(in: .whitespaces)
-        if name.lowercased().hasPrefix("mailto:") { name = String(name.dropFirst(7)) }
-        let local = name.split(separator: "@").first.map(String.init) ?? name
-        if people.isEmpty { return local.isEmpty ? nil : local }
-        return people.first { $0.id.caseInsensitiveCompare(local) == .orderedSame }?.id
-            ?? people.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.id
-    }
-}

@@ -18,21 +18,23 @@ public enum ReminderICS {
         do { top = try ICalendar.parse(text) } catch { throw ImportProblem(line: error.line, field: "ics", error.message) }
         var result = Result()
         for calendar in top where calendar.name == "VCALENDAR" {
+            let zones = ICalendar.zones(in: calendar)
             for item in calendar.components where item.name == "VTODO" || item.name == "VEVENT" {
                 if item.name == "VEVENT" && !item.components.contains(where: { $0.name == "VALARM" }) { continue }
-                result.records.append(try record(item, zone: zone, people: people, warnings: &result.warnings))
+                result.records.append(try record(item, zone: zone, zones: zones, people: people,
+                                                 warnings: &result.warnings))
             }
         }
         return result
     }
 
-    private static func record(_ c: ICalendar.Component, zone: TimeZone, people: [Person],
+    private static func record(_ c: ICalendar.Component, zone: TimeZone, zones: [String: TimeZone], people: [Person],
                                warnings: inout [String]) throws(ImportProblem) -> ImportedReminder {
         guard let uid = c["UID"]?.value, !uid.isEmpty else { throw ImportProblem(line: c.line, field: "UID", "missing") }
         let key = uid.hasSuffix(uidSuffix) ? String(uid.dropLast(uidSuffix.count)) : uid
         func time(_ name: String) throws(ImportProblem) -> Date? {
             guard let p = c[name] else { return nil }
-            return try ICalendar.date(p, zone: zone)
+            return try ICalendar.date(p, zone: zone, zones: zones)
         }
         let dtstart = try time("DTSTART")
         let isTodo = c.name == "VTODO"
@@ -44,7 +46,7 @@ public enum ReminderICS {
         if isTodo, c["DUE"] != nil, let dtstart, dtstart < due { fields.append(.start(dtstart)) }
         if let alarm = c.components.first(where: { $0.name == "VALARM" && $0["TRIGGER"] != nil }),
            let lead = try leadStart(alarm["TRIGGER"]!, start: dtstart ?? due,
-                                    end: isTodo ? due : try time("DTEND") ?? due, zone: zone) {
+                                    end: isTodo ? due : try time("DTEND") ?? due, zone: zone, zones: zones) {
             fields.append(.start(min(lead, due)))
         }
         if let d = c["DESCRIPTION"] { fields.append(.notes(ICalendar.unescape(d.value))) }
@@ -72,8 +74,8 @@ public enum ReminderICS {
 
     /// A relative trigger counts from the start, or from the end with `RELATED=END`.
     private static func leadStart(_ trigger: ICalendar.Property, start: Date, end: Date,
-                                  zone: TimeZone) throws(ImportProblem) -> Date? {
-        if trigger.parameters["VALUE"] == "DATE-TIME" { return try ICalendar.date(trigger, zone: zone) }
+                                  zone: TimeZone, zones: [String: TimeZone]) throws(ImportProblem) -> Date? {
+        if trigger.parameters["VALUE"] == "DATE-TIME" { return try ICalendar.date(trigger, zone: zone, zones: zones) }
         guard let offset = ICalendar.duration(trigger.value) else {
             throw ImportProblem(line: trigger.line, field: "TRIGGER", "cannot read \"\(trigger.value)\" as a duration")
         }

@@ -97,3 +97,21 @@ import Testing
         #expect(try dir.importSummary(path)["unchanged"]?.count == 4)
     }
 }
+
+@Suite struct OutlookImportTests {
+    @Test func windowsZoneNamesAndAllDayEventsWithAlarms() throws {
+        let dir = try DemoDirectory()
+        let path = try dir.file("outlook.ics", try fixture("outlook.ics"))
+        #expect(try dir.importSummary(path)["added"] == ["R-1031", "R-1032"])
+        let review = try dir.reminderJSON("R-1031")
+        #expect(review["title"] as? String == "Nordwind rollout review")
+        #expect(review["due"] as? String == "2026-11-26T14:00:00+01:00")
+        #expect(review["start"] as? String == "2026-11-26T13:45:00+01:00")
+        #expect(review["owners"] as? [String] == ["maria", "kenji"])
+        #expect(review["notes"] as? String == "Agenda: pricing, rollout plan, open questions from legal.\n\nDial-in details follow.\n")
+        let renewal = try dir.reminderJSON("R-1032")
+        #expect(renewal["due"] as? String == "2026-11-27T00:00:00+01:00")
+        #expect(renewal["start"] as? String == "2026-11-26T06:00:00+01:00")
+        #expect(try dir.importSummary(path)["unchanged"] == ["R-1031", "R-1032"])
+    }
+}
