@@ -21,6 +21,11 @@ public enum ReminderICS {
             let zones = ICalendar.zones(in: calendar)
             for item in calendar.components where item.name == "VTODO" || item.name == "VEVENT" {
                 if item.name == "VEVENT" && !item.components.contains(where: { $0.name == "VALARM" }) { continue }
+                // Done and cancelled items need no reminding; skipping them keeps a calendar's
+                // finished to-dos from arriving overdue.
+                if let status = item["STATUS"]?.value.uppercased(), status == "COMPLETED" || status == "CANCELLED" {
+                    continue
+                }
                 result.records.append(try record(item, zone: zone, zones: zones, people: people,
                                                  warnings: &result.warnings))
             }
