@@ -49,3 +49,21 @@ import Testing
         #expect(csv.contains("\"120 seats, 2-year term, tiered pricing. Legal wants the DPA attached.\""))
     }
 }
+
+@Suite struct CaseExportTests {
+    @Test func casesExportAsJSONInTheirFileFormatAndAsCSV() throws {
+        let dir = try DemoDirectory()
+        let json = try object(dir.run(["export", "--format", "json", "--kind", "cases"]))
+        let cases = try #require(json["cases"] as? [[String: Any]])
+        #expect(json["version"] as? Int == 1)
+        #expect(cases.isEmpty == false && cases.allSatisfy { $0["id"] is String && $0["opened"] is String })
+        let csv = dir.run(["export", "--format", "csv", "--kind", "cases"]).out
+        let lines = csv.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.first?.hasPrefix("id,title,customer,kind,priority,status,owner,team") == true)
+        #expect(lines.count == cases.count + 1)
+    }
+
+    @Test func casesDoNotGoToCalendars() {
+        #expect(crmtop(["export", "--demo", "--format", "ics", "--kind", "cases"]).code == 2)
+    }
+}
