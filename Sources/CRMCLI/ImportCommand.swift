@@ -13,6 +13,7 @@ struct ImportCommand: ParsableCommand {
             Records are matched by their external id (a CSV id column, a calendar UID), so
             importing the same file again updates instead of adding. A bad record stops the
             import as FILE:LINE: field: problem, and nothing is written.
+            With --kind cases it reads cases in crmtop's JSON format.
             CSV fields for --map: \(ReminderCSV.fields.map(\.field).joined(separator: ", ")).
             """
     )
@@ -22,7 +23,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The file to read.")
     var file: String
 
-    @Option(help: "What the file holds; only reminders so far.")
+    @Option(help: "reminders, or cases (crmtop's JSON format only, so far).")
     var kind = "reminders"
 
     @Option(name: .customLong("map"), help: "COLUMN=FIELD: read a CSV column as a field; repeat for several.")
@@ -32,7 +33,7 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        guard kind == "reminders" else { throw ValidationError("--kind: only reminders can be imported so far") }
+        guard kind == "reminders" || kind == "cases" else { throw ValidationError("--kind: \"\(kind)\" is not reminders or cases") }
         for map in maps {
             let parts = map.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, ReminderCSV.fields.contains(where: { $0.field == parts[1] }) else {
@@ -50,27 +51,11 @@ struct ImportCommand: ParsableCommand {
             throw CLIError("\(file): cannot read it: \(error.localizedDescription)")
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let zone = session.zone, people = session.data.people
-        let plan: ImportPlan
-        do throws(ImportProblem) {
-            var records: [ImportedReminder]
-            switch format(text) {
-            case "json": records = try ReminderJSONTransfer.records(bytes, zone: zone)
-            case "ics":
-                let result = try ReminderICS.records(text, zone: zone, people: people)
-                records = result.records
-                for warning in result.warnings { Console.current.error("\(file):\(warning)\n") }
-            default:
-                let mapping = Dictionary(maps.map { m in
-                    let parts = m.split(separator: "=", maxSplits: 1).map(String.init)
-                    return (parts[0], parts[1])
-                }, uniquingKeysWith: { $1 })
-                records = try ReminderCSV.records(text, map: mapping, zone: zone, people: people)
-            }
-            plan = try ImportPlan(records, into: session.data, defaultOwner: session.user)
-        } catch {
-            throw CLIError("\(file):\(error)")
+        if kind == "cases" && format(text) != "json" {
+            throw CLIError("\(file): cases are imported from crmtop's JSON format only, so far")
         }
+        let plan: ImportPlan
+        do { plan = try makePlan(text: text, bytes: bytes, session) } catch { throw CLIError("\(file):\(error)") }
         if !dryRun && !plan.mutations.isEmpty { try session.apply(plan.mutations) }
         let summary = JSONOutput.object([
             .init("dry_run", .bool(dryRun)),
@@ -84,6 +69,26 @@ struct ImportCommand: ParsableCommand {
         let verb = dryRun ? "would be " : ""
         global.report(json: summary, text: (dryRun ? "dry run; nothing written\n" : "")
             + line("\(verb)added", plan.added) + line("\(verb)updated", plan.updated) + line("unchanged", plan.unchanged))
+    }
+
+    private func makePlan(text: String, bytes: [UInt8], _ session: Session) throws(ImportProblem) -> ImportPlan {
+        let zone = session.zone, people = session.data.people
+        if kind == "cases" { return try ImportPlan(cases: try CaseJSONTransfer.records(bytes, zone: zone), into: session.data) }
+        let records: [ImportedReminder]
+        switch format(text) {
+        case "json": records = try ReminderJSONTransfer.records(bytes, zone: zone)
+        case "ics":
+            let result = try ReminderICS.records(text, zone: zone, people: people)
+            records = result.records
+            for warning in result.warnings { Console.current.error("\(file):\(warning)\n") }
+        default:
+            let mapping = Dictionary(maps.map { m in
+                let parts = m.split(separator: "=", maxSplits: 1).map(String.init)
+                return (parts[0], parts[1])
+            }, uniquingKeysWith: { $1 })
+            records = try ReminderCSV.records(text, map: mapping, zone: zone, people: people)
+        }
+        return try ImportPlan(records, into: session.data, defaultOwner: session.user)
     }
 
     /// The extension decides; without a known one, the first character does.

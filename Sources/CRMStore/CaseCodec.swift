@@ -5,6 +5,7 @@ enum CaseCodec {
     static let fields: [StaticString] = [
         "id", "title", "customer", "kind", "priority", "status", "owner", "team", "influencer",
         "opened", "first_response_at", "last_response_at", "last_customer_message_at", "resolved_at", "pauses", "escalation_level", "history",
+        "external_id",
     ]
     static let pauseFields: [StaticString] = ["start", "end"]
     static let eventFields: [StaticString] = ["at", "actor", "action", "detail"]
@@ -40,7 +41,8 @@ enum CaseCodec {
                                       action: try e.string("action"), detail: try e.string("detail", or: nil))
                 try e.finish()
                 return event
-            }
+            },
+            externalID: try f.string("external_id", or: nil)
         )
         try f.finish()
         return item
@@ -77,6 +79,7 @@ enum CaseCodec {
             b.put("detail", e.detail)
             return b.output
         }
+        o.put("external_id", c.externalID)
         return o.output
     }
 

@@ -67,3 +67,34 @@ import Testing
         #expect(crmtop(["export", "--demo", "--format", "ics", "--kind", "cases"]).code == 2)
     }
 }
+
+@Suite struct CaseImportTests {
+    @Test func casesExportedAsJSONImportAgainUnchanged() throws {
+        let dir = try DemoDirectory()
+        let export = dir.run(["export", "--format", "json", "--kind", "cases"]).out
+        let count = try #require(try object(dir.run(["export", "--format", "json", "--kind", "cases"]))["cases"] as? [Any]).count
+        let summary = try dir.importSummary(try dir.file("cases.json", export), ["--kind", "cases"])
+        #expect(summary["added"] == [] && summary["updated"] == [], "\(summary)")
+        #expect(summary["unchanged"]?.count == count)
+    }
+
+    @Test func ticketsFromElsewhereAreOpenedOnceAndUpdatedAfter() throws {
+        let dir = try DemoDirectory()
+        let ticket = """
+            {"version": 1, "cases": [{"id": "ZD-4711", "title": "Invoice shows the wrong VAT", "customer": "Acme",
+              "priority": "high", "owner": "lucas", "opened": "2026-11-23T09:00:00+01:00"}]}
+            """
+        let path = try dir.file("tickets.json", ticket)
+        let added = try #require(try dir.importSummary(path, ["--kind", "cases"])["added"]?.first)
+        let shown = try object(dir.run(["case", "show", added, "--json"]))
+        #expect(shown["title"] as? String == "Invoice shows the wrong VAT")
+        #expect(try dir.importSummary(path, ["--kind", "cases"])["unchanged"] == [added])
+        let urgent = try dir.file("tickets.json", ticket.replacingOccurrences(of: "\"high\"", with: "\"urgent\""))
+        #expect(try dir.importSummary(urgent, ["--kind", "cases"])["updated"] == [added])
+
+        let unknown = try dir.file("bad.json", ticket.replacingOccurrences(of: "lucas", with: "nobody"))
+        let run = dir.run(["import", unknown, "--kind", "cases"])
+        #expect(run.code == 1)
+        #expect(run.err.contains("bad.json:1: owner: no person nobody"), "\(run.err)")
+    }
+}
