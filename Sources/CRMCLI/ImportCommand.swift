@@ -54,6 +54,9 @@ struct ImportCommand: ParsableCommand {
         if kind == "cases" && format(text) != "json" {
             throw CLIError("\(file): cases are imported from crmtop's JSON format only, so far")
         }
+        if !maps.isEmpty && format(text) != "csv" {
+            throw CLIError("--map: only CSV files have columns to map; \(file) is not CSV", code: 2)
+        }
         let plan: ImportPlan
         do { plan = try makePlan(text: text, bytes: bytes, session) } catch { throw CLIError("\(file):\(error)") }
         if !dryRun && !plan.mutations.isEmpty { try session.apply(plan.mutations) }

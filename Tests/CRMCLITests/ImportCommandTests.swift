@@ -115,3 +115,13 @@ import Testing
         #expect(try dir.importSummary(path)["unchanged"] == ["R-1031", "R-1032"])
     }
 }
+
+@Suite struct ImportUsageTests {
+    @Test func mapIsForCSVOnly() throws {
+        let dir = try DemoDirectory()
+        let path = try dir.file("calendar.ics", try fixture("thunderbird.ics"))
+        let run = dir.run(["import", path, "--map", "SUMMARY=title"])
+        #expect(run.code == 2)
+        #expect(run.err.contains("--map: only CSV files have columns to map"), "\(run.err)")
+    }
+}
