@@ -4,14 +4,8 @@ import Foundation
 /// Cases and feedback for other programs: JSON as `cases.json` has it, or a CSV of what a
 /// spreadsheet or CRM can take (history and pauses stay in the JSON).
 public enum CaseExport {
-    public static func json(_ cases: [SupportCase], zone: TimeZone) throws -> [UInt8] {
-        var items: [JSONOutput] = []
-        for c in cases {
-            do throws(FieldError) { items.append(try CaseCodec.encode(c, zone: zone)) } catch {
-                throw ImportProblem(line: 0, field: error.path, error.message)
-            }
-        }
-        return JSONWriter.pretty(.object([.init("version", .int(FileFormats.version)), .init("cases", .array(items))]))
+    public static func json(_ cases: [SupportCase], zone: TimeZone) throws(ImportProblem) -> [UInt8] {
+        try JSONTransfer.file("cases", cases) { c throws(FieldError) in try CaseCodec.encode(c, zone: zone) }
     }
 
     public static func csv(_ cases: [SupportCase], zone: TimeZone) -> String {

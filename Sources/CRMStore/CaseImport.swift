@@ -15,22 +15,8 @@ extension SupportCase {
 
 public enum CaseJSONTransfer {
     public static func records(_ bytes: [UInt8], zone: TimeZone) throws(ImportProblem) -> [ImportedCase] {
-        let doc: JSONDocument
-        do { doc = try JSONDocument.parse(bytes) } catch {
-            throw ImportProblem(line: TextPosition(of: error.offset, in: bytes).line, field: "json", error.message)
-        }
-        guard let list = doc.root["cases"], list.kind == .array else {
-            throw ImportProblem(line: 1, field: "cases", "missing; expected {\"version\": 1, \"cases\": [...]}")
-        }
-        return try list.elements.map { v throws(ImportProblem) in
-            do throws(FieldError) {
-                let item = try CaseCodec.decode(v, zone: zone)
-                return ImportedCase(line: v.position.line, key: item.importKey, item: item)
-            } catch {
-                let line = error.offset.map { doc.position(of: $0).line } ?? v.position.line
-                throw ImportProblem(line: line, field: error.path.isEmpty ? "case" : error.path, error.message)
-            }
-        }
+        try JSONTransfer.items(bytes, "cases") { v throws(FieldError) in try CaseCodec.decode(v, zone: zone) }
+            .map { line, item in ImportedCase(line: line, key: item.importKey, item: item) }
     }
 }
 
