@@ -53,7 +53,7 @@ let package = Package(
             exclude: ["Goldens"],
             swiftSettings: strict
         ),
-        .testTarget(name: "CRMCLITests", dependencies: ["CRMCLI"], swiftSettings: strict),
+        .testTarget(name: "CRMCLITests", dependencies: ["CRMCLI"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["crmtop"], swiftSettings: strict),
     ]
 )

@@ -42,13 +42,16 @@ public struct Reminder: Identifiable, Equatable, Sendable {
     /// acknowledgement (see `Reminder.acknowledgedDue(for:calendar:)`).
     public var acknowledgedOccurrence: [String: Date]
     public var snoozedUntil: [String: Date]
+    /// The id another program knows it by (a calendar's UID, a CRM's record id), so that
+    /// importing the same record again updates this reminder instead of adding another.
+    public var externalID: String?
 
     public init(
         id: String, title: String, notes: String? = nil, link: String? = nil,
         priority: ReminderPriority = .normal, owners: [String], creator: String? = nil,
         start: Date? = nil, due: Date, end: Date? = nil, repeatRule: Repeat? = nil,
         acknowledgedBy: [String: Date] = [:], snoozedUntil: [String: Date] = [:],
-        acknowledgedOccurrence: [String: Date] = [:]
+        acknowledgedOccurrence: [String: Date] = [:], externalID: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -64,5 +67,6 @@ public struct Reminder: Identifiable, Equatable, Sendable {
         self.acknowledgedBy = acknowledgedBy
         self.snoozedUntil = snoozedUntil
         self.acknowledgedOccurrence = acknowledgedOccurrence
+        self.externalID = externalID
     }
 }

@@ -74,13 +74,17 @@ public struct SupportCase: Identifiable, Equatable, Sendable {
     public var pauses: [Pause]
     public var escalationLevel: Int
     public var history: [HistoryEvent]
+    /// The id another program knows it by (a ticket number), so that importing the same
+    /// record again updates this case instead of opening another.
+    public var externalID: String?
 
     public init(
         id: String, title: String, customer: String, kind: CaseKind = .standard,
         priority: CasePriority = .normal, status: CaseStatus = .new, owner: String? = nil,
         team: String? = nil, influencer: String? = nil, opened: Date,
         firstResponseAt: Date? = nil, lastResponseAt: Date? = nil, lastCustomerMessageAt: Date? = nil,
-        resolvedAt: Date? = nil, pauses: [Pause] = [], escalationLevel: Int = 0, history: [HistoryEvent] = []
+        resolvedAt: Date? = nil, pauses: [Pause] = [], escalationLevel: Int = 0, history: [HistoryEvent] = [],
+        externalID: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -99,6 +103,7 @@ public struct SupportCase: Identifiable, Equatable, Sendable {
         self.pauses = pauses
         self.escalationLevel = escalationLevel
         self.history = history
+        self.externalID = externalID
     }
 }
 

@@ -5,6 +5,7 @@ enum CaseCodec {
     static let fields: [StaticString] = [
         "id", "title", "customer", "kind", "priority", "status", "owner", "team", "influencer",
         "opened", "first_response_at", "last_response_at", "last_customer_message_at", "resolved_at", "pauses", "escalation_level", "history",
+        "external_id",
     ]
     static let pauseFields: [StaticString] = ["start", "end"]
     static let influencerFields: [StaticString] = ["id", "name", "url", "notes"]
@@ -33,7 +34,8 @@ enum CaseCodec {
                 return pause
             },
             escalationLevel: try f.int("escalation_level", or: 0)!,
-            history: try f.list("history") { v throws(FieldError) in try HistoryCodec.decode(v, zone: zone) }
+            history: try f.list("history") { v throws(FieldError) in try HistoryCodec.decode(v, zone: zone) },
+            externalID: try f.string("external_id", or: nil)
         )
         try f.finish()
         return item
@@ -63,6 +65,7 @@ enum CaseCodec {
         }
         o.put("escalation_level", c.escalationLevel)
         try o.put("history", list: c.history) { e throws(FieldError) in try HistoryCodec.encode(e, zone: zone) }
+        o.put("external_id", c.externalID)
         return o.output
     }
 

@@ -5,6 +5,7 @@ enum ReminderCodec {
     static let fields: [StaticString] = [
         "id", "title", "notes", "link", "priority", "owners", "creator", "start", "due", "end",
         "repeat", "acknowledged_by", "acknowledged_occurrence", "snoozed_until",
+        "external_id",
     ]
 
     static func decode(_ value: JSONValue, zone: TimeZone) throws(FieldError) -> Reminder {
@@ -25,7 +26,8 @@ enum ReminderCodec {
             snoozedUntil: try f.map("snoozed_until") { v throws(FieldError) in try v.decodeTime(zone) },
             acknowledgedOccurrence: try f.map("acknowledged_occurrence") { v throws(FieldError) in
                 try v.decodeTime(zone)
-            }
+            },
+            externalID: try f.string("external_id", or: nil)
         )
         try f.finish()
         return reminder
@@ -47,6 +49,7 @@ enum ReminderCodec {
         try o.put("acknowledged_by", timesByHandle: r.acknowledgedBy)
         try o.put("acknowledged_occurrence", timesByHandle: r.acknowledgedOccurrence)
         try o.put("snoozed_until", timesByHandle: r.snoozedUntil)
+        o.put("external_id", r.externalID)
         return o.output
     }
 }

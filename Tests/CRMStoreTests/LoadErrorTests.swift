@@ -71,7 +71,7 @@ import Testing
         (#"{"version": 1, "reminders": [{"id": "r", "title": "x", "owners": [], "due": "2026-11-23 10:00", "acknowledged_by": {"maria li": "soon"}}]}"#,
          "reminders.json:1:129: reminders[0].acknowledged_by[\"maria li\"]: expected a time like 2026-11-23T10:00:00+01:00, found \"soon\""),
         (#"{"version": 1, "reminders": [{"id": "r", "title": "x", "prority": "high", "owners": [], "due": "2026-11-23 10:00"}]}"#,
-         "reminders.json:1:56: reminders[0]: unknown field \"prority\"; known fields: id, title, notes, link, priority, owners, creator, start, due, end, repeat, acknowledged_by, acknowledged_occurrence, snoozed_until"),
+         "reminders.json:1:56: reminders[0]: unknown field \"prority\"; known fields: id, title, notes, link, priority, owners, creator, start, due, end, repeat, acknowledged_by, acknowledged_occurrence, snoozed_until, external_id"),
         (#"{"version": 2, "reminders": [{"anything": "new"}]}"#,
          "reminders.json:1:13: version: format version 2 is newer than this crmtop understands (1); the file was written by a newer crmtop"),
         (#"{"version": "1", "reminders": []}"#,

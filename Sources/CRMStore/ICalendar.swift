@@ -1,0 +1,179 @@
+import Foundation
+
+/// iCalendar (RFC 5545) content: components of properties, read and written as text.
+public enum ICalendar {
+    public struct Property: Equatable, Sendable {
+        public var name: String
+        public var parameters: [String: String]
+        public var value: String
+        /// 1-based line of the file the (folded) property starts on.
+        public var line: Int
+
+        public init(_ name: String, _ value: String, parameters: [String: String] = [:], line: Int = 0) {
+            self.name = name
+            self.value = value
+            self.parameters = parameters
+            self.line = line
+        }
+    }
+
+    public struct Component: Equatable, Sendable {
+        public var name: String
+        public var properties: [Property] = []
+        public var components: [Component] = []
+        public var line: Int
+
+        public init(_ name: String, properties: [Property] = [], components: [Component] = [], line: Int = 0) {
+            self.name = name
+            self.properties = properties
+            self.components = components
+            self.line = line
+        }
+
+        public subscript(_ name: String) -> Property? { properties.first { $0.name == name } }
+
+        public func all(_ name: String) -> [Property] { properties.filter { $0.name == name } }
+    }
+
+    public struct SyntaxError: Error, Equatable, Sendable {
+        public var line: Int
+        public var message: String
+    }
+
+    // MARK: - Reading
+
+    /// The top-level components (normally one VCALENDAR). Lines end in CRLF or, from sloppier
+    /// writers, LF alone; a line starting with a space or tab continues the one before.
+    public static func parse(_ text: String) throws(SyntaxError) -> [Component] {
+        var stack: [Component] = [], top: [Component] = []
+        for (line, content) in unfolded(text) {
+            let p = try property(content, line: line)
+            switch p.name {
+            case "BEGIN":
+                stack.append(Component(p.value.uppercased(), line: line))
+            case "END":
+                guard let done = stack.popLast(), done.name == p.value.uppercased() else {
+                    throw SyntaxError(line: line, message: "END:\(p.value) without its BEGIN")
+                }
+                if stack.isEmpty { top.append(done) } else { stack[stack.count - 1].components.append(done) }
+            default:
+                guard !stack.isEmpty else { throw SyntaxError(line: line, message: "\(p.name) outside any component") }
+                stack[stack.count - 1].properties.append(p)
+            }
+        }
+        if let open = stack.last { throw SyntaxError(line: open.line, message: "BEGIN:\(open.name) is never ended") }
+        return top
+    }
+
+    private static func unfolded(_ text: String) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (n, raw) in lines.enumerated() {
+            var s = String(String.UnicodeScalarView(raw))
+            if s.hasSuffix("\r") { s.removeLast() }
+            if let first = s.unicodeScalars.first, first == " " || first == "\t", !out.isEmpty {
+                out[out.count - 1].1 += String(s.unicodeScalars.dropFirst())
+            } else if !s.isEmpty {
+                out.append((n + 1, s))
+            }
+        }
+        return out
+    }
+
+    /// `NAME;PARAM=value;PARAM="quoted:value":value`
+    private static func property(_ s: String, line: Int) throws(SyntaxError) -> Property {
+        var chars = Substring(s).unicodeScalars[...]
+        func token() -> String {
+            var out = ""
+            var quoted = false
+            while let c = chars.first {
+                if c == "\"" { quoted.toggle() } else if !quoted && (c == ";" || c == ":" || c == "=" || c == ",") {
+                    break
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+                chars = chars.dropFirst()
+            }
+            return out
+        }
+        let name = token().uppercased()
+        guard !name.isEmpty else { throw SyntaxError(line: line, message: "a line without a property name") }
+        var parameters: [String: String] = [:]
+        while chars.first == ";" {
+            chars = chars.dropFirst()
+            let key = token().uppercased()
+            guard chars.first == "=" else { throw SyntaxError(line: line, message: "\(name): parameter \(key) has no value") }
+            chars = chars.dropFirst()
+            var values = [token()]
+            while chars.first == "," { chars = chars.dropFirst(); values.append(token()) }
+            parameters[key] = values.joined(separator: ",")
+        }
+        guard chars.first == ":" else { throw SyntaxError(line: line, message: "\(name) has no value") }
+        return Property(name, String(String.UnicodeScalarView(chars.dropFirst())), parameters: parameters, line: line)
+    }
+
+    /// TEXT values escape backslash, semicolon, comma and newline.
+    public static func unescape(_ s: String) -> String {
+        var out = "", escaped = false
+        for c in s.unicodeScalars {
+            if escaped {
+                out.unicodeScalars.append(c == "n" || c == "N" ? "\n" : c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Writing
+
+    /// CRLF line endings, and lines folded before 75 octets without splitting a character.
+    public static func write(_ component: Component) -> String {
+        var out = ""
+        func emit(_ line: String) {
+            var octets = 0
+            for c in line.unicodeScalars {
+                let size = String(c).utf8.count
+                if octets + size > 75 {
+                    out += "\r\n "
+                    octets = 1
+                }
+                out.unicodeScalars.append(c)
+                octets += size
+            }
+            out += "\r\n"
+        }
+        func walk(_ c: Component) {
+            emit("BEGIN:" + c.name)
+            for p in c.properties {
+                let params = p.parameters.keys.sorted().map { key -> String in
+                    let v = p.parameters[key]!
+                    return ";\(key)=" + (v.contains(where: { ":;,".contains($0) }) ? "\"\(v)\"" : v)
+                }.joined()
+                emit(p.name + params + ":" + p.value)
+            }
+            c.components.forEach(walk)
+            emit("END:" + c.name)
+        }
+        walk(component)
+        return out
+    }
+}

@@ -1,0 +1,19 @@
+import CRMCore
+import Foundation
+
+/// Other programs name people by handle, full name ("Maria Oliveira", "Oliveira, Maria")
+/// or e-mail address (maria@…, maria.oliveira@…).
+enum PersonMatch {
+    static func handle(_ text: String, in people: [Person]) -> String? {
+        var name = text.trimmingCharacters(in: .whitespaces)
+        if name.lowercased().hasPrefix("mailto:") { name = String(name.dropFirst(7)) }
+        let local = name.split(separator: "@").first.map(String.init) ?? name
+        if people.isEmpty { return local.isEmpty ? nil : local }
+        var names = [name, local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")]
+        let parts = name.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2 { names.append(parts[1] + " " + parts[0]) }
+        func same(_ a: String, _ b: String) -> Bool { a.caseInsensitiveCompare(b) == .orderedSame }
+        return people.first { same($0.id, local) }?.id
+            ?? people.first { p in names.contains { same(p.name, $0) } }?.id
+    }
+}

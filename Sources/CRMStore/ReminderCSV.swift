@@ -1,0 +1,109 @@
+import CRMCore
+import Foundation
+
+/// Reminders as CSV with a header row. Columns are found by name, so the CSV a CRM exports
+/// imports as it is; `--map` names the columns it calls something else.
+public enum ReminderCSV {
+    /// The fields a column can fill, with the header names they are known by unmapped.
+    public static let fields: [(field: String, headers: [String])] = [
+        ("external_id", ["external_id", "external id", "id", "record id", "activity id", "task id", "uid"]),
+        ("title", ["title", "subject", "task", "name"]),
+        ("due", ["due", "due date", "due_date", "date", "deadline", "activity date"]),
+        ("start", ["start", "reminder", "reminder date", "reminder time", "reminder date/time"]),
+        ("lead", ["lead", "lead time"]),
+        ("end", ["end", "follow-up until"]),
+        ("priority", ["priority"]),
+        ("owners", ["owners", "owner", "assigned to", "assigned_to", "assignee"]),
+        ("notes", ["notes", "description", "comments"]),
+        ("link", ["link", "url"]),
+        ("repeat", ["repeat"]),
+    ]
+
+    static let exportColumns = ["external_id", "title", "priority", "owners", "start", "due", "end", "repeat",
+                                "link", "notes"]
+
+    /// `map` takes a column name (any case) to a field name; columns nobody claims are ignored.
+    public static func records(_ text: String, map: [String: String], zone: TimeZone,
+                               people: [Person]) throws(ImportProblem) -> [ImportedReminder] {
+        let rows: [CSV.Record]
+        do { rows = try CSV.parse(text) } catch { throw ImportProblem(line: error.line, field: "csv", error.message) }
+        guard let header = rows.first else { return [] }
+        let mapped = Dictionary(map.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+        var columns: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() {
+            let name = name.trimmingCharacters(in: .whitespaces).lowercased()
+            let field = mapped[name] ?? fields.first { $0.headers.contains(name) }?.field
+            if let field, columns[field] == nil { columns[field] = i }
+        }
+        guard columns["external_id"] != nil else {
+            throw ImportProblem(line: header.line, field: "external_id",
+                                "no id column; name one with --map COLUMN=external_id so that importing again updates")
+        }
+        return try rows.dropFirst().map { row throws(ImportProblem) in
+            var values: [String: String] = [:]
+            for (field, i) in columns { values[field] = i < row.fields.count ? row.fields[i] : "" }
+            return try record(values, line: row.line, zone: zone, people: people)
+        }
+    }
+
+    private static func record(_ v: [String: String], line: Int, zone: TimeZone,
+                               people: [Person]) throws(ImportProblem) -> ImportedReminder {
+        func problem(_ field: String, _ message: String) -> ImportProblem { ImportProblem(line: line, field: field, message) }
+        func time(_ field: String) throws(ImportProblem) -> Date? {
+            guard let text = v[field], !text.isEmpty else { return nil }
+            guard let date = ImportTime.parse(text, zone: zone) else { throw problem(field, "cannot read \"\(text)\" as a time") }
+            return date
+        }
+        let key = v["external_id"] ?? ""
+        guard !key.isEmpty else { throw problem("external_id", "empty") }
+        var fields: [ReminderField] = []
+        if let title = v["title"] { fields.append(.title(title)) }
+        if let due = try time("due") { fields.append(.due(due)) } else if v["due"] != nil { throw problem("due", "empty") }
+        if v["start"] != nil { fields.append(.start(try time("start"))) }
+        if let lead = v["lead"], !lead.isEmpty, let due = try time("due") {
+            guard let seconds = DurationText.parse(lead), seconds >= 0 else { throw problem("lead", "cannot read \"\(lead)\" as a duration") }
+            fields.append(.start(due - seconds))
+        }
+        if v["end"] != nil { fields.append(.end(try time("end"))) }
+        if let text = v["priority"], !text.isEmpty {
+            guard let p = priority(text) else { throw problem("priority", "\"\(text)\" is not high, normal or low") }
+            fields.append(.priority(p))
+        }
+        if let text = v["owners"], !text.isEmpty {
+            let names = text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
+            var owners: [String] = []
+            for name in names where !name.isEmpty {
+                guard let id = PersonMatch.handle(name, in: people) else { throw problem("owners", "no person \(name)") }
+                if !owners.contains(id) { owners.append(id) }
+            }
+            fields.append(.owners(owners))
+        }
+        if let notes = v["notes"] { fields.append(.notes(notes.isEmpty ? nil : notes)) }
+        if let link = v["link"] { fields.append(.link(link.isEmpty ? nil : link)) }
+        if let text = v["repeat"] {
+            guard text.isEmpty || Repeat(rawValue: text.lowercased()) != nil else {
+                throw problem("repeat", "\"\(text)\" is not daily, weekdays, weekly or monthly")
+            }
+            fields.append(.repeatRule(Repeat(rawValue: text.lowercased())))
+        }
+        return ImportedReminder(line: line, key: key, fields: fields)
+    }
+
+    /// CRMs say Urgent and Medium as often as high and normal.
+    private static func priority(_ text: String) -> ReminderPriority? {
+        switch text.lowercased() {
+        case "high", "urgent", "1": .high
+        case "normal", "medium", "2": .normal
+        case "low", "3": .low
+        default: nil
+        }
+    }
+
+    public static func export(_ reminders: [Reminder], zone: TimeZone) -> String {
+        func time(_ d: Date?) -> String { d.map { TimeText.format($0, zone: zone) } ?? "" }
+        return CSV.line(exportColumns) + reminders.map { r in
+            CSV.line([r.importKey, r.title, r.priority.rawValue, r.owners.joined(separator: ";"), time(r.start),
+                      time(r.due), time(r.end), r.repeatRule?.rawValue ?? "", r.link ?? "", r.notes ?? ""])
+        }.joined()
+    }
+}

@@ -1,0 +1,87 @@
+import CRMCore
+import Foundation
+
+/// One reminder as an imported file describes it: what it sets, and where it was written.
+public struct ImportedReminder: Equatable, Sendable {
+    public var line: Int
+    /// The id the file knows it by; matched against `Reminder.importKey`.
+    public var key: String
+    /// Only the fields the file carries, so that re-importing keeps what was changed here
+    /// in fields the other program knows nothing of (acknowledgements, a follow-up window).
+    public var fields: [ReminderField]
+
+    public init(line: Int, key: String, fields: [ReminderField]) {
+        self.line = line
+        self.key = key
+        self.fields = fields
+    }
+}
+
+/// A record that cannot be imported; `field` names the column or property.
+public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var field: String
+    public var problem: String
+
+    public init(line: Int, field: String, _ problem: String) {
+        self.line = line
+        self.field = field
+        self.problem = problem
+    }
+
+    public var description: String { "\(line): \(field): \(problem)" }
+}
+
+extension Reminder {
+    /// What an import matches on: the other program's id, or crmtop's own for records
+    /// that came from a crmtop export.
+    public var importKey: String { externalID ?? id }
+}
+
+/// What importing would do, worked out before anything is written.
+public struct ImportPlan: Equatable, Sendable {
+    public var added: [String] = []
+    public var updated: [String] = []
+    public var unchanged: [String] = []
+    public var mutations: [Mutation] = []
+
+    /// Matches each record to a reminder by key and builds the change. Records that set no
+    /// owner get `defaultOwner`; every result is validated here, so that the first bad record
+    /// stops the import before anything is applied.
+    public init(_ records: [ImportedReminder], into data: DataSet, defaultOwner: String) throws(ImportProblem) {
+        var byKey: [String: Reminder] = [:]
+        for r in data.reminders { byKey[r.importKey] = r }
+        var ids = data.reminders.map(\.id)
+        let people = data.people.map(\.id), zone = data.settings.defaultCalendar.timeZone
+        var seen: Set<String> = []
+        for record in records {
+            guard seen.insert(record.key).inserted else {
+                throw ImportProblem(line: record.line, field: "id", "\(record.key) appears twice in the file")
+            }
+            let result: Reminder
+            if let existing = byKey[record.key] {
+                result = existing.applying(record.fields)
+                if result == existing { unchanged.append(existing.id); continue }
+                updated.append(existing.id)
+                mutations.append(.reminder(.put(result)))
+            } else {
+                guard record.fields.contains(where: { if case .title = $0 { true } else { false } }) else {
+                    throw ImportProblem(line: record.line, field: "title", "missing")
+                }
+                guard record.fields.contains(where: { if case .due = $0 { true } else { false } }) else {
+                    throw ImportProblem(line: record.line, field: "due", "missing")
+                }
+                let id = Identifiers.next(prefix: "R-", existing: ids)
+                ids.append(id)
+                let blank = Reminder(id: id, title: "", owners: [defaultOwner], due: Date(timeIntervalSince1970: 0),
+                                     externalID: record.key)
+                result = blank.applying(record.fields)
+                added.append(id)
+                mutations.append(.reminder(.add(result)))
+            }
+            do { try result.validate(people: people, zone: zone) } catch {
+                throw ImportProblem(line: record.line, field: "reminder", error.message)
+            }
+        }
+    }
+}

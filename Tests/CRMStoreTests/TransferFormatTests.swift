@@ -1,0 +1,101 @@
+import CRMCore
+@testable import CRMStore
+import Foundation
+import Testing
+
+@Suite struct CSVTests {
+    @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
+        let records = try CSV.parse("\u{FEFF}a,b\r\n\"x, y\",\"say \"\"hi\"\"\r\nthere\"\r\n\r\nlast,\r\n")
+        #expect(records == [
+            .init(line: 1, fields: ["a", "b"]),
+            .init(line: 2, fields: ["x, y", "say \"hi\"\nthere"]),
+            .init(line: 5, fields: ["last", ""]),
+        ])
+    }
+
+    @Test func writingQuotesOnlyWhereNeededAndReadsBack() throws {
+        let fields = ["plain", "a,b", "\"q\"", "two\nlines", ""]
+        let line = CSV.line(fields)
+        #expect(line == "plain,\"a,b\",\"\"\"q\"\"\",\"two\nlines\",\r\n")
+        #expect(try CSV.parse(line).first?.fields == fields)
+    }
+
+    @Test func anUnclosedQuoteNamesTheLineItStartsOn() {
+        #expect(throws: CSV.SyntaxError(line: 2, message: "a quoted field is not closed")) {
+            try CSV.parse("a\n\"open\nstill")
+        }
+    }
+}
+
+@Suite struct ICalendarTests {
+    @Test func foldedLinesAndQuotedParametersAreRead() throws {
+        let text = "BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nSUMMARY:a long\r\n  title\r\n"
+            + "ATTENDEE;CN=\"Weber, Jonas\";ROLE=CHAIR:mailto:j@x.example\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+        let todo = try #require(try ICalendar.parse(text).first?.components.first)
+        #expect(todo["SUMMARY"]?.value == "a long title")
+        #expect(todo["ATTENDEE"]?.parameters == ["CN": "Weber, Jonas", "ROLE": "CHAIR"])
+        #expect(todo["ATTENDEE"]?.value == "mailto:j@x.example")
+        #expect(todo["ATTENDEE"]?.line == 5)
+    }
+
+    @Test func writingFoldsAt75OctetsWithoutSplittingACharacter() throws {
+        let title = String(repeating: "ü", count: 60)
+        let text = ICalendar.write(.init("VTODO", properties: [.init("SUMMARY", title)]))
+        let lines = text.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(try ICalendar.parse(text).first?["SUMMARY"]?.value == title)
+    }
+
+    @Test func textEscapesRoundTrip() {
+        let text = "a, b; c\\d\nnext"
+        #expect(ICalendar.unescape(ICalendar.escape(text)) == text)
+    }
+
+    @Test(arguments: [("-PT15M", -900.0), ("P1DT2H", 93_600), ("P1W", 604_800), ("PT0S", 0), ("-P1D", -86_400)])
+    func durations(text: String, seconds: Double) {
+        #expect(ICalendar.duration(text) == seconds)
+        #expect(ICalendar.duration(ICalendar.durationText(seconds)) == seconds)
+    }
+
+    @Test func datesInUTCNamedZonesAndAllDay() throws {
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let utc = try ICalendar.date(.init("DUE", "20261123T090000Z"), zone: berlin)
+        #expect(TimeText.formatUTC(utc) == "2026-11-23T09:00:00Z")
+        let ny = try ICalendar.date(.init("DUE", "20260710T090000", parameters: ["TZID": "America/New_York"]), zone: berlin)
+        #expect(TimeText.formatUTC(ny) == "2026-07-10T13:00:00Z")
+        let day = try ICalendar.date(.init("DUE", "20261130", parameters: ["VALUE": "DATE"]), zone: berlin)
+        #expect(TimeText.format(day, zone: berlin) == "2026-11-30T00:00:00+01:00")
+        #expect(throws: ImportProblem(line: 0, field: "DUE", "unknown time zone Mars/Olympus")) {
+            try ICalendar.date(.init("DUE", "20261130T100000", parameters: ["TZID": "Mars/Olympus"]), zone: berlin)
+        }
+    }
+
+    @Test func recurrencesMapWhereCrmtopCanRepeatThem() {
+        #expect(ReminderICS.repeatRule("FREQ=DAILY").0 == .daily)
+        #expect(ReminderICS.repeatRule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR").0 == .weekdays)
+        #expect(ReminderICS.repeatRule("FREQ=WEEKLY;BYDAY=TU").0 == .weekly)
+        #expect(ReminderICS.repeatRule("FREQ=MONTHLY;BYMONTHDAY=15").0 == .monthly)
+        #expect(ReminderICS.repeatRule("FREQ=MONTHLY;COUNT=3") == (.monthly, "an end to the repetition cannot be kept; it repeats on"))
+        #expect(ReminderICS.repeatRule("FREQ=YEARLY").0 == nil)
+        #expect(ReminderICS.repeatRule("FREQ=WEEKLY;INTERVAL=2").0 == nil)
+    }
+}
+
+@Suite struct ImportTimeTests {
+    @Test(arguments: [
+        ("2026-11-30", "2026-11-30T00:00:00+01:00"),
+        ("11/30/2026 2:30 PM", "2026-11-30T14:30:00+01:00"),
+        ("11/30/2026 12:05 AM", "2026-11-30T00:05:00+01:00"),
+        ("30.11.2026 09:15", "2026-11-30T09:15:00+01:00"),
+        ("2026-11-30T10:00:00Z", "2026-11-30T11:00:00+01:00"),
+    ])
+    func commonForms(text: String, expected: String) throws {
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        #expect(ImportTime.parse(text, zone: berlin).map { TimeText.format($0, zone: berlin) } == expected)
+    }
+
+    @Test(arguments: ["13/30/2026", "31.02.2026", "tomorrow", "11/30/2026 13:00 PM"])
+    func nonsenseIsRefused(text: String) throws {
+        #expect(ImportTime.parse(text, zone: try #require(TimeZone(identifier: "Europe/Berlin"))) == nil)
+    }
+}
