@@ -13,13 +13,17 @@ enum AtomicFile {
     /// `name.bak` and renames the new one over it. The directory itself is synced by the
     /// caller once all files are in place.
     static func replace(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) {
+        let temp = try prepare(name, in: directory, with: bytes, newFileMode: newFileMode)
+        try commit(temp, as: name, in: directory)
+    }
+
+    /// The slow half of a replace: the new contents, synced, in a temporary file beside `name`.
+    /// Returns the temporary file's path.
+    static func prepare(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) -> String {
         let target = directory + "/" + name
-        let temp = "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = "\(directory)/.\(name)\(temporaryMark)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(name, "cannot create a temporary file") }
-        var done = false
-        defer { if !done { unlink(temp) } }
-
         do throws(SaveError) {
             var existing = stat()
             // An existing file keeps the permissions someone gave it; umask plays no part.
@@ -29,13 +33,45 @@ enum AtomicFile {
             guard fsync(fd) == 0 else { throw failure(name, "cannot sync to disk") }
         } catch {
             close(fd)
+            unlink(temp)
             throw error
         }
-        guard close(fd) == 0 else { throw failure(name, "cannot finish writing") }
+        guard close(fd) == 0 else {
+            let error = failure(name, "cannot finish writing")
+            unlink(temp)
+            throw error
+        }
+        return temp
+    }
 
-        if access(target, F_OK) == 0 { try keepBackup(of: target, name: name, in: directory) }
-        guard rename(temp, target) == 0 else { throw failure(name, "cannot replace the file") }
-        done = true
+    /// The quick half: keeps the current file as `name.bak` and renames `temp` over it.
+    static func commit(_ temp: String, as name: String, in directory: String) throws(SaveError) {
+        let target = directory + "/" + name
+        do throws(SaveError) {
+            if access(target, F_OK) == 0 { try keepBackup(of: target, name: name, in: directory) }
+            guard rename(temp, target) == 0 else { throw failure(name, "cannot replace the file") }
+        } catch {
+            unlink(temp)
+            throw error
+        }
+    }
+
+    /// Names of temporary files carry this and then the writer's process id.
+    static let temporaryMark = ".tmp-", backupMark = ".bak-"
+
+    /// Removes temporary files left by writers that were killed before they could. A file
+    /// whose writer still runs may be in use, so it stays.
+    static func removeAbandoned(in directory: String) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard name.hasPrefix("."), let mark = name.range(of: temporaryMark) ?? name.range(of: backupMark),
+                  let pid = Int32(name[mark.upperBound...].prefix { $0 != "-" }),
+                  kill(pid, 0) != 0 && errno == ESRCH
+            else { continue }
+            unlink(directory + "/" + name)
+        }
     }
 
     static func syncDirectory(_ directory: String, after name: String) throws(SaveError) {
@@ -48,7 +84,7 @@ enum AtomicFile {
     /// A hard link shares the old file's bytes without copying them; linking under a
     /// temporary name and renaming replaces the previous backup in one step.
     private static func keepBackup(of target: String, name: String, in directory: String) throws(SaveError) {
-        let temp = "\(directory)/.\(name).bak-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = "\(directory)/.\(name)\(backupMark)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         if link(target, temp) != 0 {
             // Some file systems have no hard links; a copy does the same job more slowly.
             try copy(target, to: temp, name: name)
@@ -86,10 +122,14 @@ enum AtomicFile {
         close(output)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ name: String) throws(SaveError) {
+    /// Writes at `offset`, or where the descriptor stands when it is nil.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ name: String, at offset: Int? = nil) throws(SaveError) {
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            let n = bytes.withUnsafeBytes { buffer in
+                offset.map { pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t($0 + written)) }
+                    ?? write(fd, buffer.baseAddress! + written, buffer.count - written)
+            }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw failure(name, "write failed") }
             written += n

@@ -2,7 +2,7 @@ import CRMCore
 import Foundation
 
 enum SettingsCodec {
-    static let fields: [StaticString] = ["version", "calendars", "sla_policies", "escalation", "leaderboard"]
+    static let fields: [StaticString] = ["version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard"]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
         "kind", "priority", "first_response", "resolution", "calendar", "warn_at_percent", "warn_before",
@@ -15,6 +15,7 @@ enum SettingsCodec {
     static func decode(_ root: JSONValue) throws(FieldError) -> Settings {
         var f = try Fields(root, known: fields)
         _ = f.optional("version")
+        _ = f.optional("journal_seq")
         let settings = Settings(
             calendars: try f.list("calendars", decodeCalendar),
             slaPolicies: try f.list("sla_policies", decodePolicy),
