@@ -13,18 +13,48 @@ enum AtomicFile {
     /// `name.bak` and renames the new one over it. The directory itself is synced by the
     /// caller once all files are in place.
     static func replace(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) {
-        let temp = try prepare(name, in: directory, with: bytes, newFileMode: newFileMode)
-        try commit(temp, as: name, in: directory)
+        try prepare(name, in: directory, with: bytes, newFileMode: newFileMode).commit()
     }
 
-    /// The slow half of a replace: the new contents, synced, in a temporary file beside `name`.
-    /// Returns the temporary file's path.
-    static func prepare(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) -> String {
+    /// New contents written and synced beside the file they are to replace, not yet in its
+    /// place; removed if it never gets there. Its writer holds a lock on it meanwhile, which
+    /// tells it from one left behind by a writer that was killed.
+    final class Prepared {
+        let name: String
+        let directory: String
+        private let path: String
+        private let fd: Int32
+        private var placed = false
+
+        init(name: String, directory: String, path: String, fd: Int32) {
+            self.name = name
+            self.directory = directory
+            self.path = path
+            self.fd = fd
+        }
+
+        /// Keeps the current file as `name.bak` and renames the new one over it.
+        func commit() throws(SaveError) {
+            let target = directory + "/" + name
+            if access(target, F_OK) == 0 { try keepBackup(of: target, name: name, in: directory) }
+            guard rename(path, target) == 0 else { throw failure(name, "cannot replace the file") }
+            placed = true
+        }
+
+        deinit {
+            if !placed { unlink(path) }
+            close(fd)
+        }
+    }
+
+    /// The slow half of a replace: the new contents in a temporary file, synced.
+    static func prepare(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) -> Prepared {
         let target = directory + "/" + name
         let temp = "\(directory)/.\(name)\(temporaryMark)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(name, "cannot create a temporary file") }
         do throws(SaveError) {
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw failure(name, "cannot lock a temporary file") }
             var existing = stat()
             // An existing file keeps the permissions someone gave it; umask plays no part.
             let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
@@ -36,41 +66,29 @@ enum AtomicFile {
             unlink(temp)
             throw error
         }
-        guard close(fd) == 0 else {
-            let error = failure(name, "cannot finish writing")
-            unlink(temp)
-            throw error
-        }
-        return temp
+        return Prepared(name: name, directory: directory, path: temp, fd: fd)
     }
 
-    /// The quick half: keeps the current file as `name.bak` and renames `temp` over it.
-    static func commit(_ temp: String, as name: String, in directory: String) throws(SaveError) {
-        let target = directory + "/" + name
-        do throws(SaveError) {
-            if access(target, F_OK) == 0 { try keepBackup(of: target, name: name, in: directory) }
-            guard rename(temp, target) == 0 else { throw failure(name, "cannot replace the file") }
-        } catch {
-            unlink(temp)
-            throw error
-        }
-    }
-
-    /// Names of temporary files carry this and then the writer's process id.
     static let temporaryMark = ".tmp-", backupMark = ".bak-"
 
-    /// Removes temporary files left by writers that were killed before they could. A file
-    /// whose writer still runs may be in use, so it stays.
+    /// Removes temporary files left by writers that were killed before they could. Call it
+    /// holding the directory's lock: backups are only made under it, so any half-made one is
+    /// abandoned, and a new file is abandoned when no writer holds its lock any more.
     static func removeAbandoned(in directory: String) {
         guard let dir = opendir(directory) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard name.hasPrefix("."), let mark = name.range(of: temporaryMark) ?? name.range(of: backupMark),
-                  let pid = Int32(name[mark.upperBound...].prefix { $0 != "-" }),
-                  kill(pid, 0) != 0 && errno == ESRCH
-            else { continue }
-            unlink(directory + "/" + name)
+            guard name.hasPrefix(".") else { continue }
+            let path = directory + "/" + name
+            if name.contains(backupMark) {
+                unlink(path)
+            } else if name.contains(temporaryMark) {
+                let fd = open(path, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { continue }
+                if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+                close(fd)
+            }
         }
     }
 

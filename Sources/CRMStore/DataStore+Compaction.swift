@@ -30,7 +30,8 @@ extension DataStore {
             Plan(s, mode: mode)
         }) else { return }
 
-        var prepared: [(collection: Collection, temp: String)] = []
+        // Files not put in place are removed when they go.
+        var prepared: [AtomicFile.Prepared] = []
         do throws(SaveError) {
             for file in plan.files {
                 let name = file.collection.fileName
@@ -40,42 +41,32 @@ extension DataStore {
                 } catch {
                     throw SaveError(file: name, path: error.path, message: error.message)
                 }
-                prepared.append((file.collection, try AtomicFile.prepare(name, in: directory.path, with: bytes,
-                                                                         newFileMode: plan.mode)))
+                prepared.append(try AtomicFile.prepare(name, in: directory.path, with: bytes, newFileMode: plan.mode))
             }
         } catch {
-            for file in prepared { unlink(file.temp) }
             throw .save(error)
         }
 
         _ = try withWriteLock(for: Journal.fileName) { s, mode throws(StoreError) in
             // Someone else rewrote a file meanwhile; theirs is at least as new.
-            guard plan.files.allSatisfy({ s.snapshots[$0.collection]?.stamp == $0.stamp }) else {
-                for file in prepared { unlink(file.temp) }
-                return
-            }
+            guard plan.files.allSatisfy({ s.snapshots[$0.collection]?.stamp == $0.stamp }) else { return }
             do throws(SaveError) {
-                try finish(plan, prepared, &s, mode: mode)
+                try finish(plan, &prepared, &s, mode: mode)
             } catch {
                 throw .save(error)
             }
         }
     }
 
-    private func finish(_ plan: Plan, _ prepared: [(collection: Collection, temp: String)],
-                        _ s: inout DirectoryState, mode: mode_t) throws(SaveError) {
+    private func finish(_ plan: Plan, _ prepared: inout [AtomicFile.Prepared], _ s: inout DirectoryState,
+                        mode: mode_t) throws(SaveError) {
         let dir = directory.path
-        for (n, file) in prepared.enumerated() {
-            do throws(SaveError) {
-                try AtomicFile.commit(file.temp, as: file.collection.fileName, in: dir)
-            } catch {
-                for rest in prepared[(n + 1)...] { unlink(rest.temp) }
-                throw error
-            }
+        for file in plan.files {
+            try prepared.removeFirst().commit()
             s.snapshots[file.collection]?.stamp = FileStamp(path: path(of: file.collection.fileName))
-            s.snapshots[file.collection]?.seq = plan.files[n].seq
+            s.snapshots[file.collection]?.seq = file.seq
         }
-        if !prepared.isEmpty { try AtomicFile.syncDirectory(dir, after: prepared[prepared.count - 1].collection.fileName) }
+        if let last = plan.files.last { try AtomicFile.syncDirectory(dir, after: last.collection.fileName) }
 
         let kept = s.entries.filter { $0.seq > s.snapshots[$0.collection, default: .init()].seq }
         let base = kept.first.map { $0.seq - 1 } ?? s.lastSeq

@@ -199,4 +199,19 @@ import Testing
         #expect(dir.text("reminders.json")?.contains("journal_seq") == true)
         #expect(try #require(dir.read("journal.jsonl")).count < 200 * 100)
     }
+
+    @Test func compactionRemovesWhatKilledWritersLeftBehind() throws {
+        let dir = try Self.directory()
+        defer { dir.remove() }
+        let dead = ".reminders.json.tmp-4242-1", halfBackup = ".cases.json.bak-4242-2"
+        let alive = ".reminders.json.tmp-\(getpid())-3"
+        for name in [dead, halfBackup, alive] { dir.write(name, "x") }
+        // A writer at work holds a lock on its new file.
+        let fd = open(dir.file(alive).path, O_RDONLY)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX) == 0)
+        try dir.store.apply([Self.ack("r0")])
+        try dir.store.compact()
+        #expect(dir.files.filter { $0.hasPrefix(".") } == [alive])
+    }
 }
