@@ -28,7 +28,7 @@ enum CaseCodec {
             pauses: try f.list("pauses") { v throws(FieldError) in
                 var p = try Fields(v, known: pauseFields)
                 let pause = Pause(start: try p.time("start", zone), end: try p.optionalTime("end", zone))
-                try p.finish()
+                p.finish()
                 return pause
             },
             escalationLevel: try f.int("escalation_level", or: 0)!,
@@ -36,11 +36,11 @@ enum CaseCodec {
                 var e = try Fields(v, known: eventFields)
                 let event = CaseEvent(at: try e.time("at", zone), actor: try e.string("actor", or: nil),
                                       action: try e.string("action"), detail: try e.string("detail", or: nil))
-                try e.finish()
+                e.finish()
                 return event
             }
         )
-        try f.finish()
+        f.finish()
         return item
     }
 
@@ -80,7 +80,7 @@ enum CaseCodec {
         var f = try Fields(value, known: influencerFields)
         let influencer = Influencer(id: try f.string("id"), name: try f.string("name"),
                                     url: try f.string("url", or: nil), notes: try f.string("notes", or: nil))
-        try f.finish()
+        f.finish()
         return influencer
     }
 

@@ -37,7 +37,8 @@ extension DataStore {
                 let name = file.collection.fileName
                 let bytes: [UInt8]
                 do throws(FieldError) {
-                    bytes = try FileFormats.encode(file.collection, plan.data, journalSeq: file.seq)
+                    bytes = try FileFormats.encode(file.collection, plan.data, journalSeq: file.seq,
+                                                   unknown: plan.unknown[file.collection] ?? UnknownFields())
                 } catch {
                     throw SaveError(file: name, path: error.path, message: error.message)
                 }
@@ -83,6 +84,7 @@ extension DataStore {
     /// What a compaction writes: the files whose data holds journalled changes they lack.
     struct Plan {
         var data: DataSet
+        var unknown: [Collection: UnknownFields]
         var files: [(collection: Collection, seq: Int, stamp: FileStamp?)]
         var mode: mode_t
 
@@ -90,6 +92,7 @@ extension DataStore {
         init?(_ s: DirectoryState, mode: mode_t) {
             guard !s.entries.isEmpty else { return nil }
             data = s.data
+            unknown = s.unknown
             files = Collection.snapshots.compactMap { collection in
                 guard let snapshot = s.snapshots[collection], snapshot.applied > snapshot.seq else { return nil }
                 return (collection, snapshot.applied, snapshot.stamp)

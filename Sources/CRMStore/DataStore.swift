@@ -60,8 +60,9 @@ public final class DataStore: @unchecked Sendable {
     /// Writes the given collections whole, each atomically (see `AtomicFile`), replacing what
     /// the files and the journal said about them. All of them are encoded before the first is
     /// written, so data that cannot be written changes nothing. Each file is replaced on its
-    /// own: a failure part way leaves earlier ones saved. To change data that others may be
-    /// changing too, use `apply`.
+    /// own: a failure part way leaves earlier ones saved. Fields crmtop does not know, read
+    /// from the files by an earlier `load`, are written back. To change data that others may
+    /// be changing too, use `apply`.
     public func save(_ data: DataSet, collections: Set<Collection> = Set(Collection.allCases)) throws(SaveError) {
         let chosen = Collection.allCases.filter(collections.contains)
         guard let first = chosen.first?.fileName, let last = chosen.last?.fileName else { return }
@@ -74,7 +75,8 @@ public final class DataStore: @unchecked Sendable {
         var encoded: [(name: String, bytes: [UInt8])] = []
         for collection in chosen {
             do throws(FieldError) {
-                encoded.append((collection.fileName, try FileFormats.encode(collection, data, journalSeq: seq)))
+                encoded.append((collection.fileName, try FileFormats.encode(
+                    collection, data, journalSeq: seq, unknown: state?.unknown[collection] ?? UnknownFields())))
             } catch {
                 throw SaveError(file: collection.fileName, path: error.path, message: error.message)
             }

@@ -1,10 +1,8 @@
 import CRMCore
 import Foundation
 
-/// Reads the members of one object by name, then insists that nothing unknown was left.
-///
-/// Unknown fields are refused rather than skipped: in hand-edited files they are nearly
-/// always typos (`prority`) that would otherwise silently fall back to a default.
+/// Reads the members of one object by name, then notes any it did not know, to be written
+/// back as they were (`UnknownFields`) and, if they look like typos, reported by `check`.
 struct Fields {
     let object: JSONValue
     private let known: [StaticString]
@@ -55,15 +53,11 @@ struct Fields {
         return nil
     }
 
-    func finish() throws(FieldError) {
+    /// Notes the members not asked for.
+    func finish() {
         guard seen < object.count else { return }
-        for (key, _) in object.members {
-            let name = key.string ?? ""
-            if !known.contains(where: { key.stringEquals($0) }) {
-                throw FieldError("unknown field \"\(clip(name))\"; known fields: "
-                    + known.map(\.description).joined(separator: ", "), at: key.offset)
-            }
-        }
+        let unknown = object.members.filter { key, _ in !known.contains { key.stringEquals($0) } }.map(\.key.index)
+        if !unknown.isEmpty { object.document.unknownMembers.append((object.index, unknown)) }
     }
 
     // MARK: - Typed access

@@ -15,6 +15,8 @@ struct DirectoryState: Sendable {
     }
 
     var data = DataSet()
+    /// Fields the files have that crmtop does not know, to be written back.
+    var unknown: [DataStore.Collection: UnknownFields] = [:]
     var snapshots: [DataStore.Collection: Snapshot] = [:]
     var activities = LogPosition()
     var journal = LogPosition()
@@ -117,6 +119,7 @@ extension DataStore {
         guard let (bytes, stamp) = try DiskFile.read(path(of: name), name: name) else {
             collection.clear(in: &s.data)
             s.snapshots[collection] = .init()
+            s.unknown[collection] = nil
             return
         }
         let document: JSONDocument
@@ -134,6 +137,7 @@ extension DataStore {
             throw LoadError(file: name, path: error.path, line: at.line, column: at.column, message: error.message)
         }
         s.snapshots[collection] = .init(stamp: stamp, seq: seq, applied: seq)
+        s.unknown[collection] = document.unknownMembers.isEmpty ? nil : UnknownFields(document)
     }
 
     private func readActivities(_ s: inout DirectoryState, fromStart: Bool) throws(LoadError) {
@@ -142,6 +146,7 @@ extension DataStore {
         guard let chunk = try LogFile.readNew(path(of: name), name: name, after: after) else {
             s.data.activities = []
             s.activities = LogPosition()
+            s.unknown[.activities] = nil
             return
         }
         let document: JSONDocument
@@ -150,11 +155,20 @@ extension DataStore {
         } catch {
             throw LoadError(file: name, at: error.offset, in: chunk, message: error.message)
         }
+        if chunk.fromStart {
+            s.data.activities = []
+            s.unknown[.activities] = nil
+        }
+        // Numbered as in the whole file, whose first line is the header.
+        let firstIndex = chunk.fromStart ? -1 : s.data.activities.count
         do throws(FieldError) {
-            if chunk.fromStart { s.data.activities = [] }
             try FileFormats.activities(document.root, header: chunk.fromStart, zone: s.zone, into: &s.data.activities)
         } catch {
             throw LoadError(file: name, path: error.path, at: error.offset ?? 0, in: chunk, message: error.message)
+        }
+        if !document.unknownMembers.isEmpty {
+            let found = UnknownFields(document, lines: true, firstIndex: firstIndex)
+            s.unknown[.activities, default: UnknownFields()].patches.merge(found.patches) { $0 + $1 }
         }
         s.activities = chunk.position
     }

@@ -27,7 +27,7 @@ enum FileFormats {
             let seq = try journalSeq(&f)
             data.people = try f.list("people", PeopleCodec.decodePerson)
             data.teams = try f.list("teams", PeopleCodec.decodeTeam)
-            try f.finish()
+            f.finish()
             return seq
         case .settings:
             var f = try versioned(root, known: SettingsCodec.fields)
@@ -46,7 +46,7 @@ enum FileFormats {
         var f = try versioned(root, known: ["version", "journal_seq", key])
         let seq = try journalSeq(&f)
         items = try f.list(key, element)
-        try f.finish()
+        f.finish()
         return seq
     }
 
@@ -95,19 +95,27 @@ enum FileFormats {
 
     // MARK: - Writing
 
-    /// The file's bytes; `journalSeq` is the last journalled change the data holds.
-    static func encode(_ collection: DataStore.Collection, _ data: DataSet, journalSeq: Int = 0) throws(FieldError) -> [UInt8] {
+    /// The file's bytes; `journalSeq` is the last journalled change the data holds, and
+    /// `unknown` what its file had that crmtop does not know, to be written back.
+    static func encode(_ collection: DataStore.Collection, _ data: DataSet, journalSeq: Int = 0,
+                       unknown: UnknownFields = UnknownFields()) throws(FieldError) -> [UInt8] {
         let zone = data.settings.defaultCalendar.timeZone
         let header = JSONOutput.Member("version", .int(version))
         let seq = journalSeq > 0 ? [JSONOutput.Member("journal_seq", .int(journalSeq))] : []
-        func file(_ members: [JSONOutput.Member]) -> [UInt8] { JSONWriter.pretty(.object([header] + seq + members)) }
+        func file(_ members: [JSONOutput.Member]) -> [UInt8] {
+            var root = JSONOutput.object([header] + seq + members)
+            unknown.restore(into: &root, list: "", index: -1)
+            return JSONWriter.pretty(root)
+        }
         func items<T>(_ key: String, _ list: [T], _ encode: (T) throws(FieldError) -> JSONOutput) throws(FieldError) -> JSONOutput.Member {
             var out: [JSONOutput] = []
             out.reserveCapacity(list.count)
             for (n, item) in list.enumerated() {
-                out.append(try within(.key(key)) { () throws(FieldError) in
+                var value = try within(.key(key)) { () throws(FieldError) in
                     try within(.index(n)) { () throws(FieldError) in try encode(item) }
-                })
+                }
+                unknown.restore(into: &value, list: key, index: n)
+                out.append(value)
             }
             return .init(key, .array(out))
         }
@@ -125,12 +133,16 @@ enum FileFormats {
             return file([try items("people", data.people, PeopleCodec.encodePerson),
                          try items("teams", data.teams, PeopleCodec.encodeTeam)])
         case .settings:
-            return file(try SettingsCodec.encode(data.settings))
+            var members = try SettingsCodec.encode(data.settings)
+            unknown.restoreLists(in: &members)
+            return file(members)
         case .activities:
             var out = activitiesHeader
             for (n, activity) in data.activities.enumerated() {
                 try within(.key("activities")) { () throws(FieldError) in
-                    try within(.index(n)) { () throws(FieldError) in try activityLine(activity, zone: zone, into: &out) }
+                    try within(.index(n)) { () throws(FieldError) in
+                        try activityLine(activity, zone: zone, into: &out) { unknown.restore(into: &$0, list: "", index: n) }
+                    }
                 }
             }
             return out
@@ -139,8 +151,11 @@ enum FileFormats {
 
     static var activitiesHeader: [UInt8] { JSONWriter.compact(.object([.init("version", .int(version))])) + [.lf] }
 
-    static func activityLine(_ activity: Activity, zone: TimeZone, into out: inout [UInt8]) throws(FieldError) {
-        JSONWriter.write(try PeopleCodec.encodeActivity(activity, zone: zone), into: &out, indent: 0, style: .compact)
+    static func activityLine(_ activity: Activity, zone: TimeZone, into out: inout [UInt8],
+                             adding restore: (inout JSONOutput) -> Void = { _ in }) throws(FieldError) {
+        var line = try PeopleCodec.encodeActivity(activity, zone: zone)
+        restore(&line)
+        JSONWriter.write(line, into: &out, indent: 0, style: .compact)
         out.append(.lf)
     }
 }

@@ -16,6 +16,9 @@ public final class JSONDocument {
     let nodes: [Node]
     /// Strings that contained escapes, already decoded; raw strings are read from `bytes`.
     let decoded: [String]
+    /// Objects with members their decoder did not know, and those members' key nodes, as
+    /// found while decoding (see `UnknownFields`).
+    var unknownMembers: [(object: Int, keys: [Int])] = []
 
     init(bytes: [UInt8], nodes: [Node], decoded: [String]) {
         self.bytes = bytes

@@ -53,7 +53,7 @@ enum Journal {
                 }
                 var f = try FileFormats.versioned(first, known: ["version", "seq"])
                 headerSeq = try f.int("seq", or: 0)!
-                try f.finish()
+                f.finish()
                 previous = headerSeq!
             }
             var entries: [Entry] = []

@@ -106,7 +106,7 @@ public enum MutationCodec {
         case .settingsPut:
             mutation = .settings(try record("settings", SettingsCodec.decode))
         }
-        try f.finish()
+        f.finish()
         return mutation
     }
 

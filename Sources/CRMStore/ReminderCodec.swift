@@ -24,7 +24,7 @@ enum ReminderCodec {
             acknowledgedBy: try f.map("acknowledged_by") { v throws(FieldError) in try v.decodeTime(zone) },
             snoozedUntil: try f.map("snoozed_until") { v throws(FieldError) in try v.decodeTime(zone) }
         )
-        try f.finish()
+        f.finish()
         return reminder
     }
 

@@ -23,7 +23,7 @@ enum SettingsCodec {
             leaderboard: try f.optional("leaderboard").map { v throws(FieldError) in
                 try within(.key("leaderboard")) { () throws(FieldError) in try decodeLeaderboard(v) }
             } ?? LeaderboardSettings())
-        try f.finish()
+        f.finish()
         return settings
     }
 
@@ -69,7 +69,7 @@ enum SettingsCodec {
         }
         let calendar = BusinessCalendar(name: name, zone: zone, hours: OpenHoursText.normalized(hours.flatMap { $0 }),
                                         holidays: try f.list("holidays") { v throws(FieldError) in try v.decodeDate() })
-        try f.finish()
+        f.finish()
         return calendar
     }
 
@@ -110,7 +110,7 @@ enum SettingsCodec {
                 }
             },
             warnBefore: try f.duration("warn_before"))
-        try f.finish()
+        f.finish()
         return policy
     }
 
@@ -143,7 +143,7 @@ enum SettingsCodec {
         let afterValue = try f.required("after")
         let trigger = try within(.key("after")) { () throws(FieldError) in try decodeTrigger(afterValue) }
         let notify = try f.list("notify") { v throws(FieldError) in try v.decodeString() }
-        try f.finish()
+        f.finish()
         return EscalationLevel(level: level, trigger: trigger, notify: notify)
     }
 
@@ -190,7 +190,7 @@ enum SettingsCodec {
         }
         let settings = LeaderboardSettings(topN: try f.int("top_n", or: nil), weekStart: weekStart,
                                            goalBonus: try f.int("goal_bonus", or: 0)!)
-        try f.finish()
+        f.finish()
         return settings
     }
 
