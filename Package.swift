@@ -53,7 +53,7 @@ let package = Package(
             exclude: ["Goldens"],
             swiftSettings: strict
         ),
-        .testTarget(name: "CRMCLITests", dependencies: ["CRMCLI"], swiftSettings: strict),
+        .testTarget(name: "CRMCLITests", dependencies: ["CRMCLI"], exclude: ["Fixtures"], swiftSettings: strict),
         // A writer process for the tests that run several of them against one directory.
         .executableTarget(name: "StoreWriter", dependencies: ["CRMStore"], path: "Tests/StoreWriter",
                           swiftSettings: strict),

@@ -10,7 +10,7 @@ public struct CRMTop: ParsableCommand {
               crmtop --demo
             """,
         version: CRMTop.version,
-        subcommands: [DashCommand.self, SnapshotCommand.self, DemoCommand.self],
+        subcommands: [DashCommand.self, SnapshotCommand.self, DemoCommand.self, CheckCommand.self],
         defaultSubcommand: DashCommand.self
     )
 

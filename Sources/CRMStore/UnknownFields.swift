@@ -27,7 +27,7 @@ struct UnknownFields: Sendable {
     /// What `document`'s decoding left unread. `firstIndex` numbers the first element of a
     /// JSON Lines chunk that does not start at the top of its file.
     init(_ document: JSONDocument, lines: Bool = false, firstIndex: Int = 0) {
-        for (object, keys) in document.unknownMembers {
+        for (object, keys, _) in document.unknownMembers {
             var path = document.path(to: object)
             let anchor: Anchor
             if lines {

@@ -224,3 +224,35 @@ import Testing
         }
     }
 }
+
+@Suite struct CheckTests {
+    @Test func aRecordWithSeveralMistakesReportsEachAndTheRestAreStillRead() {
+        let dir = TempDir()
+        defer { dir.remove() }
+        dir.write("reminders.json", """
+            {"version": 2, "reminders": [
+              {"id": "r1", "title": 5, "priority": "urgent", "owners": ["maria"], "due": "soon", "acknowledged_by": {"maria": "never"}},
+              {"id": "r2", "title": "fine", "owners": "maria", "due": "2026-11-23 10:00"},
+              {"id": "r2", "title": "twice", "owners": [], "due": "2026-11-23 10:00"}
+            ]}
+            """)
+        dir.write("people.json", #"{"version": 2, "people": [{"id": "maria", "name": "M", "role": "agent"}]}"#)
+        #expect(dir.store.check().map(\.description) == [
+            "reminders.json:2:25: reminders[0].title: expected a string, found 5",
+            "reminders.json:2:40: reminders[0].priority: expected one of high, normal, low, found \"urgent\"",
+            "reminders.json:2:78: reminders[0].due: expected a time like 2026-11-23T10:00:00+01:00, found \"soon\"",
+            "reminders.json:2:115: reminders[0].acknowledged_by.maria: expected a time like 2026-11-23T10:00:00+01:00, found \"never\"",
+            "reminders.json:3:43: reminders[1].owners: expected an array, found \"maria\"",
+            "reminders.json:4:10: reminders[2].id: id \"r2\" is used again; first at reminders[1]",
+        ])
+    }
+
+    @Test func aNewerFileIsReportedOnce() {
+        let dir = TempDir()
+        defer { dir.remove() }
+        dir.write("cases.json", #"{"version": 3, "cases": [{"whatever": 1}]}"#)
+        #expect(dir.store.check().map(\.description) == [
+            "cases.json:1:13: version: format version 3 is newer than this crmtop understands (2); the file was written by a newer crmtop",
+        ])
+    }
+}
