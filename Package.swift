@@ -54,6 +54,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CRMCLITests", dependencies: ["CRMCLI"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["crmtop"], swiftSettings: strict),
+        // A writer process for the tests that run several of them against one directory.
+        .executableTarget(name: "StoreWriter", dependencies: ["CRMStore"], path: "Tests/StoreWriter",
+                          swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["crmtop", "StoreWriter", "CRMStore"],
+                    swiftSettings: strict),
     ]
 )

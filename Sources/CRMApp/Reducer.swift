@@ -17,6 +17,7 @@ public enum Reducer {
                 $0.flashes = $0.flashes.filter { $0.value > now }
             }
         case .reloaded(let data):
+            if state.loadError != nil, state.message?.isError == true { state.message = nil }
             return refreshAnnouncing(&state) {
                 $0.data = data
                 $0.lastUpdated = $0.now
@@ -24,6 +25,9 @@ public enum Reducer {
             }
         case .reloadFailed(let reason):
             state.loadError = reason
+            if state.wall == nil {
+                state.message = StatusMessage(text: reason + " (showing the data as last read)", isError: true, expires: nil)
+            }
             return []
         case .resize(let size):
             state.size = size

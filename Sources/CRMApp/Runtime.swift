@@ -10,20 +10,23 @@ public final class Runtime<Backend: TerminalBackend> {
     public private(set) var state: AppState
     private let backend: Backend
     private let time: any TimeSource
-    private let store: DataStore?
+    private let link: StoreLink?
     private var lastPresented: CellBuffer?
 
     public init(state: AppState, backend: Backend, time: any TimeSource, store: DataStore?) {
         self.state = state
         self.backend = backend
         self.time = time
-        self.store = store
+        self.link = store.map(StoreLink.init)
     }
 
     /// Runs until quit or a termination signal; returns the exit code. The terminal
     /// is always shut down before this returns.
     public func run() -> Int32 {
-        defer { backend.shutdown() }
+        defer {
+            backend.shutdown()
+            link?.finish()
+        }
         _ = dispatch(.resize(backend.size))
         _ = dispatch(.tick(Self.wholeSecond(time.now())))
         draw()
@@ -41,7 +44,11 @@ public final class Runtime<Backend: TerminalBackend> {
                 break
             }
             let now = Self.wholeSecond(time.now())
-            if now != state.now { actions.insert(.tick(now), at: 0) }
+            if now != state.now {
+                // Once a second: what other processes changed shows up within the second.
+                actions.insert(contentsOf: link?.synchronize(showing: state.data) ?? [], at: 0)
+                actions.insert(.tick(now), at: 0)
+            }
             for action in actions {
                 if let code = dispatch(action) { return code }
             }
@@ -64,11 +71,8 @@ public final class Runtime<Backend: TerminalBackend> {
             case .openLink(let link):
                 _ = dispatch(.note(LinkOpener.open(link)))
             case .persist(let mutations):
-                guard let store else { continue }
-                do {
-                    _ = dispatch(.persisted(try store.apply(mutations)))
-                } catch {
-                    _ = dispatch(.saveFailed(error.description))
+                for result in link?.persist(mutations) ?? [] {
+                    if let code = dispatch(result) { return code }
                 }
             }
         }

@@ -11,10 +11,16 @@ extension Session {
     mutating func apply(_ mutations: [Mutation]) throws -> DataSet {
         do {
             data = try store.apply(mutations)
-            return data
         } catch {
             throw CLIError(error.description)
         }
+        // The change is saved either way; a journal left long is compacted by the next writer.
+        do {
+            try store.compactIfNeeded()
+        } catch {
+            Console.current.error("crmtop: note: the journal was not compacted: \(error)\n")
+        }
+        return data
     }
 
     /// The zone times are shown and read in: the default calendar's.

@@ -13,14 +13,48 @@ enum AtomicFile {
     /// `name.bak` and renames the new one over it. The directory itself is synced by the
     /// caller once all files are in place.
     static func replace(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) {
+        try prepare(name, in: directory, with: bytes, newFileMode: newFileMode).commit()
+    }
+
+    /// New contents written and synced beside the file they are to replace, not yet in its
+    /// place; removed if it never gets there. Its writer holds a lock on it meanwhile, which
+    /// tells it from one left behind by a writer that was killed.
+    final class Prepared {
+        let name: String
+        let directory: String
+        private let path: String
+        private let fd: Int32
+        private var placed = false
+
+        init(name: String, directory: String, path: String, fd: Int32) {
+            self.name = name
+            self.directory = directory
+            self.path = path
+            self.fd = fd
+        }
+
+        /// Keeps the current file as `name.bak` and renames the new one over it.
+        func commit() throws(SaveError) {
+            let target = directory + "/" + name
+            if access(target, F_OK) == 0 { try keepBackup(of: target, name: name, in: directory) }
+            guard rename(path, target) == 0 else { throw failure(name, "cannot replace the file") }
+            placed = true
+        }
+
+        deinit {
+            if !placed { unlink(path) }
+            close(fd)
+        }
+    }
+
+    /// The slow half of a replace: the new contents in a temporary file, synced.
+    static func prepare(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) -> Prepared {
         let target = directory + "/" + name
-        let temp = "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = "\(directory)/.\(name)\(temporaryMark)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(name, "cannot create a temporary file") }
-        var done = false
-        defer { if !done { unlink(temp) } }
-
         do throws(SaveError) {
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw failure(name, "cannot lock a temporary file") }
             var existing = stat()
             // An existing file keeps the permissions someone gave it; umask plays no part.
             let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
@@ -29,13 +63,33 @@ enum AtomicFile {
             guard fsync(fd) == 0 else { throw failure(name, "cannot sync to disk") }
         } catch {
             close(fd)
+            unlink(temp)
             throw error
         }
-        guard close(fd) == 0 else { throw failure(name, "cannot finish writing") }
+        return Prepared(name: name, directory: directory, path: temp, fd: fd)
+    }
 
-        if access(target, F_OK) == 0 { try keepBackup(of: target, name: name, in: directory) }
-        guard rename(temp, target) == 0 else { throw failure(name, "cannot replace the file") }
-        done = true
+    static let temporaryMark = ".tmp-", backupMark = ".bak-"
+
+    /// Removes temporary files left by writers that were killed before they could. Call it
+    /// holding the directory's lock: backups are only made under it, so any half-made one is
+    /// abandoned, and a new file is abandoned when no writer holds its lock any more.
+    static func removeAbandoned(in directory: String) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard name.hasPrefix(".") else { continue }
+            let path = directory + "/" + name
+            if name.contains(backupMark) {
+                unlink(path)
+            } else if name.contains(temporaryMark) {
+                let fd = open(path, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { continue }
+                if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+                close(fd)
+            }
+        }
     }
 
     static func syncDirectory(_ directory: String, after name: String) throws(SaveError) {
@@ -48,7 +102,7 @@ enum AtomicFile {
     /// A hard link shares the old file's bytes without copying them; linking under a
     /// temporary name and renaming replaces the previous backup in one step.
     private static func keepBackup(of target: String, name: String, in directory: String) throws(SaveError) {
-        let temp = "\(directory)/.\(name).bak-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = "\(directory)/.\(name)\(backupMark)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         if link(target, temp) != 0 {
             // Some file systems have no hard links; a copy does the same job more slowly.
             try copy(target, to: temp, name: name)
@@ -86,10 +140,14 @@ enum AtomicFile {
         close(output)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ name: String) throws(SaveError) {
+    /// Writes at `offset`, or where the descriptor stands when it is nil.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ name: String, at offset: Int? = nil) throws(SaveError) {
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            let n = bytes.withUnsafeBytes { buffer in
+                offset.map { pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t($0 + written)) }
+                    ?? write(fd, buffer.baseAddress! + written, buffer.count - written)
+            }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw failure(name, "write failed") }
             written += n

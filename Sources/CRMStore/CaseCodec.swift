@@ -30,14 +30,14 @@ enum CaseCodec {
             pauses: try f.list("pauses") { v throws(FieldError) in
                 var p = try Fields(v, known: pauseFields)
                 let pause = Pause(start: try p.time("start", zone), end: try p.optionalTime("end", zone))
-                try p.finish()
+                p.finish()
                 return pause
             },
             escalationLevel: try f.int("escalation_level", or: 0)!,
             history: try f.list("history") { v throws(FieldError) in try HistoryCodec.decode(v, zone: zone) },
             externalID: try f.string("external_id", or: nil)
         )
-        try f.finish()
+        f.finish()
         return item
     }
 
@@ -73,7 +73,7 @@ enum CaseCodec {
         var f = try Fields(value, known: influencerFields)
         let influencer = Influencer(id: try f.string("id"), name: try f.string("name"),
                                     url: try f.string("url", or: nil), notes: try f.string("notes", or: nil))
-        try f.finish()
+        f.finish()
         return influencer
     }
 

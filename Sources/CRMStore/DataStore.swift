@@ -8,8 +8,12 @@ import Darwin
 import CRMCore
 import Foundation
 
-/// One data directory: a JSON file per collection (see docs/DATA_FORMAT.md).
-public final class DataStore: Sendable {
+/// One data directory: a JSON file per collection, a journal of the changes made since those
+/// files were last written, and a lock file (see docs/DATA_FORMAT.md). Any number of
+/// processes may share it; writers take the lock, readers need none.
+///
+/// Thread-safe: the picture of the directory it keeps between calls is guarded by a lock.
+public final class DataStore: @unchecked Sendable {
     public enum Collection: String, CaseIterable, Sendable {
         case settings, reminders, cases, influencers, people, kpis, activities
 
@@ -20,98 +24,94 @@ public final class DataStore: Sendable {
     }
 
     public let directory: URL
+    /// Past this many bytes of journal, `compactIfNeeded` rewrites the snapshot files.
+    public let compactionThreshold: Int
 
-    public init(directory: URL) {
+    let mutex = NSLock()
+    /// Guarded by `mutex`.
+    var state: DirectoryState?
+
+    public init(directory: URL, compactionThreshold: Int = 64 * 1024) {
         self.directory = directory
+        self.compactionThreshold = compactionThreshold
     }
 
     public func url(for collection: Collection) -> URL {
         directory.appendingPathComponent(collection.fileName)
     }
 
+    func path(of name: String) -> String { directory.appendingPathComponent(name).path }
+
     // MARK: - Loading
 
-    /// Reads every file; a missing file is an empty collection, so a new directory loads
-    /// as an empty data set. Settings come first, because times written without an offset
-    /// mean wall-clock time in the default calendar's zone. Never writes anything.
+    /// The data as it is on disk now: every file, with the journal's changes applied. A
+    /// missing file is an empty collection, so a new directory loads as an empty data set.
+    /// After the first call only files that changed are read again. Never writes anything.
     public func load() throws(LoadError) -> DataSet {
-        var data = DataSet()
-        try load(.settings, zone: .gmt, into: &data)
-        let zone = data.settings.defaultCalendar.timeZone
-        for collection in Collection.allCases where collection != .settings {
-            try load(collection, zone: zone, into: &data)
-        }
-        return data
-    }
-
-    private func load(_ collection: Collection, zone: TimeZone, into data: inout DataSet) throws(LoadError) {
-        let name = collection.fileName
-        guard let bytes = try readFile(name) else { return }
-        let document: JSONDocument
-        do throws(JSONSyntaxError) {
-            document = collection == .activities ? try .parseLines(bytes) : try .parse(bytes)
-        } catch {
-            let at = TextPosition(of: error.offset, in: bytes)
-            throw LoadError(file: name, line: at.line, column: at.column, message: error.message)
-        }
-        do throws(FieldError) {
-            try FileFormats.decode(collection, document, zone: zone, into: &data)
-        } catch {
-            let at = document.position(of: error.offset ?? 0)
-            throw LoadError(file: name, path: error.path, line: at.line, column: at.column, message: error.message)
-        }
-    }
-
-    /// The whole file, or nil when there is none.
-    private func readFile(_ name: String) throws(LoadError) -> [UInt8]? {
-        let fd = open(path(of: name), O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw LoadError(file: name, message: "cannot open: \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        var info = stat()
-        fstat(fd, &info)
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes += repeatElement(0, count: bytes.count) }
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw LoadError(file: name, message: "cannot read: \(String(cString: strerror(errno)))") }
-            if n == 0 { break }
-            filled += n
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
+        mutex.lock()
+        defer { mutex.unlock() }
+        let fresh = try refreshed(state)
+        state = fresh
+        return fresh.data
     }
 
     // MARK: - Saving
 
-    /// Writes the given collections, each atomically (see `AtomicFile`). All of them are
-    /// encoded before the first is written, so data that cannot be written changes nothing.
-    /// Each file is replaced on its own: a failure part way leaves earlier ones saved.
+    /// Writes the given collections whole, each atomically (see `AtomicFile`), replacing what
+    /// the files and the journal said about them. All of them are encoded before the first is
+    /// written, so data that cannot be written changes nothing. Each file is replaced on its
+    /// own: a failure part way leaves earlier ones saved. Fields crmtop does not know, read
+    /// from the files by an earlier `load`, are written back. To change data that others may
+    /// be changing too, use `apply`.
     public func save(_ data: DataSet, collections: Set<Collection> = Set(Collection.allCases)) throws(SaveError) {
+        let chosen = Collection.allCases.filter(collections.contains)
+        guard let first = chosen.first?.fileName, let last = chosen.last?.fileName else { return }
+        mutex.lock()
+        defer { mutex.unlock() }
+        let mode = try prepareDirectory(for: first)
+        let lock = try DirectoryLock(directory: directory.path, mode: mode, for: first)
+        // The saved files hold every journalled change so far: what they say replaces it.
+        let seq = try lastJournalSeq(for: first)
         var encoded: [(name: String, bytes: [UInt8])] = []
-        for collection in Collection.allCases where collections.contains(collection) {
+        for collection in chosen {
             do throws(FieldError) {
-                encoded.append((collection.fileName, try FileFormats.encode(collection, data)))
+                encoded.append((collection.fileName, try FileFormats.encode(
+                    collection, data, journalSeq: seq, unknown: state?.unknown[collection] ?? UnknownFields())))
             } catch {
                 throw SaveError(file: collection.fileName, path: error.path, message: error.message)
             }
         }
-        guard let last = encoded.last?.name else { return }
-
-        let dir = directory.path
-        try makeDirectory(dir, for: last)
-        var info = stat()
-        guard stat(dir, &info) == 0 else { throw AtomicFile.failure(last, "cannot read the data directory") }
-        // A group-writable directory is shared with a team, so its files are too.
-        let mode: mode_t = info.st_mode & S_IWGRP != 0 ? 0o660 : 0o600
-        for file in encoded {
-            try AtomicFile.replace(file.name, in: dir, with: file.bytes, newFileMode: mode)
+        // Read these again next time, whatever happens now.
+        for collection in chosen {
+            if collection == .activities { state?.activities = LogPosition() } else { state?.snapshots[collection]?.stamp = nil }
         }
-        try AtomicFile.syncDirectory(dir, after: last)
+        for file in encoded {
+            try AtomicFile.replace(file.name, in: directory.path, with: file.bytes, newFileMode: mode)
+        }
+        try AtomicFile.syncDirectory(directory.path, after: last)
+        _ = consume lock
+    }
+
+    /// The number of the last journalled change, read straight from the journal.
+    private func lastJournalSeq(for name: String) throws(SaveError) -> Int {
+        do throws(LoadError) {
+            guard let chunk = try LogFile.readNew(path(of: Journal.fileName), name: Journal.fileName, after: LogPosition())
+            else { return 0 }
+            let parsed = try Journal.parse(chunk, after: 0, zone: .gmt)
+            return parsed.entries.last?.seq ?? parsed.headerSeq ?? 0
+        } catch {
+            throw SaveError(file: name, message: "cannot read the journal first: \(error)")
+        }
+    }
+
+    /// Creates the directory if need be and returns the mode for new files in it: a
+    /// group-writable directory is shared with a team, so its files are too.
+    func prepareDirectory(for name: String) throws(SaveError) -> mode_t {
+        let dir = directory.path
+        try makeDirectory(dir, for: name)
+        var info = stat()
+        guard stat(dir, &info) == 0 else { throw AtomicFile.failure(name, "cannot read the data directory") }
+        return info.st_mode & S_IWGRP != 0 ? 0o660 : 0o600
     }
 
     /// Creates the directory and any missing parents, private to the user.
@@ -124,6 +124,4 @@ public final class DataStore: Sendable {
             throw AtomicFile.failure(name, "cannot create the data directory")
         }
     }
-
-    private func path(of name: String) -> String { directory.appendingPathComponent(name).path }
 }

@@ -1,10 +1,8 @@
 import CRMCore
 import Foundation
 
-/// Reads the members of one object by name, then insists that nothing unknown was left.
-///
-/// Unknown fields are refused rather than skipped: in hand-edited files they are nearly
-/// always typos (`prority`) that would otherwise silently fall back to a default.
+/// Reads the members of one object by name, then notes any it did not know, to be written
+/// back as they were (`UnknownFields`) and, if they look like typos, reported by `check`.
 struct Fields {
     let object: JSONValue
     private let known: [StaticString]
@@ -55,79 +53,109 @@ struct Fields {
         return nil
     }
 
-    func finish() throws(FieldError) {
+    /// Notes the members not asked for.
+    func finish() {
         guard seen < object.count else { return }
-        for (key, _) in object.members {
-            let name = key.string ?? ""
-            if !known.contains(where: { key.stringEquals($0) }) {
-                throw FieldError("unknown field \"\(clip(name))\"; known fields: "
-                    + known.map(\.description).joined(separator: ", "), at: key.offset)
-            }
-        }
+        let unknown = object.members.filter { key, _ in !known.contains { key.stringEquals($0) } }.map(\.key.index)
+        if !unknown.isEmpty { object.document.unknownMembers.append((object.index, unknown, known)) }
     }
 
     // MARK: - Typed access
 
+    /// Reading for `check`, which wants every problem and not just the first: a problem is
+    /// noted and `placeholder` stands in for the value, so reading carries on.
+    private func recovering<T>(_ placeholder: T, _ body: () throws(FieldError) -> T) throws(FieldError) -> T {
+        guard let log = object.document.checkLog else { return try body() }
+        do {
+            return try body()
+        } catch {
+            log.note(error, in: object)
+            return placeholder
+        }
+    }
+
     mutating func string(_ key: StaticString) throws(FieldError) -> String {
         let value = try required(key)
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
+        return try recovering("") { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
+        }
     }
 
     mutating func string(_ key: StaticString, or fallback: String?) throws(FieldError) -> String? {
         guard let value = optional(key) else { return fallback }
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
+        return try recovering(fallback) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
+        }
     }
 
     mutating func int(_ key: StaticString) throws(FieldError) -> Int {
         let value = try required(key)
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeInt() }
+        return try recovering(0) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeInt() }
+        }
     }
 
     mutating func int(_ key: StaticString, or fallback: Int?) throws(FieldError) -> Int? {
         guard let value = optional(key) else { return fallback }
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeInt() }
+        return try recovering(fallback) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeInt() }
+        }
     }
 
     mutating func time(_ key: StaticString, _ zone: TimeZone) throws(FieldError) -> Date {
         let value = try required(key)
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
+        return try recovering(Date(timeIntervalSince1970: 0)) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
+        }
     }
 
     mutating func optionalTime(_ key: StaticString, _ zone: TimeZone) throws(FieldError) -> Date? {
         guard let value = optional(key) else { return nil }
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
+        return try recovering(nil) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
+        }
     }
 
     mutating func duration(_ key: StaticString) throws(FieldError) -> TimeInterval? {
         guard let value = optional(key) else { return nil }
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeDuration() }
+        return try recovering(nil) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeDuration() }
+        }
     }
 
     mutating func choice<E: RawRepresentable & CaseIterable>(
         _ key: StaticString, or fallback: E?
     ) throws(FieldError) -> E? where E.RawValue == String {
         guard let value = optional(key) else { return fallback }
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
+        return try recovering(fallback) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
+        }
     }
 
     mutating func choice<E: RawRepresentable & CaseIterable>(_ key: StaticString) throws(FieldError) -> E
     where E.RawValue == String {
         let value = try required(key)
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
+        return try recovering(E.allCases.first!) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
+        }
     }
 
     mutating func list<T>(
         _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> [T] {
         guard let value = optional(key) else { return [] }
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeList(element) }
+        return try recovering([]) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeList(element) }
+        }
     }
 
     mutating func requiredList<T>(
         _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> [T] {
         let value = try required(key)
-        return try within(.key("\(key)")) { () throws(FieldError) in try value.decodeList(element) }
+        return try recovering([]) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeList(element) }
+        }
     }
 
     /// An object used as a map from handles to values (`{"maria": "2026-…"}`).
@@ -135,14 +163,16 @@ struct Fields {
         _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> [String: T] {
         guard let value = optional(key) else { return [:] }
-        return try within(.key("\(key)")) { () throws(FieldError) in
-            guard value.kind == .object else { throw value.mismatch("an object") }
-            var result: [String: T] = [:]
-            for (name, item) in value.members {
-                let handle = name.string ?? ""
-                result[handle] = try within(.key(handle)) { () throws(FieldError) in try element(item) }
+        return try recovering([:]) { () throws(FieldError) in
+            try within(.key("\(key)")) { () throws(FieldError) in
+                guard value.kind == .object else { throw value.mismatch("an object") }
+                var result: [String: T] = [:]
+                for (name, item) in value.members {
+                    let handle = name.string ?? ""
+                    result[handle] = try within(.key(handle)) { () throws(FieldError) in try element(item) }
+                }
+                return result
             }
-            return result
         }
     }
 }
@@ -191,12 +221,21 @@ extension JSONValue {
         return value
     }
 
+    /// In a check, an element that cannot be read is noted and left out, and the rest are
+    /// read on.
     func decodeList<T>(_ element: (JSONValue) throws(FieldError) -> T) throws(FieldError) -> [T] {
         guard kind == .array else { throw mismatch("an array") }
         var result: [T] = []
         result.reserveCapacity(count)
+        let log = document.checkLog
         for (n, item) in elements.enumerated() {
-            result.append(try within(.index(n)) { () throws(FieldError) in try element(item) })
+            do throws(FieldError) {
+                result.append(try within(.index(n)) { () throws(FieldError) in try element(item) })
+            } catch {
+                guard let log else { throw error }
+                log.note(error, in: self)
+                log.leftOut(n, of: self)
+            }
         }
         return result
     }

@@ -65,9 +65,12 @@ struct FieldError: Error {
         self.offset = offset
     }
 
-    var path: String {
+    var path: String { Self.path(steps.reversed()) }
+
+    /// `reminders[3].due` for the steps to it, outermost first.
+    static func path(_ steps: some Sequence<Step>) -> String {
         var text = ""
-        for step in steps.reversed() {
+        for step in steps {
             switch step {
             case .index(let n): text += "[\(n)]"
             case .key(let key) where key.utf8.allSatisfy(Self.isPlain) && !key.isEmpty:

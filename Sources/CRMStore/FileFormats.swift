@@ -1,51 +1,68 @@
 import CRMCore
 import Foundation
 
-/// The outer shape of each file: `{"version": 1, "<collection>": [...]}`, and for
-/// activities JSON Lines with a `{"version":1}` first line, so that logging an activity
-/// can one day append a line instead of rewriting the file.
+/// The outer shape of each file: `{"version": 2, "journal_seq": N, "<collection>": [...]}`,
+/// and for activities JSON Lines with a `{"version":2}` first line, so that logging an
+/// activity appends a line instead of rewriting the file.
 enum FileFormats {
-    static let version = 1
+    static let version = 2
 
     // MARK: - Reading
 
+    /// Decodes one file into its part of `data` and returns its `journal_seq`.
     static func decode(_ collection: DataStore.Collection, _ doc: JSONDocument, zone: TimeZone,
-                       into data: inout DataSet) throws(FieldError) {
+                       into data: inout DataSet) throws(FieldError) -> Int {
         let root = doc.root
         switch collection {
         case .reminders:
-            data.reminders = try list(root, "reminders") { v throws(FieldError) in try ReminderCodec.decode(v, zone: zone) }
+            return try list(root, "reminders", into: &data.reminders) { v throws(FieldError) in try ReminderCodec.decode(v, zone: zone) }
         case .cases:
-            data.cases = try list(root, "cases") { v throws(FieldError) in try CaseCodec.decode(v, zone: zone) }
+            return try list(root, "cases", into: &data.cases) { v throws(FieldError) in try CaseCodec.decode(v, zone: zone) }
         case .influencers:
-            data.influencers = try list(root, "influencers", CaseCodec.decodeInfluencer)
+            return try list(root, "influencers", into: &data.influencers, CaseCodec.decodeInfluencer)
         case .kpis:
-            data.kpis = try list(root, "kpis", PeopleCodec.decodeKPI)
+            return try list(root, "kpis", into: &data.kpis, PeopleCodec.decodeKPI)
         case .people:
-            var f = try versioned(root, known: ["version", "people", "teams"])
+            var f = try versioned(root, known: ["version", "journal_seq", "people", "teams"])
+            let seq = try journalSeq(&f)
             data.people = try f.list("people", PeopleCodec.decodePerson)
             data.teams = try f.list("teams", PeopleCodec.decodeTeam)
-            try f.finish()
+            f.finish()
+            return seq
         case .settings:
-            _ = try versioned(root, known: SettingsCodec.fields)
+            var f = try versioned(root, known: SettingsCodec.fields)
             data.settings = try SettingsCodec.decode(root)
+            return try journalSeq(&f)
         case .activities:
-            data.activities = try activities(root, zone: zone)
+            data.activities = []
+            try activities(root, header: true, zone: zone, into: &data.activities)
+            return 0
         }
     }
 
     private static func list<T>(
-        _ root: JSONValue, _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
-    ) throws(FieldError) -> [T] {
-        var f = try versioned(root, known: ["version", key])
-        let items = try f.list(key, element)
-        try f.finish()
-        return items
+        _ root: JSONValue, _ key: StaticString, into items: inout [T], _ element: (JSONValue) throws(FieldError) -> T
+    ) throws(FieldError) -> Int {
+        var f = try versioned(root, known: ["version", "journal_seq", key])
+        let seq = try journalSeq(&f)
+        items = try f.list(key, element)
+        f.finish()
+        return seq
+    }
+
+    /// The number of the last journalled change the file holds; 0 when it holds none.
+    private static func journalSeq(_ f: inout Fields) throws(FieldError) -> Int {
+        guard let value = f.optional("journal_seq") else { return 0 }
+        return try within(.key("journal_seq")) { () throws(FieldError) in
+            guard let n = value.int, n >= 0 else { throw value.mismatch("a whole number from 0") }
+            return n
+        }
     }
 
     /// Reads `version` before anything else, so a newer file is refused for being newer
-    /// rather than for the fields it has that this version does not know.
-    private static func versioned(_ root: JSONValue, known: [StaticString]) throws(FieldError) -> Fields {
+    /// rather than for the fields it has that this version does not know. Version 1 is read as
+    /// it is: it differs only in having no journal, so reading it is all its migration needs.
+    static func versioned(_ root: JSONValue, known: [StaticString]) throws(FieldError) -> Fields {
         var f = try Fields(root, known: known)
         let value = try f.required("version")
         try within(.key("version")) { () throws(FieldError) in
@@ -58,35 +75,47 @@ enum FileFormats {
         return f
     }
 
-    private static func activities(_ root: JSONValue, zone: TimeZone) throws(FieldError) -> [Activity] {
-        let lines = root.elements
-        guard let header = lines.first else {
-            throw FieldError("the file has no {\"version\":\(version)} line", at: 0)
+    /// Lines of `activities.jsonl`, appended to `list`; `header` when they start at the top.
+    static func activities(_ root: JSONValue, header: Bool, zone: TimeZone, into list: inout [Activity]) throws(FieldError) {
+        var lines = root.elements[...]
+        if header {
+            guard let first = lines.popFirst() else {
+                throw FieldError("the file has no {\"version\":\(version)} line", at: 0)
+            }
+            try versioned(first, known: ["version"]).finish()
         }
-        try versioned(header, known: ["version"]).finish()
-        var result: [Activity] = []
-        result.reserveCapacity(lines.count - 1)
-        for (n, line) in lines.dropFirst().enumerated() {
-            result.append(try within(.key("activities")) { () throws(FieldError) in
+        list.reserveCapacity(list.count + lines.count)
+        for line in lines {
+            let n = list.count
+            list.append(try within(.key("activities")) { () throws(FieldError) in
                 try within(.index(n)) { () throws(FieldError) in try PeopleCodec.decodeActivity(line, zone: zone) }
             })
         }
-        return result
     }
 
     // MARK: - Writing
 
-    static func encode(_ collection: DataStore.Collection, _ data: DataSet) throws(FieldError) -> [UInt8] {
+    /// The file's bytes; `journalSeq` is the last journalled change the data holds, and
+    /// `unknown` what its file had that crmtop does not know, to be written back.
+    static func encode(_ collection: DataStore.Collection, _ data: DataSet, journalSeq: Int = 0,
+                       unknown: UnknownFields = UnknownFields()) throws(FieldError) -> [UInt8] {
         let zone = data.settings.defaultCalendar.timeZone
         let header = JSONOutput.Member("version", .int(version))
-        func file(_ members: [JSONOutput.Member]) -> [UInt8] { JSONWriter.pretty(.object([header] + members)) }
+        let seq = journalSeq > 0 ? [JSONOutput.Member("journal_seq", .int(journalSeq))] : []
+        func file(_ members: [JSONOutput.Member]) -> [UInt8] {
+            var root = JSONOutput.object([header] + seq + members)
+            unknown.restore(into: &root, list: "", index: -1)
+            return JSONWriter.pretty(root)
+        }
         func items<T>(_ key: String, _ list: [T], _ encode: (T) throws(FieldError) -> JSONOutput) throws(FieldError) -> JSONOutput.Member {
             var out: [JSONOutput] = []
             out.reserveCapacity(list.count)
             for (n, item) in list.enumerated() {
-                out.append(try within(.key(key)) { () throws(FieldError) in
+                var value = try within(.key(key)) { () throws(FieldError) in
                     try within(.index(n)) { () throws(FieldError) in try encode(item) }
-                })
+                }
+                unknown.restore(into: &value, list: key, index: n)
+                out.append(value)
             }
             return .init(key, .array(out))
         }
@@ -104,18 +133,29 @@ enum FileFormats {
             return file([try items("people", data.people, PeopleCodec.encodePerson),
                          try items("teams", data.teams, PeopleCodec.encodeTeam)])
         case .settings:
-            return file(try SettingsCodec.encode(data.settings))
+            var members = try SettingsCodec.encode(data.settings)
+            unknown.restoreLists(in: &members)
+            return file(members)
         case .activities:
-            var out = JSONWriter.compact(.object([header]))
-            out.append(.lf)
+            var out = activitiesHeader
             for (n, activity) in data.activities.enumerated() {
-                let line = try within(.key("activities")) { () throws(FieldError) in
-                    try within(.index(n)) { () throws(FieldError) in try PeopleCodec.encodeActivity(activity, zone: zone) }
+                try within(.key("activities")) { () throws(FieldError) in
+                    try within(.index(n)) { () throws(FieldError) in
+                        try activityLine(activity, zone: zone, into: &out) { unknown.restore(into: &$0, list: "", index: n) }
+                    }
                 }
-                JSONWriter.write(line, into: &out, indent: 0, style: .compact)
-                out.append(.lf)
             }
             return out
         }
+    }
+
+    static var activitiesHeader: [UInt8] { JSONWriter.compact(.object([.init("version", .int(version))])) + [.lf] }
+
+    static func activityLine(_ activity: Activity, zone: TimeZone, into out: inout [UInt8],
+                             adding restore: (inout JSONOutput) -> Void = { _ in }) throws(FieldError) {
+        var line = try PeopleCodec.encodeActivity(activity, zone: zone)
+        restore(&line)
+        JSONWriter.write(line, into: &out, indent: 0, style: .compact)
+        out.append(.lf)
     }
 }

@@ -9,7 +9,7 @@ enum HistoryCodec {
         var e = try Fields(value, known: fields)
         let event = HistoryEvent(at: try e.time("at", zone), actor: try e.string("actor", or: nil),
                                  action: try e.string("action"), detail: try e.string("detail", or: nil))
-        try e.finish()
+        e.finish()
         return event
     }
 

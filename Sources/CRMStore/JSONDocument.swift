@@ -16,6 +16,12 @@ public final class JSONDocument {
     let nodes: [Node]
     /// Strings that contained escapes, already decoded; raw strings are read from `bytes`.
     let decoded: [String]
+    /// Objects with members their decoder did not know, those members' key nodes and the
+    /// names it did know, as found while decoding (see `UnknownFields`).
+    var unknownMembers: [(object: Int, keys: [Int], known: [StaticString])] = []
+    /// Set while `check` reads the document, to collect every problem instead of stopping at
+    /// the first.
+    var checkLog: CheckLog?
 
     init(bytes: [UInt8], nodes: [Node], decoded: [String]) {
         self.bytes = bytes

@@ -21,10 +21,10 @@ enum PeopleCodec {
                 let range = DateRange(
                     from: try within(.key("from")) { () throws(FieldError) in try from.decodeDate() },
                     to: try within(.key("to")) { () throws(FieldError) in try to.decodeDate() })
-                try r.finish()
+                r.finish()
                 return range
             })
-        try f.finish()
+        f.finish()
         return person
     }
 
@@ -46,7 +46,7 @@ enum PeopleCodec {
     static func decodeTeam(_ value: JSONValue) throws(FieldError) -> Team {
         var f = try Fields(value, known: teamFields)
         let team = Team(id: try f.string("id"), name: try f.string("name"), lead: try f.string("lead", or: nil))
-        try f.finish()
+        f.finish()
         return team
     }
 
@@ -66,10 +66,10 @@ enum PeopleCodec {
             goals: try f.list("goals") { v throws(FieldError) in
                 var g = try Fields(v, known: goalFields)
                 let goal = Goal(role: try g.string("role"), count: try g.int("count"), period: try g.choice("period"))
-                try g.finish()
+                g.finish()
                 return goal
             })
-        try f.finish()
+        f.finish()
         return kpi
     }
 
@@ -94,7 +94,7 @@ enum PeopleCodec {
         let activity = Activity(person: try f.string("person"), kpi: try f.string("kpi"),
                                 count: try f.int("count", or: 1)!, at: try f.time("at", zone),
                                 note: try f.string("note", or: nil))
-        try f.finish()
+        f.finish()
         return activity
     }
 

@@ -29,7 +29,7 @@ enum ReminderCodec {
             },
             externalID: try f.string("external_id", or: nil)
         )
-        try f.finish()
+        f.finish()
         return reminder
     }
 

@@ -2,7 +2,7 @@ import CRMCore
 import Foundation
 
 enum SettingsCodec {
-    static let fields: [StaticString] = ["version", "calendars", "sla_policies", "escalation", "leaderboard"]
+    static let fields: [StaticString] = ["version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard"]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
         "kind", "priority", "first_response", "next_response", "resolution", "calendar", "warn_at_percent", "warn_before",
@@ -15,6 +15,7 @@ enum SettingsCodec {
     static func decode(_ root: JSONValue) throws(FieldError) -> Settings {
         var f = try Fields(root, known: fields)
         _ = f.optional("version")
+        _ = f.optional("journal_seq")
         let settings = Settings(
             calendars: try f.list("calendars", decodeCalendar),
             slaPolicies: try f.list("sla_policies", decodePolicy),
@@ -22,7 +23,7 @@ enum SettingsCodec {
             leaderboard: try f.optional("leaderboard").map { v throws(FieldError) in
                 try within(.key("leaderboard")) { () throws(FieldError) in try decodeLeaderboard(v) }
             } ?? LeaderboardSettings())
-        try f.finish()
+        f.finish()
         return settings
     }
 
@@ -68,7 +69,7 @@ enum SettingsCodec {
         }
         let calendar = BusinessCalendar(name: name, zone: zone, hours: OpenHoursText.normalized(hours.flatMap { $0 }),
                                         holidays: try f.list("holidays") { v throws(FieldError) in try v.decodeDate() })
-        try f.finish()
+        f.finish()
         return calendar
     }
 
@@ -110,7 +111,7 @@ enum SettingsCodec {
                 }
             },
             warnBefore: try f.duration("warn_before"))
-        try f.finish()
+        f.finish()
         return policy
     }
 
@@ -144,7 +145,7 @@ enum SettingsCodec {
         let afterValue = try f.required("after")
         let trigger = try within(.key("after")) { () throws(FieldError) in try decodeTrigger(afterValue) }
         let notify = try f.list("notify") { v throws(FieldError) in try v.decodeString() }
-        try f.finish()
+        f.finish()
         return EscalationLevel(level: level, trigger: trigger, notify: notify)
     }
 
@@ -182,7 +183,7 @@ enum SettingsCodec {
         let settings = LeaderboardSettings(topN: try f.int("top_n", or: nil), weekStart: weekStart,
                                            goalBonus: try f.int("goal_bonus", or: 0)!,
                                            teamScore: try f.choice("team_score", or: nil) ?? .sum)
-        try f.finish()
+        f.finish()
         return settings
     }
 

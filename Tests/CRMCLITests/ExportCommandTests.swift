@@ -55,7 +55,7 @@ import Testing
         let dir = try DemoDirectory()
         let json = try object(dir.run(["export", "--format", "json", "--kind", "cases"]))
         let cases = try #require(json["cases"] as? [[String: Any]])
-        #expect(json["version"] as? Int == 1)
+        #expect(json["version"] as? Int == 2)
         #expect(cases.isEmpty == false && cases.allSatisfy { $0["id"] is String && $0["opened"] is String })
         let csv = dir.run(["export", "--format", "csv", "--kind", "cases"]).out
         let lines = csv.components(separatedBy: "\r\n").dropLast()

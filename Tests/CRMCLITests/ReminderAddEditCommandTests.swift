@@ -1,4 +1,5 @@
 import CRMCLI
+import CRMStore
 import Foundation
 import Testing
 
@@ -20,7 +21,8 @@ import Testing
         ])
         #expect(r["notes"] as? String == "two\nlines")
         #expect(r["repeat"] as? String == "weekdays")
-        #expect(String(decoding: f.remindersFile, as: UTF8.self).contains("\"creator\": \"maria\""))
+        let stored = try DataStore(directory: f.dir).load().reminders.first { $0.id == r["id"] as? String }
+        #expect(stored?.creator == "maria")
     }
 
     @Test func defaultsAreNormalPriorityAndTheUserAsOwnerAndJSONShowsTheReminder() throws {

@@ -19,7 +19,7 @@ import Testing
             let doc = collection == .activities ? try JSONDocument.parseLines(bytes) : try JSONDocument.parse(bytes)
             var data = DataSet()
             do throws(FieldError) {
-                try FileFormats.decode(collection, doc, zone: berlin, into: &data)
+                _ = try FileFormats.decode(collection, doc, zone: berlin, into: &data)
                 return (true, nil)
             } catch {
                 return (false, doc.position(of: error.offset ?? 0))

@@ -25,7 +25,7 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         try dir.store.save(Samples.full, collections: [collection])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [collection.fileName])
+        #expect(dir.files == [collection.fileName])
         let loaded = try dir.store.load()
         var expected = DataSet()
         switch collection {
@@ -54,8 +54,8 @@ import Testing
         defer { dir.remove() }
         try dir.store.save(DataSet())
         #expect(try dir.store.load() == DataSet())
-        #expect(dir.text("activities.jsonl") == "{\"version\":1}\n")
-        #expect(dir.text("reminders.json") == "{\n  \"version\": 1,\n  \"reminders\": []\n}\n")
+        #expect(dir.text("activities.jsonl") == "{\"version\":2}\n")
+        #expect(dir.text("reminders.json") == "{\n  \"version\": 2,\n  \"reminders\": []\n}\n")
     }
 
     @Test func aMissingDirectoryLoadsAsEmpty() throws {

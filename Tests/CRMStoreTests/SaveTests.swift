@@ -8,9 +8,7 @@ import Glibc
 #endif
 
 @Suite struct SaveTests {
-    func files(_ dir: TempDir) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()) ?? []
-    }
+    func files(_ dir: TempDir) -> [String] { dir.files }
 
     @Test func newFilesAreReadableOnlyByTheirOwner() throws {
         let dir = TempDir()
@@ -108,8 +106,8 @@ import Glibc
         }
         chmod(dir.path, 0o755)
         #expect(error == SaveError(file: "reminders.json",
-                                   message: "cannot create a temporary file: Permission denied", code: EACCES))
-        #expect(error?.description == "cannot save reminders.json: cannot create a temporary file: Permission denied")
+                                   message: "cannot lock the data directory (.crmtop.lock): Permission denied", code: EACCES))
+        #expect(error?.description == "cannot save reminders.json: cannot lock the data directory (.crmtop.lock): Permission denied")
         #expect(dir.read("reminders.json") == reminders)
         #expect(dir.read("cases.json") == cases)
         #expect(dir.read("cases.json.bak") == backup)
@@ -121,7 +119,7 @@ import Glibc
         defer { dir.remove() }
         dir.write("data", "not a directory")
         let store = DataStore(directory: dir.file("data"))
-        #expect(throws: SaveError(file: "kpis.json", message: "cannot create a temporary file: Not a directory",
+        #expect(throws: SaveError(file: "kpis.json", message: "cannot lock the data directory (.crmtop.lock): Not a directory",
                                   code: ENOTDIR)) {
             try store.save(Samples.full, collections: [.kpis])
         }

@@ -36,6 +36,11 @@ struct TempDir {
         return (attributes[.posixPermissions] as! NSNumber).intValue
     }
 
+    /// The directory's files, without the lock file every writer creates.
+    var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0 != DirectoryLock.fileName }.sorted()
+    }
+
     func remove() {
         chmod(path, 0o700)
         try? FileManager.default.removeItem(at: url)

@@ -100,14 +100,14 @@ struct DashboardEndToEndTests {
         #expect(t.waitFor("\(id) resolved"), "\(t.screen())")
         t.send("q")
         #expect(t.waitForExit() == 0)
-        let cases = try String(contentsOf: dir.appendingPathComponent("cases.json"), encoding: .utf8)
-        let record = try #require(cases.range(of: "\"id\": \"\(id)\"")).upperBound
-        let rest = cases[record...]
-        let next = rest.range(of: "\"id\": \"C-")?.lowerBound ?? rest.endIndex
-        let this = rest[..<next]
-        #expect(this.contains("\"status\": \"resolved\""))
-        #expect(this.contains("\"action\": \"paused\""))
-        #expect(this.contains("\"action\": \"resolved\""))
+        // Read back through crmtop itself: the change may still sit in the journal.
+        let shown = Subprocess.run([Tmux.binary.path, "case", "show", id, "--data", dir.path, "--json"],
+                                   executable: Tmux.binary.path)
+        #expect(shown.status == 0, "\(shown.output)")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
+        #expect(record["status"] as? String == "resolved")
+        let actions = (record["history"] as? [[String: Any]])?.compactMap { $0["action"] as? String } ?? []
+        #expect(actions.contains("paused") && actions.contains("resolved"), "\(actions)")
     }
 
     @Test(arguments: [(Int32(11), "SEGV"), (Int32(6), "ABRT")])

@@ -4,13 +4,48 @@ import Foundation
 /// `Process` can miss the exit of a child whose own child (the tmux server) lives on,
 /// and then waits forever.
 enum Subprocess {
+    /// A started program whose output (stdout and stderr together) is read at the end.
+    struct Child {
+        let pid: pid_t
+        let output: Int32
+
+        func kill(_ signal: Int32) { Foundation.kill(pid, signal) }
+
+        /// Reads the output to its end, then reaps the child.
+        func wait() -> (status: Int32, output: String) {
+            var output = Data()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = read(self.output, &buffer, buffer.count)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                output.append(buffer, count: n)
+            }
+            close(self.output)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            return (code, String(decoding: output, as: UTF8.self))
+        }
+    }
+
     @discardableResult
     static func run(_ arguments: [String], capture: Bool = true, environment changes: [String: String?] = [:],
                     executable: String? = nil) -> (status: Int32, output: String) {
+        switch start(arguments, capture: capture, environment: changes, executable: executable) {
+        case .success(let child): child.wait()
+        case .failure(let message): (-1, message.text)
+        }
+    }
+
+    struct Failure: Error { let text: String }
+
+    static func start(_ arguments: [String], capture: Bool = true, environment changes: [String: String?] = [:],
+                      executable: String? = nil) -> Result<Child, Failure> {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in changes { env[key] = value }
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return (-1, "pipe failed") }
+        guard pipe(&fds) == 0 else { return .failure(Failure(text: "pipe failed")) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -47,19 +82,8 @@ enum Subprocess {
         close(fds[1])
         guard rc == 0 else {
             close(fds[0])
-            return (-1, "cannot start \(arguments[0]): \(String(cString: strerror(rc)))")
+            return .failure(Failure(text: "cannot start \(arguments[0]): \(String(cString: strerror(rc)))"))
         }
-        var output = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = read(fds[0], &buffer, buffer.count)
-            if n <= 0 { break }
-            output.append(buffer, count: n)
-        }
-        close(fds[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return (code, String(decoding: output, as: UTF8.self))
+        return .success(Child(pid: pid, output: fds[0]))
     }
 }

@@ -6,15 +6,18 @@ final class Tmux {
     let session = "t"
 
     /// The binary built next to the test bundle.
-    static var binary: URL {
+    static var binary: URL { built("crmtop") }
+
+    /// A program of this package, built next to the test bundle.
+    static func built(_ name: String) -> URL {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var dir = exe.deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("crmtop")
+            let candidate = dir.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return exe.deletingLastPathComponent().appendingPathComponent("crmtop")
+        return exe.deletingLastPathComponent().appendingPathComponent(name)
     }
 
     static var isAvailable: Bool {

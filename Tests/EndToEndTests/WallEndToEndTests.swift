@@ -25,6 +25,31 @@ struct WallEndToEndTests {
         #expect(try Data(contentsOf: dir.appendingPathComponent("reminders.json")) == before)
     }
 
+    @Test func changesFromOtherProcessesAppearAndABrokenFileShowsABanner() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(runCrmtop(["demo", dir.path, "--at", at]) == 0)
+        let t = Tmux()
+        defer { t.close() }
+        t.start(["wall", "--data", dir.path, "--at", at], width: 200, height: 50)
+        #expect(t.waitFor("REMINDERS DUE"), "\(t.screen())")
+        // Another process adds a reminder that is due now: the wall shows it within two seconds.
+        #expect(runCrmtop(["reminder", "add", "Zebra call from the wall test", "--due", at, "--priority", "high",
+                           "--data", dir.path, "--user", "maria", "--at", at]) == 0)
+        #expect(t.waitFor("Zebra call", seconds: 2.5), "\(t.screen())")
+        // A broken file: the last good data stays, under a banner.
+        let file = dir.appendingPathComponent("people.json")
+        let good = try Data(contentsOf: file)
+        try Data("{\"version\": 2, \"people\": [".utf8).write(to: file)
+        #expect(t.waitFor("NOT UPDATING", seconds: 3), "\(t.screen())")
+        #expect(t.screen().contains("Zebra call"))
+        // Repaired: the banner goes by itself.
+        try good.write(to: file)
+        #expect(t.wait(seconds: 3) { !t.screen().contains("NOT UPDATING") }, "\(t.screen())")
+        t.send("q")
+        #expect(t.waitForExit() == 0)
+    }
+
     @Test func lockedIgnoresQAndSIGHUPEndsItCleanly() {
         let t = Tmux()
         defer { t.close() }

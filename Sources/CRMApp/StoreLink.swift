@@ -1,0 +1,102 @@
+import CRMCore
+import CRMStore
+import Foundation
+
+/// The dashboard's side of a shared data directory: stores changes, keeps those the disk
+/// refused and tries them again, notices what other processes changed, and compacts the
+/// journal in the background. Answers with the actions the runtime should dispatch.
+final class StoreLink {
+    let store: DataStore
+    /// Changes shown on screen but not yet stored, one batch per change the user made.
+    private(set) var pending: [[Mutation]] = []
+    /// Why the last attempt to store them failed.
+    private var failure: String?
+    /// The directory as last read; nil to read it at the next chance.
+    private var seen: ChangeToken?
+    private let compaction = Compaction()
+
+    init(store: DataStore) {
+        self.store = store
+    }
+
+    /// Stores a change at once; it is already applied to what the screen shows.
+    func persist(_ mutations: [Mutation]) -> [Action] {
+        pending.append(mutations)
+        return flush()
+    }
+
+    /// Called about once a second: retries what is waiting, then reads what others changed.
+    func synchronize(showing shown: DataSet) -> [Action] {
+        if !pending.isEmpty {
+            let actions = flush()
+            if pending.isEmpty { return actions }
+        }
+        let token = store.changeToken()
+        guard token != seen else { return [] }
+        // Noted before reading, so a change made while reading is picked up next time.
+        seen = token
+        do {
+            var data = try store.load()
+            for batch in pending {
+                for mutation in batch { try? mutation.apply(to: &data) }
+            }
+            return [.reloaded(data)] + (failure.map { [.saveFailed($0)] } ?? [])
+        } catch {
+            // Read again next time: the file may be mid-write by another tool.
+            seen = nil
+            return [.reloadFailed("cannot read the data: \(error)")]
+        }
+    }
+
+    private func flush() -> [Action] {
+        var actions: [Action] = []
+        while let batch = pending.first {
+            do {
+                let data = try store.apply(batch)
+                pending.removeFirst()
+                failure = nil
+                seen = nil
+                if pending.isEmpty { actions.append(.persisted(data)) }
+            } catch .refused(let reason) {
+                // It no longer applies (someone else deleted what it names); keeping it
+                // would only fail again. The next read shows the data without it.
+                pending.removeFirst()
+                seen = nil
+                actions.append(.saveFailed("not saved: \(reason)"))
+            } catch {
+                failure = error.description
+                actions.append(.saveFailed(error.description))
+                return actions
+            }
+        }
+        if store.needsCompaction { compaction.start(store) }
+        return actions
+    }
+
+    /// Waits for a compaction under way, so the process does not end in the middle of one
+    /// (which would be safe, but leaves the work to the next writer).
+    func finish() { compaction.wait() }
+}
+
+/// At most one background compaction at a time.
+private final class Compaction: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var running = false
+
+    func start(_ store: DataStore) {
+        let begin = lock.withLock { () -> Bool in
+            guard !running else { return false }
+            running = true
+            return true
+        }
+        guard begin else { return }
+        DispatchQueue.global(qos: .utility).async(group: group) { [self] in
+            // A failure leaves the journal as it was; the next change tries again.
+            try? store.compact()
+            lock.withLock { running = false }
+        }
+    }
+
+    func wait() { group.wait() }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CRMStore
+import Foundation
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the data directory: every problem on its own line; exit 1 if any.",
+        discussion: """
+            Reads every file without stopping at the first problem, then checks what no single
+            file shows: people, teams, influencers, KPIs and calendars that do not exist, ids
+            given twice, times out of order, settings that contradict each other, fields that
+            look misspelt, and journalled changes that no longer apply. Writes nothing.
+            Example: crmtop check --data ~/crmtop-demo
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let console = Console.current
+        let session = global.demo ? try Session.open(global) : nil
+        defer { session?.close() }
+        let store = session?.store ?? DataStore(directory: global.dataDirectory(console.environment))
+        let dir = store.directory.path
+        let problems = store.check()
+        if global.json {
+            console.json(.array(problems.map { p in
+                .object([
+                    .init("file", .string(p.file)), .init("path", .string(p.path)),
+                    .init("line", p.line.map(JSONOutput.int) ?? .null), .init("column", p.column.map(JSONOutput.int) ?? .null),
+                    .init("message", .string(p.message)),
+                ])
+            }))
+        } else {
+            for problem in problems { console.write("\(dir)/\(problem)\n") }
+        }
+        guard !problems.isEmpty else {
+            if !global.json { console.write("\(dir): no problems found\n") }
+            return
+        }
+        console.error("crmtop: \(problems.count) \(problems.count == 1 ? "problem" : "problems") in \(dir)\n")
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,196 @@
+import CRMCore
+import Foundation
+
+extension DataStore {
+    /// Every problem in the directory, in file order: what would stop loading (each record
+    /// read on its own, so one bad record does not hide the next), fields that look like
+    /// misspellings, references to things that do not exist, ids given twice, contradictions,
+    /// and journalled changes that no longer apply. Reads without the lock; writes nothing.
+    public func check() -> [LoadError] {
+        var checker = Checker(store: self)
+        checker.run()
+        return checker.problems.sorted { a, b in
+            let order = Checker.order
+            return (order[a.file] ?? order.count, a.line ?? 0, a.column ?? 0)
+                < (order[b.file] ?? order.count, b.line ?? 0, b.column ?? 0)
+        }
+    }
+}
+
+private struct Checker {
+    static let order = Dictionary(uniqueKeysWithValues: (DataStore.Collection.allCases.map(\.fileName) + [Journal.fileName])
+        .enumerated().map { ($1, $0) })
+
+    let store: DataStore
+    var data = DataSet()
+    var problems: [LoadError] = []
+    var zone = TimeZone.gmt
+    /// Each snapshot as read, to find records in for what the consistency rules report.
+    var documents: [DataStore.Collection: CheckLog] = [:]
+    var seqs: [DataStore.Collection: Int] = [:]
+    /// For each activity read, its line.
+    var activityLines: [(line: Int, log: CheckLog)] = []
+
+    init(store: DataStore) {
+        self.store = store
+    }
+
+    mutating func run() {
+        for collection in DataStore.Collection.snapshots {
+            readSnapshot(collection)
+            if collection == .settings { zone = data.settings.defaultCalendar.timeZone }
+        }
+        readActivities()
+        readJournal()
+        for finding in Consistency.findings(data) { report(finding) }
+    }
+
+    /// The file's bytes; nil when there is none or it cannot be read, which is a problem.
+    private mutating func read(_ name: String) -> [UInt8]? {
+        do throws(LoadError) {
+            return try DiskFile.read(store.path(of: name), name: name)?.bytes
+        } catch {
+            problems.append(error)
+            return nil
+        }
+    }
+
+    private mutating func readSnapshot(_ collection: DataStore.Collection) {
+        let name = collection.fileName
+        guard let text = read(name) else { return }
+        let document: JSONDocument
+        do throws(JSONSyntaxError) {
+            document = try .parse(text)
+        } catch {
+            let at = TextPosition(of: error.offset, in: text)
+            problems.append(LoadError(file: name, line: at.line, column: at.column, message: error.message))
+            return
+        }
+        let log = CheckLog(document)
+        document.checkLog = log
+        do throws(FieldError) {
+            seqs[collection] = try FileFormats.decode(collection, document, zone: zone, into: &data)
+        } catch {
+            log.note(error)
+        }
+        documents[collection] = log
+        collect(log, file: name)
+    }
+
+    /// The log's problems, and unknown fields that look like misspelt known ones.
+    private mutating func collect(_ log: CheckLog, file: String, line: Int = 0, prefix: [FieldError.Step] = []) {
+        let document = log.document
+        func add(_ path: [FieldError.Step], _ offset: Int, _ message: String) {
+            let at = document.position(of: offset)
+            problems.append(LoadError(file: file, path: FieldError.path(prefix + path), line: line + at.line,
+                                      column: at.column, message: message))
+        }
+        for problem in log.problems { add(problem.path, problem.offset, problem.message) }
+        for (object, keys, known) in document.unknownMembers {
+            for key in keys {
+                let name = JSONValue(document: document, index: key).string ?? ""
+                guard let meant = Consistency.intended(name, among: known) else { continue }
+                add(document.path(to: object), JSONValue(document: document, index: key).offset,
+                    "unknown field \"\(clip(name))\"; did you mean \"\(meant)\"? It is kept as it is, and \(meant) is not set")
+            }
+        }
+    }
+
+    /// Line by line, so a broken line hides nothing after it.
+    private mutating func lines(_ name: String, _ body: (inout Checker, Int, JSONDocument, CheckLog) -> Void) {
+        guard let text = read(name) else { return }
+        let whole = LogFile.complete(text[...])
+        var start = whole.startIndex, line = 0
+        while start < whole.endIndex {
+            let end = whole[start...].firstIndex(of: .lf) ?? whole.endIndex
+            line += 1
+            let bytes = Array(whole[start..<end])
+            start = end + 1
+            guard bytes.contains(where: { $0 != .space && $0 != .tab && $0 != .cr }) else { continue }
+            do throws(JSONSyntaxError) {
+                let document = try JSONDocument.parse(bytes)
+                let log = CheckLog(document)
+                document.checkLog = log
+                body(&self, line, document, log)
+            } catch {
+                let at = TextPosition(of: error.offset, in: bytes)
+                problems.append(LoadError(file: name, line: line, column: at.column, message: error.message))
+            }
+        }
+    }
+
+    private mutating func readActivities() {
+        let name = DataStore.Collection.activities.fileName
+        var header = true
+        lines(name) { checker, line, document, log in
+            let isHeader = header
+            header = false
+            let n = checker.data.activities.count
+            do throws(FieldError) {
+                if isHeader {
+                    try FileFormats.versioned(document.root, known: ["version"]).finish()
+                } else {
+                    let activity = try PeopleCodec.decodeActivity(document.root, zone: checker.zone)
+                    if log.problems.isEmpty {
+                        checker.data.activities.append(activity)
+                        checker.activityLines.append((line, log))
+                    }
+                }
+            } catch {
+                log.note(error)
+            }
+            checker.collect(log, file: name, line: line - 1, prefix: isHeader ? [] : [.key("activities"), .index(n)])
+        }
+    }
+
+    private mutating func readJournal() {
+        var header = true
+        lines(Journal.fileName) { checker, line, document, log in
+            defer { checker.collect(log, file: Journal.fileName, line: line - 1) }
+            do throws(FieldError) {
+                if header {
+                    header = false
+                    var f = try FileFormats.versioned(document.root, known: ["version", "seq"])
+                    _ = try f.int("seq", or: 0)
+                    f.finish()
+                    return
+                }
+                var f = try Fields(document.root, known: MutationCodec.fields)
+                let seq = try f.int("seq")
+                let mutation = try MutationCodec.decode(&f, zone: checker.zone)
+                guard log.problems.isEmpty, seq > checker.seqs[mutation.collection, default: 0] else { return }
+                do throws(MutationError) {
+                    try mutation.apply(to: &checker.data)
+                } catch {
+                    log.note(FieldError("change \(seq) no longer applies (\(error)); loading skips it", at: 0))
+                }
+            } catch {
+                log.note(error)
+            }
+        }
+    }
+
+    private mutating func report(_ finding: Consistency.Finding) {
+        let file = finding.collection.fileName
+        let steps: [FieldError.Step] = [.key(finding.list), .index(finding.index)] + finding.path
+        if finding.collection == .activities {
+            let (line, log) = activityLines[finding.index]
+            let offset = log.document.value(at: finding.path)?.offset ?? 0
+            let at = log.document.position(of: offset)
+            problems.append(LoadError(file: file, path: FieldError.path(steps), line: line, column: at.column,
+                                      message: finding.message))
+            return
+        }
+        guard let log = documents[finding.collection], let list = log.document.root[finding.list] else {
+            problems.append(LoadError(file: file, path: FieldError.path(steps), message: finding.message))
+            return
+        }
+        let n = log.position(of: finding.index, in: list)
+        let path: [FieldError.Step] = [.key(finding.list), .index(n)] + finding.path
+        // A field left out points at its record.
+        let value = log.document.value(at: path) ?? log.document.value(at: Array(path.prefix(2)))
+        let at = log.document.position(of: value?.offset ?? 0)
+        problems.append(LoadError(file: file, path: FieldError.path(path), line: at.line, column: at.column,
+                                  message: finding.message))
+    }
+}
