@@ -46,7 +46,7 @@ public final class Runtime<Backend: TerminalBackend> {
             let now = Self.wholeSecond(time.now())
             if now != state.now {
                 // Once a second: what other processes changed shows up within the second.
-                actions.insert(contentsOf: link?.synchronize(showing: state.data) ?? [], at: 0)
+                actions.insert(contentsOf: link?.synchronize() ?? [], at: 0)
                 actions.insert(.tick(now), at: 0)
             }
             for action in actions {

@@ -26,7 +26,7 @@ final class StoreLink {
     }
 
     /// Called about once a second: retries what is waiting, then reads what others changed.
-    func synchronize(showing shown: DataSet) -> [Action] {
+    func synchronize() -> [Action] {
         if !pending.isEmpty {
             let actions = flush()
             if pending.isEmpty { return actions }
