@@ -16,6 +16,9 @@ public enum TimeText {
     }
 
     public static func parse(utf8 s: UnsafeBufferPointer<UInt8>, zone: TimeZone) -> Date? {
+        if let seconds = wholeSecondsWithOffset(s) {
+            return Date(timeIntervalSinceReferenceDate: Double(seconds - unixToReference))
+        }
         guard let t = Fields(s) else { return nil }
         let local = daysFromCivil(year: t.year, month: t.month, day: t.day) * 86_400
             + t.hour * 3600 + t.minute * 60 + t.second
@@ -48,6 +51,30 @@ public enum TimeText {
         let days = floorDiv(local, 86_400)
         let (y, m, d) = civil(fromDays: days)
         return (LocalDate(year: y, month: m, day: d), local - days * 86_400)
+    }
+
+    /// The form crmtop writes, `2026-11-23T10:00:00+01:00`, read without the general parser's
+    /// bookkeeping: files hold hundreds of thousands of them. Nil for any other form.
+    @inline(__always)
+    static func wholeSecondsWithOffset(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard s.count == 25, s[4] == 0x2D, s[7] == 0x2D, s[10] == 0x54, s[13] == 0x3A, s[16] == 0x3A,
+              s[19] == 0x2B || s[19] == 0x2D, s[22] == 0x3A else { return nil }
+        var bad = false
+        func number(_ at: Int, _ width: Int) -> Int {
+            var v = 0
+            for k in at..<(at + width) {
+                let d = Int(s[k]) &- 0x30
+                if d < 0 || d > 9 { bad = true }
+                v = v &* 10 &+ d
+            }
+            return v
+        }
+        let year = number(0, 4), month = number(5, 2), day = number(8, 2)
+        let hour = number(11, 2), minute = number(14, 2), second = number(17, 2)
+        let offset = (number(20, 2) * 3600 + number(23, 2) * 60) * (s[19] == 0x2D ? -1 : 1)
+        guard !bad, (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year),
+              hour < 24, minute < 60, second < 60, number(20, 2) < 24, number(23, 2) < 60 else { return nil }
+        return daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
     }
 
     // MARK: - Wall clock to UTC

@@ -99,7 +99,7 @@ private struct Checker {
     /// Line by line, so a broken line hides nothing after it.
     private mutating func lines(_ name: String, _ body: (inout Checker, Int, JSONDocument, CheckLog) -> Void) {
         guard let text = read(name) else { return }
-        let whole = LogFile.complete(text[...])
+        let whole = text[..<LogFile.completeCount(text)]
         var start = whole.startIndex, line = 0
         while start < whole.endIndex {
             let end = whole[start...].firstIndex(of: .lf) ?? whole.endIndex

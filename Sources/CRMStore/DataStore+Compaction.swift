@@ -111,8 +111,7 @@ extension DataStore {
         let lock: DirectoryLock
         do { lock = try DirectoryLock(directory: directory.path, mode: mode, for: name) } catch { throw .save(error) }
         var s: DirectoryState
-        do { s = try refreshed(state) } catch { throw .load(error) }
-        state = s
+        do { s = try refreshed(state.take()) } catch { throw .load(error) }
         defer { state = s }
         let result = try body(&s, mode)
         _ = consume lock

@@ -39,24 +39,30 @@ extension DataStore {
     public func apply(_ mutations: [Mutation]) throws(StoreError) -> DataSet {
         let first = mutations.first?.collection == .activities ? Collection.activities.fileName : Journal.fileName
         return try withWriteLock(for: first) { s, mode throws(StoreError) in
-            var data = s.data
+            // Applied in place: a copy of the data would cost more than all the rest.
             for mutation in mutations {
-                do throws(MutationError) { try mutation.apply(to: &data) } catch { throw .refused(error) }
+                do throws(MutationError) {
+                    try mutation.apply(to: &s.data)
+                } catch {
+                    // Those applied before it are not stored: read their files again.
+                    for earlier in mutations { s.forget(earlier.collection) }
+                    throw .refused(error)
+                }
             }
             do throws(SaveError) {
-                try append(mutations, &s, applied: data, mode: mode)
+                try append(mutations, &s, mode: mode)
             } catch {
+                for mutation in mutations { s.forget(mutation.collection) }
                 throw .save(error)
             }
-            return data
+            return s.data
         }
     }
 
     /// Each append is durable before the next, and `s` moves past it only once it is; if the
-    /// second fails, `s` still describes the disk exactly.
-    private func append(_ mutations: [Mutation], _ s: inout DirectoryState, applied data: DataSet,
-                        mode: mode_t) throws(SaveError) {
-        let zone = data.settings.defaultCalendar.timeZone
+    /// second fails, the caller has the changed collections read again from disk.
+    private func append(_ mutations: [Mutation], _ s: inout DirectoryState, mode: mode_t) throws(SaveError) {
+        let zone = s.data.settings.defaultCalendar.timeZone
         let base = s.lastSeq
         var entries: [Journal.Entry] = []
         var activityLines: [UInt8] = []
@@ -77,7 +83,6 @@ extension DataStore {
             s.activities = try LogFile.append(activityLines, to: Collection.activities.fileName, in: dir,
                                               header: FileFormats.activitiesHeader, after: s.activities,
                                               newFileMode: mode)
-            s.data.activities = data.activities
         }
         if !entries.isEmpty {
             let created = s.journal.stamp == nil
@@ -87,6 +92,5 @@ extension DataStore {
             s.entries += entries
             for entry in entries { s.snapshots[entry.collection, default: .init()].applied = entry.seq }
         }
-        s.data = data
     }
 }

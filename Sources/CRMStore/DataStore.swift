@@ -50,7 +50,7 @@ public final class DataStore: @unchecked Sendable {
     public func load() throws(LoadError) -> DataSet {
         mutex.lock()
         defer { mutex.unlock() }
-        let fresh = try refreshed(state)
+        let fresh = try refreshed(state.take())
         state = fresh
         return fresh.data
     }
@@ -82,9 +82,7 @@ public final class DataStore: @unchecked Sendable {
             }
         }
         // Read these again next time, whatever happens now.
-        for collection in chosen {
-            if collection == .activities { state?.activities = LogPosition() } else { state?.snapshots[collection]?.stamp = nil }
-        }
+        for collection in chosen { state?.forget(collection) }
         for file in encoded {
             try AtomicFile.replace(file.name, in: directory.path, with: file.bytes, newFileMode: mode)
         }

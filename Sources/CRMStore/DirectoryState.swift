@@ -1,4 +1,5 @@
 import CRMCore
+import Dispatch
 import Foundation
 
 /// What a store last read from its directory, kept so that the next read looks only at what
@@ -27,6 +28,12 @@ struct DirectoryState: Sendable {
     /// The zone times without an offset were read in.
     var zone = TimeZone.gmt
 
+    /// Makes the next refresh read `collection` from disk again, and so drop what is in
+    /// memory only.
+    mutating func forget(_ collection: DataStore.Collection) {
+        if collection == .activities { activities = LogPosition() } else { snapshots[collection] = nil }
+    }
+
     /// The number of the last change anybody made; the next one gets the number after it.
     var lastSeq: Int {
         max(entries.last?.seq ?? 0, journalBase, snapshots.values.map(\.seq).max() ?? 0)
@@ -38,18 +45,19 @@ extension DataStore.Collection {
     /// ever grow, so their file is appended to directly and never needs compacting.
     static let snapshots: [Self] = [.settings, .reminders, .cases, .influencers, .people, .kpis]
 
-    /// Empties this collection's part of `data`, as a missing file means.
-    func clear(in data: inout DataSet) {
+    /// Puts this collection's part of `source` into `data`; an empty `source` empties it, as a
+    /// missing file means.
+    func take(from source: DataSet, into data: inout DataSet) {
         switch self {
-        case .settings: data.settings = Settings()
-        case .reminders: data.reminders = []
-        case .cases: data.cases = []
-        case .influencers: data.influencers = []
+        case .settings: data.settings = source.settings
+        case .reminders: data.reminders = source.reminders
+        case .cases: data.cases = source.cases
+        case .influencers: data.influencers = source.influencers
         case .people:
-            data.people = []
-            data.teams = []
-        case .kpis: data.kpis = []
-        case .activities: data.activities = []
+            data.people = source.people
+            data.teams = source.teams
+        case .kpis: data.kpis = source.kpis
+        case .activities: data.activities = source.activities
         }
     }
 }
@@ -61,24 +69,39 @@ extension DataStore {
     /// The journal is read before the snapshots: a snapshot read after it is at least as new,
     /// and its `journal_seq` tells which of the journal's changes it already holds. So even
     /// while another process compacts, every collection comes out right as of some moment.
-    func refreshed(_ previous: DirectoryState?) throws(LoadError) -> DirectoryState {
-        var s = previous ?? DirectoryState()
-        var stale = previous == nil ? Set(Collection.allCases) : []
+    ///
+    /// Pass the previous state moved out of wherever it was kept (`state.take()`): a state
+    /// referenced twice would copy its hundred thousand records at the first change.
+    func refreshed(_ previous: consuming DirectoryState?) throws(LoadError) -> DirectoryState {
+        let fresh = previous == nil
+        var s = previous.take() ?? DirectoryState()
+        var stale = fresh ? Set(Collection.allCases) : []
         try readJournal(&s, stale: &stale)
-
-        for collection in Collection.snapshots {
+        func changed(_ collection: Collection) -> Bool {
             let known = s.snapshots[collection]
-            guard stale.contains(collection) || known == nil || FileStamp(path: path(of: collection.fileName)) != known?.stamp
-            else { continue }
-            try readSnapshot(collection, into: &s)
-            if collection == .settings {
-                let zone = s.data.settings.defaultCalendar.timeZone
-                // Times written without an offset mean wall-clock time in this zone.
-                if zone != s.zone { stale = Set(Collection.allCases) }
-                s.zone = zone
+            return stale.contains(collection) || known == nil || FileStamp(path: path(of: collection.fileName)) != known?.stamp
+        }
+
+        // Settings first: times written without an offset mean wall-clock time in its zone.
+        if changed(.settings) {
+            try readSnapshot(.settings, zone: s.zone).place(into: &s)
+            let zone = s.data.settings.defaultCalendar.timeZone
+            if zone != s.zone { stale = Set(Collection.allCases) }
+            s.zone = zone
+        }
+        // The rest side by side; at 100,000 records each takes a while.
+        let wanted = Collection.snapshots.filter { $0 != .settings && changed($0) }
+        let zone = s.zone, fromStart = stale.contains(.activities)
+        let activities = fromStart ? LogPosition() : s.activities, first = fromStart ? 0 : s.data.activities.count
+        let results = FileReads(count: wanted.count + 1)
+        DispatchQueue.concurrentPerform(iterations: wanted.count + 1) { n in
+            results.set(n) { () throws(LoadError) in
+                n < wanted.count ? try readSnapshot(wanted[n], zone: zone)
+                    : try readActivities(after: activities, first: first, zone: zone)
             }
         }
-        try readActivities(&s, fromStart: stale.contains(.activities))
+        // The first problem in the files' fixed order is the one reported.
+        for result in results.values { try result.get().place(into: &s) }
 
         for entry in s.entries where entry.seq > s.snapshots[entry.collection, default: .init()].applied {
             // A change refused now was refused when it was made too, or was overtaken by a
@@ -114,13 +137,10 @@ extension DataStore {
         s.journalBase = 0
     }
 
-    private func readSnapshot(_ collection: Collection, into s: inout DirectoryState) throws(LoadError) {
+    private func readSnapshot(_ collection: Collection, zone: TimeZone) throws(LoadError) -> FileRead {
         let name = collection.fileName
         guard let (bytes, stamp) = try DiskFile.read(path(of: name), name: name) else {
-            collection.clear(in: &s.data)
-            s.snapshots[collection] = .init()
-            s.unknown[collection] = nil
-            return
+            return .snapshot(collection, DataSet(), .init(), nil)
         }
         let document: JSONDocument
         do throws(JSONSyntaxError) {
@@ -129,47 +149,70 @@ extension DataStore {
             let at = TextPosition(of: error.offset, in: bytes)
             throw LoadError(file: name, line: at.line, column: at.column, message: error.message)
         }
+        var data = DataSet()
         let seq: Int
         do throws(FieldError) {
-            seq = try FileFormats.decode(collection, document, zone: s.zone, into: &s.data)
+            seq = try FileFormats.decode(collection, document, zone: zone, into: &data)
         } catch {
             let at = document.position(of: error.offset ?? 0)
             throw LoadError(file: name, path: error.path, line: at.line, column: at.column, message: error.message)
         }
-        s.snapshots[collection] = .init(stamp: stamp, seq: seq, applied: seq)
-        s.unknown[collection] = document.unknownMembers.isEmpty ? nil : UnknownFields(document)
+        return .snapshot(collection, data, .init(stamp: stamp, seq: seq, applied: seq),
+                         document.unknownMembers.isEmpty ? nil : UnknownFields(document))
     }
 
-    private func readActivities(_ s: inout DirectoryState, fromStart: Bool) throws(LoadError) {
+    /// What was added to `activities.jsonl` since `position`, or all of it; `first` is the
+    /// number of activities read before.
+    private func readActivities(after position: LogPosition, first: Int, zone: TimeZone) throws(LoadError) -> FileRead {
         let name = Collection.activities.fileName
-        let after = fromStart ? LogPosition() : s.activities
-        guard let chunk = try LogFile.readNew(path(of: name), name: name, after: after) else {
-            s.data.activities = []
-            s.activities = LogPosition()
-            s.unknown[.activities] = nil
-            return
+        guard let chunk = try LogFile.readNew(path(of: name), name: name, after: position) else {
+            return .activities([], fromStart: true, UnknownFields(), LogPosition())
         }
-        let document: JSONDocument
-        do throws(JSONSyntaxError) {
-            document = try .parseLines(chunk.bytes)
+        do throws(ActivityLines.Failure) {
+            let read = try ActivityLines.decode(chunk.bytes, header: chunk.fromStart, zone: zone,
+                                                firstIndex: chunk.fromStart ? 0 : first)
+            return .activities(read.activities, fromStart: chunk.fromStart, read.unknown, chunk.position)
         } catch {
-            throw LoadError(file: name, at: error.offset, in: chunk, message: error.message)
+            throw LoadError(file: name, path: FieldError.path(error.path), at: error.offset, in: chunk, message: error.message)
         }
-        if chunk.fromStart {
-            s.data.activities = []
-            s.unknown[.activities] = nil
+    }
+}
+
+/// One file as read, to be placed into the state.
+enum FileRead: Sendable {
+    case snapshot(DataStore.Collection, DataSet, DirectoryState.Snapshot, UnknownFields?)
+    case activities([Activity], fromStart: Bool, UnknownFields, LogPosition)
+
+    func place(into s: inout DirectoryState) {
+        switch self {
+        case .snapshot(let collection, let data, let snapshot, let unknown):
+            collection.take(from: data, into: &s.data)
+            s.snapshots[collection] = snapshot
+            s.unknown[collection] = unknown
+        case .activities(let activities, let fromStart, let unknown, let position):
+            if fromStart {
+                s.data.activities = activities
+                s.unknown[.activities] = nil
+            } else {
+                s.data.activities += activities
+            }
+            if !unknown.isEmpty { s.unknown[.activities, default: UnknownFields()].patches.merge(unknown.patches) { $1 } }
+            s.activities = position
         }
-        // Numbered as in the whole file, whose first line is the header.
-        let firstIndex = chunk.fromStart ? -1 : s.data.activities.count
-        do throws(FieldError) {
-            try FileFormats.activities(document.root, header: chunk.fromStart, zone: s.zone, into: &s.data.activities)
-        } catch {
-            throw LoadError(file: name, path: error.path, at: error.offset ?? 0, in: chunk, message: error.message)
-        }
-        if !document.unknownMembers.isEmpty {
-            let found = UnknownFields(document, lines: true, firstIndex: firstIndex)
-            s.unknown[.activities, default: UnknownFields()].patches.merge(found.patches) { $0 + $1 }
-        }
-        s.activities = chunk.position
+    }
+}
+
+/// Files read side by side, each result written by its own thread.
+final class FileReads: @unchecked Sendable {
+    private(set) var values: [Result<FileRead, LoadError>]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        values = Array(repeating: .success(.activities([], fromStart: false, UnknownFields(), LogPosition())), count: count)
+    }
+
+    func set(_ n: Int, _ body: () throws(LoadError) -> FileRead) {
+        let result = Result(catching: body)
+        lock.withLock { values[n] = result }
     }
 }

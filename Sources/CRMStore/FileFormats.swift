@@ -34,8 +34,13 @@ enum FileFormats {
             data.settings = try SettingsCodec.decode(root)
             return try journalSeq(&f)
         case .activities:
-            data.activities = []
-            try activities(root, header: true, zone: zone, into: &data.activities)
+            do throws(ActivityLines.Failure) {
+                data.activities = try ActivityLines.decode(doc.bytes, header: true, zone: zone, firstIndex: 0).activities
+            } catch {
+                var failure = FieldError(error.message, at: error.offset)
+                failure.steps = error.path.reversed()
+                throw failure
+            }
             return 0
         }
     }
@@ -73,24 +78,6 @@ enum FileFormats {
             }
         }
         return f
-    }
-
-    /// Lines of `activities.jsonl`, appended to `list`; `header` when they start at the top.
-    static func activities(_ root: JSONValue, header: Bool, zone: TimeZone, into list: inout [Activity]) throws(FieldError) {
-        var lines = root.elements[...]
-        if header {
-            guard let first = lines.popFirst() else {
-                throw FieldError("the file has no {\"version\":\(version)} line", at: 0)
-            }
-            try versioned(first, known: ["version"]).finish()
-        }
-        list.reserveCapacity(list.count + lines.count)
-        for line in lines {
-            let n = list.count
-            list.append(try within(.key("activities")) { () throws(FieldError) in
-                try within(.index(n)) { () throws(FieldError) in try PeopleCodec.decodeActivity(line, zone: zone) }
-            })
-        }
     }
 
     // MARK: - Writing

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a text is not the JSON we accept, and the byte offset where that became clear.
 public struct JSONSyntaxError: Error, Equatable, Sendable {
     public var offset: Int
@@ -265,7 +273,11 @@ struct JSONParser {
     }
 
     private func sameContent(_ a: Int, _ b: Int) -> Bool {
-        withContent(a) { x in withContent(b) { y in x.elementsEqual(y) } }
+        let x = nodes[a], y = nodes[b]
+        if x.kind == .rawString && y.kind == .rawString {
+            return x.payload == y.payload && memcmp(s.baseAddress! + x.offset + 1, s.baseAddress! + y.offset + 1, x.payload) == 0
+        }
+        return withContent(a) { x in withContent(b) { y in x.elementsEqual(y) } }
     }
 
     private func withContent<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -81,6 +81,6 @@ extension LoadError {
     /// An error at a byte offset of a chunk that starts part way through a file.
     init(file: String, path: String = "", at offset: Int, in chunk: LogFile.Chunk, message: String) {
         let at = TextPosition(of: offset, in: chunk.bytes)
-        self.init(file: file, path: path, line: chunk.linesBefore + at.line, column: at.column, message: message)
+        self.init(file: file, path: path, line: chunk.linesBefore() + at.line, column: at.column, message: message)
     }
 }

@@ -12,8 +12,6 @@ struct LogPosition: Equatable, Sendable {
     var stamp: FileStamp?
     /// Bytes read so far: whole lines, and a last line without its newline if it was complete.
     var consumed = 0
-    /// Newlines in those bytes, so errors in what comes later can name their line.
-    var lines = 0
     /// The last bytes read. Finding them again before what follows tells an append from a file
     /// rewritten in place, which must be read again from the start.
     var tail: [UInt8] = []
@@ -22,10 +20,10 @@ struct LogPosition: Equatable, Sendable {
 
     var endsLine: Bool { tail.last.map { $0 == .lf } ?? true }
 
-    mutating func advance(over bytes: some Collection<UInt8>) {
+    mutating func advance(over bytes: [UInt8]) {
         consumed += bytes.count
-        lines += bytes.count { $0 == .lf }
-        tail = Array((tail + bytes).suffix(Self.tailLength))
+        let joined = tail + bytes[max(0, bytes.count - Self.tailLength)...]
+        tail = Array(joined[max(0, joined.count - Self.tailLength)...])
     }
 }
 
@@ -38,11 +36,19 @@ enum LogFile {
     struct Chunk {
         /// New whole lines, to be parsed as JSON Lines.
         var bytes: [UInt8]
-        /// The line number of `bytes`' first line, minus one.
-        var linesBefore: Int
+        /// Where `bytes` starts in the file.
+        var start: Int
         /// Whether the file was read from its start (it is new, or was replaced).
-        var fromStart: Bool
+        var fromStart: Bool { start == 0 }
         var position: LogPosition
+        let path: String
+
+        /// Lines in the file before `bytes`, for an error to name its line. Counted only then,
+        /// by reading the file again: a file of a million lines is not worth counting otherwise.
+        func linesBefore() -> Int {
+            guard start > 0, let (bytes, _) = try? DiskFile.read(path, name: "") else { return 0 }
+            return bytes.prefix(start).count { $0 == .lf }
+        }
     }
 
     /// What was added since `position`, or the whole file if it is not the one read before.
@@ -50,28 +56,31 @@ enum LogFile {
     static func readNew(_ path: String, name: String, after position: LogPosition) throws(LoadError) -> Chunk? {
         let back = position.tail.count
         if let previous = position.stamp,
-           let (bytes, stamp) = try DiskFile.read(path, name: name, from: position.consumed - back),
-           stamp.isSameFile(as: previous), stamp.size >= position.consumed, bytes.starts(with: position.tail) {
+           let (read, stamp) = try DiskFile.read(path, name: name, from: position.consumed - back),
+           stamp.isSameFile(as: previous), stamp.size >= position.consumed, read.starts(with: position.tail) {
+            var bytes = consume read
+            bytes.removeFirst(back)
+            bytes.removeSubrange(completeCount(bytes)...)
             var next = position
             next.stamp = stamp
-            let fresh = complete(bytes[back...])
-            next.advance(over: fresh)
-            return Chunk(bytes: Array(fresh), linesBefore: position.lines, fromStart: false, position: next)
+            next.advance(over: bytes)
+            return Chunk(bytes: bytes, start: position.consumed, position: next, path: path)
         }
-        guard let (bytes, stamp) = try DiskFile.read(path, name: name) else { return nil }
+        guard let (read, stamp) = try DiskFile.read(path, name: name) else { return nil }
+        var bytes = consume read
+        bytes.removeSubrange(completeCount(bytes)...)
         var next = LogPosition(stamp: stamp)
-        let fresh = complete(bytes[...])
-        next.advance(over: fresh)
-        return Chunk(bytes: Array(fresh), linesBefore: 0, fromStart: true, position: next)
+        next.advance(over: bytes)
+        return Chunk(bytes: bytes, start: 0, position: next, path: path)
     }
 
-    /// The whole lines of `bytes`, and a last line without a newline if it is a complete object.
-    static func complete(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard let last = bytes.last, last != .lf else { return bytes }
-        let cut = (bytes.lastIndex(of: .lf).map { $0 + 1 }) ?? bytes.startIndex
-        let rest = Array(bytes[cut...])
-        if let document = try? JSONDocument.parse(rest), document.root.kind == .object { return bytes }
-        return bytes[..<cut]
+    /// How many bytes are whole lines, counting a last line without a newline if it is a
+    /// complete object.
+    static func completeCount(_ bytes: [UInt8]) -> Int {
+        guard let last = bytes.last, last != .lf else { return bytes.count }
+        let cut = (bytes.lastIndex(of: .lf).map { $0 + 1 }) ?? 0
+        if let document = try? JSONDocument.parse(Array(bytes[cut...])), document.root.kind == .object { return bytes.count }
+        return cut
     }
 
     /// Appends `lines` (each ending in a newline) durably: when this returns, they survive a

@@ -24,32 +24,37 @@ struct UnknownFields: Sendable {
 
     var isEmpty: Bool { patches.isEmpty }
 
-    /// What `document`'s decoding left unread. `firstIndex` numbers the first element of a
-    /// JSON Lines chunk that does not start at the top of its file.
-    init(_ document: JSONDocument, lines: Bool = false, firstIndex: Int = 0) {
+    /// What `document`'s decoding left unread.
+    init(_ document: JSONDocument) {
         for (object, keys, _) in document.unknownMembers {
             var path = document.path(to: object)
             let anchor: Anchor
-            if lines {
-                guard case .index(let n)? = path.first else { continue }
-                anchor = Anchor(list: "", key: "#\(n + firstIndex)")
-                path.removeFirst()
-            } else if case .key(let list)? = path.first, path.count >= 2, case .index(let n) = path[1] {
+            if case .key(let list)? = path.first, path.count >= 2, case .index(let n) = path[1] {
                 let record = document.value(at: Array(path.prefix(2)))
                 anchor = Anchor(list: list, key: record.flatMap(Self.identity) ?? "#\(n)")
                 path.removeFirst(2)
             } else {
                 anchor = Anchor(list: "", key: "")
             }
-            let members = keys.map { key in
-                JSONOutput.Member(JSONValue(document: document, index: key).string ?? "",
-                                  JSONValue(document: document, index: key + 1).output)
-            }
-            patches[anchor, default: []].append(Patch(path: path, members: members))
+            patches[anchor, default: []].append(Patch(path: path, members: Self.members(keys, of: document)))
         }
     }
 
     init() {}
+
+    /// What a document holding one record (a line of JSON Lines) left unread.
+    static func patches(ofRecord document: JSONDocument) -> [Patch] {
+        document.unknownMembers.map { object, keys, _ in
+            Patch(path: document.path(to: object), members: members(keys, of: document))
+        }
+    }
+
+    private static func members(_ keys: [Int], of document: JSONDocument) -> [JSONOutput.Member] {
+        keys.map { key in
+            JSONOutput.Member(JSONValue(document: document, index: key).string ?? "",
+                              JSONValue(document: document, index: key + 1).output)
+        }
+    }
 
     /// How a record is found again: by `id`, else `name`, else nil (by position).
     static func identity(_ record: JSONValue) -> String? {

@@ -162,10 +162,15 @@ import Testing
     @Test func aRefusedChangeStoresNothing() throws {
         let dir = try Self.directory()
         defer { dir.remove() }
+        let store = dir.store
+        _ = try store.load()
         #expect(throws: StoreError.self) {
-            try dir.store.apply([Self.ack("r0"), Self.ack("r0", "jo")])
+            try store.apply([Self.ack("r0"), Self.ack("r0", "jo")])
         }
         #expect(dir.text("journal.jsonl") == nil)
+        // Nor does the store remember the first half.
+        #expect(try store.load().reminders[0].acknowledgedBy == [:])
+        #expect(try store.apply([Self.ack("r1")]).reminders[0].acknowledgedBy == [:])
     }
 
     @Test func theChangeTokenMovesWithEveryWrite() throws {
