@@ -131,6 +131,7 @@ public struct AppState: Equatable, Sendable {
     public mutating func refresh() {
         derived.reminders = ReminderOrder.entries(data.reminders, owner: everyone || wall != nil ? nil : user, at: now,
                                                   calendar: data.settings.defaultCalendar)
+        if let wall { derived.reminders = wall.narrow(derived.reminders, in: data) }
         if let f = filters[.reminders] {
             derived.reminders = derived.reminders.filter {
                 Self.matches(f, [$0.reminder.title, $0.reminder.notes ?? ""] + $0.reminder.owners)

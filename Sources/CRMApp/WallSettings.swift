@@ -1,3 +1,4 @@
+import CRMCore
 import Foundation
 
 /// How the read-only wall display runs. Its presence in `AppState` is what makes the
@@ -12,16 +13,30 @@ public struct WallSettings: Equatable, Sendable {
     public var locked: Bool
     /// Rotation and paging count from here, so the same moment always shows the same page.
     public var startedAt: Date
+    /// A team's id for this run only (`--team`), in place of settings.json's `wall.team`.
+    public var team: String?
 
     public static let defaultRotate: TimeInterval = 15
 
     public init(rotate: TimeInterval = defaultRotate, title: String = "crmtop", bell: Bool = false,
-                locked: Bool = false, startedAt: Date) {
+                locked: Bool = false, startedAt: Date, team: String? = nil) {
         self.rotate = max(1, rotate)
         self.title = title
         self.bell = bell
         self.locked = locked
         self.startedAt = startedAt
+        self.team = team
+    }
+
+    /// The team whose reminders show, or nil for everyone's. Read from the data each time,
+    /// so a wall follows a change to the settings without a restart.
+    public func team(in data: DataSet) -> String? { team ?? data.settings.wall.team }
+
+    /// The reminders of the team's people (any owner in it), or all of them when no team is set.
+    func narrow(_ reminders: [ReminderOrder.Entry], in data: DataSet) -> [ReminderOrder.Entry] {
+        guard let team = team(in: data) else { return reminders }
+        let people = data.people(inTeam: team)
+        return reminders.filter { !people.isDisjoint(with: $0.reminder.owners) }
     }
 
     /// Which rotation slot `now` falls in; never negative, even if the clock steps back.

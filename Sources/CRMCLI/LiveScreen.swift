@@ -8,9 +8,12 @@ import TerminalUI
 /// Opens the terminal and runs the loop for the screens that need one: the dashboard
 /// and the wall display differ only in the state they start from.
 enum LiveScreen {
-    static func run(_ global: GlobalOptions, name: String, configure: (inout AppState) -> Void) throws {
+    static func run(_ global: GlobalOptions, name: String, check: (DataSet) throws -> Void = { _ in },
+                    configure: (inout AppState) -> Void) throws {
         let session = try Session.open(global)
         defer { session.close() }
+        // Before the terminal opens, so a refusal reads as plain text.
+        try check(session.data)
         let palette: Palette
         do {
             palette = try ThemeLoader.palette(named: global.theme, environment: Console.current.environment)

@@ -25,6 +25,9 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Draw the wall display's layout instead of the dashboard.")
     var wall = false
 
+    @Option(help: ArgumentHelp("With --wall: show only this team's due reminders.", valueName: "team"))
+    var team: String?
+
     func validate() throws {
         guard Size(parsing: size) != nil else {
             throw ValidationError("--size: \"\(size)\" is not COLSxROWS, e.g. 120x40")
@@ -32,6 +35,7 @@ struct SnapshotCommand: ParsableCommand {
         if let pane, PaneName(rawValue: pane) == nil {
             throw ValidationError("--pane: \"\(pane)\" is not one of reminders, cases, leaderboard")
         }
+        if team != nil && !wall { throw ValidationError("--team needs --wall") }
     }
 
     func run() throws {
@@ -46,11 +50,12 @@ struct SnapshotCommand: ParsableCommand {
         }
         let session = try Session.open(global)
         defer { session.close() }
+        if let team { try WallTeam.check(team, in: session.data) }
         var state = AppState(data: session.data, user: session.user, now: session.now,
                              size: Size(parsing: size)!, ascii: ascii)
         if let pane = pane.flatMap(PaneName.init(rawValue:)) { state.focus = pane.pane }
         if wall {
-            state.wall = WallSettings(startedAt: state.now)
+            state.wall = WallSettings(startedAt: state.now, team: team)
             state.refresh()
         }
         Console.current.write(Dashboard.render(state).plainText())

@@ -7,10 +7,15 @@ struct WallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wall",
         abstract: "The read-only wall display: big clock and counts, panes that rotate and page by themselves.",
+        usage: """
+            crmtop wall [--rotate <seconds>] [--title <text>] [--period <period>] [--team <team>] [--bell] [--locked]
+              crmtop wall set (<team> | --everyone)
+            """,
         discussion: """
             Nothing on it changes data; q quits unless started with --locked.
             Example: crmtop wall --rotate 20 --title "Support floor" --period month --bell
-            """
+            """,
+        subcommands: [WallSetCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -24,6 +29,10 @@ struct WallCommand: ParsableCommand {
     @Option(help: "The leaderboard's period: day, week, month, quarter or year.", transform: parsePeriod)
     var period: Period = .week
 
+    @Option(help: ArgumentHelp("Show only this team's due reminders, whichever team crmtop wall set chose.",
+                               valueName: "team"))
+    var team: String?
+
     @Flag(help: "Ring the bell once when a case breaches or a high-priority reminder comes due.")
     var bell = false
 
@@ -35,9 +44,11 @@ struct WallCommand: ParsableCommand {
     }
 
     func run() throws {
-        try LiveScreen.run(global, name: "wall display") { state in
+        try LiveScreen.run(global, name: "wall display", check: { data in
+            if let team { try WallTeam.check(team, in: data) }
+        }) { state in
             state.wall = WallSettings(rotate: TimeInterval(rotate), title: title, bell: bell, locked: locked,
-                                      startedAt: state.now)
+                                      startedAt: state.now, team: team)
             state.period = period
         }
     }

@@ -172,9 +172,13 @@ private struct Checker {
 
     private mutating func report(_ finding: Consistency.Finding) {
         let file = finding.collection.fileName
-        let steps: [FieldError.Step] = [.key(finding.list), .index(finding.index)] + finding.path
+        guard let index = finding.index else {
+            reportInObject(finding)
+            return
+        }
+        let steps: [FieldError.Step] = [.key(finding.list), .index(index)] + finding.path
         if finding.collection == .activities {
-            let (line, log) = activityLines[finding.index]
+            let (line, log) = activityLines[index]
             let offset = log.document.value(at: finding.path)?.offset ?? 0
             let at = log.document.position(of: offset)
             problems.append(LoadError(file: file, path: FieldError.path(steps), line: line, column: at.column,
@@ -185,12 +189,22 @@ private struct Checker {
             problems.append(LoadError(file: file, path: FieldError.path(steps), message: finding.message))
             return
         }
-        let n = log.position(of: finding.index, in: list)
+        let n = log.position(of: index, in: list)
         let path: [FieldError.Step] = [.key(finding.list), .index(n)] + finding.path
         // A field left out points at its record.
         let value = log.document.value(at: path) ?? log.document.value(at: Array(path.prefix(2)))
         let at = log.document.position(of: value?.offset ?? 0)
         problems.append(LoadError(file: file, path: FieldError.path(path), line: at.line, column: at.column,
                                   message: finding.message))
+    }
+
+    /// A finding in an object rather than a list's record, such as settings.json's `wall`.
+    private mutating func reportInObject(_ finding: Consistency.Finding) {
+        let path: [FieldError.Step] = [.key(finding.list)] + finding.path
+        let document = documents[finding.collection]?.document
+        let value = document?.value(at: path) ?? document?.value(at: [.key(finding.list)])
+        let at = document.map { $0.position(of: value?.offset ?? 0) }
+        problems.append(LoadError(file: finding.collection.fileName, path: FieldError.path(path),
+                                  line: at?.line, column: at?.column, message: finding.message))
     }
 }

@@ -7,9 +7,10 @@ import Foundation
 enum Consistency {
     struct Finding {
         var collection: DataStore.Collection
-        /// The list in the file (`reminders`), and the record's position in what was read.
+        /// The list in the file (`reminders`), and the record's position in what was read;
+        /// for a finding in an object of settings.json (`wall`), its key and no position.
         var list: String
-        var index: Int
+        var index: Int?
         /// Inside the record, outermost first.
         var path: [FieldError.Step]
         var message: String
@@ -95,6 +96,10 @@ enum Consistency {
         }
 
         settings(data, people: people, add: add)
+        if let id = data.settings.wall.team, !teams.contains(id) {
+            found.append(Finding(collection: .settings, list: "wall", index: nil, path: [.key("team")],
+                                 message: "\"\(clip(id))\" is not a team in people.json"))
+        }
         for (n, a) in data.activities.enumerated() {
             person(.activities, "activities", n, [.key("person")], a.person)
             if !kpis.contains(a.kpi) { add(.activities, "activities", n, [.key("kpi")], "\"\(clip(a.kpi))\" is not a KPI in kpis.json") }

@@ -2,13 +2,14 @@ import CRMCore
 import Foundation
 
 enum SettingsCodec {
-    static let fields: [StaticString] = ["version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard"]
+    static let fields: [StaticString] = ["version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "wall"]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
         "kind", "priority", "first_response", "next_response", "resolution", "calendar", "warn_at_percent", "warn_before",
     ]
     static let escalationFields: [StaticString] = ["level", "after", "notify"]
     static let leaderboardFields: [StaticString] = ["top_n", "week_start", "goal_bonus", "team_score"]
+    static let wallFields: [StaticString] = ["team"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// `version` is checked by the caller, before anything else is read.
@@ -22,7 +23,10 @@ enum SettingsCodec {
             escalation: try f.list("escalation", decodeEscalation),
             leaderboard: try f.optional("leaderboard").map { v throws(FieldError) in
                 try within(.key("leaderboard")) { () throws(FieldError) in try decodeLeaderboard(v) }
-            } ?? LeaderboardSettings())
+            } ?? LeaderboardSettings(),
+            wall: try f.optional("wall").map { v throws(FieldError) in
+                try within(.key("wall")) { () throws(FieldError) in try decodeWall(v) }
+            } ?? WallDisplaySettings())
         f.finish()
         return settings
     }
@@ -42,6 +46,7 @@ enum SettingsCodec {
         o.put("leaderboard", try within(.key("leaderboard")) { () throws(FieldError) in
             try encodeLeaderboard(s.leaderboard)
         })
+        o.put("wall", encodeWall(s.wall))
         return o.members
     }
 
@@ -196,6 +201,22 @@ enum SettingsCodec {
         o.put("week_start", weekdays[l.weekStart - 1])
         o.put("goal_bonus", l.goalBonus)
         o.put("team_score", l.teamScore)
+        return o.output
+    }
+}
+
+extension SettingsCodec {
+    static func decodeWall(_ v: JSONValue) throws(FieldError) -> WallDisplaySettings {
+        var f = try Fields(v, known: wallFields)
+        let wall = WallDisplaySettings(team: try f.string("team", or: nil))
+        f.finish()
+        return wall
+    }
+
+    static func encodeWall(_ w: WallDisplaySettings) -> JSONOutput {
+        var o = ObjectBuilder(zone: .gmt)
+        // Written even when nil: an explicit null says "everyone's reminders" to whoever reads it.
+        o.put("team", w.team.map(JSONOutput.string) ?? .null)
         return o.output
     }
 }

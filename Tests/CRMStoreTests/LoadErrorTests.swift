@@ -124,6 +124,8 @@ import Testing
          "settings.json:1:46: leaderboard.week_start: expected one of monday, tuesday, wednesday, thursday, friday, saturday, sunday, found \"someday\""),
         (#"{"version": 1, "leaderboard": {"team_score": "median"}}"#,
          "settings.json:1:46: leaderboard.team_score: expected one of sum, average, found \"median\""),
+        (#"{"version": 1, "wall": {"team": ["sales"]}}"#,
+         "settings.json:1:33: wall.team: expected a string, found an array"),
     ])
     func settings(text: String, expected: String) {
         #expect(loadError(["settings.json": text])?.description == expected)

@@ -84,7 +84,8 @@ enum Samples {
             EscalationLevel(level: 2, trigger: .breach, notify: ["owner", "team-lead"]),
             EscalationLevel(level: 3, trigger: .afterBreach(7200), notify: ["head-of-support", "maria"]),
         ],
-        leaderboard: LeaderboardSettings(topN: 10, weekStart: 7, goalBonus: 5))
+        leaderboard: LeaderboardSettings(topN: 10, weekStart: 7, goalBonus: 5),
+        wall: WallDisplaySettings(team: "support"))
 
     static let full = DataSet(
         reminders: [

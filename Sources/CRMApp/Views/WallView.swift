@@ -53,7 +53,9 @@ enum WallView {
             var due = state
             due.derived.reminders = state.derived.reminders.filter { $0.state == .due || $0.state == .overdue }
             var table = RemindersPane.table(due, width: width)
-            table.title = "Reminders due · \(due.derived.reminders.count)"
+            // Says whose they are when a team narrows them, so nobody reads them as all.
+            let team = state.wall?.team(in: state.data).map { state.data.team($0)?.name ?? $0 }
+            table.title = ["Reminders due", team, "\(due.derived.reminders.count)"].compactMap { $0 }.joined(separator: " · ")
             table.emptyText = "Nothing due."
             return table
         case .cases:
