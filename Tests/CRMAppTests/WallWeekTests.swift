@@ -36,4 +36,18 @@ import Testing
         #expect(state.flashes.isEmpty)
         #expect(state.loadError == nil)
     }
+
+    /// Over a quiet weekend nothing is read again: the title then says which day the data
+    /// is from, not only the time, which would read as today.
+    @Test func dataReadOnAnEarlierDaySaysWhichDay() {
+        var state = WallTests.wall(Size(width: 160, height: 48))
+        _ = Reducer.reduce(&state, .tick(WallTests.at + 3600))
+        #expect(Dashboard.render(state).textLines()[0].hasSuffix(" updated 11:00:00 "))
+        _ = Reducer.reduce(&state, .tick(WallTests.at + 2 * 86_400))
+        #expect(Dashboard.render(state).textLines()[0].hasSuffix(" updated Mon 23 Nov 2026 11:00:00 "))
+        _ = Reducer.reduce(&state, .reloadFailed("cases.json: unreadable"))
+        #expect(Dashboard.render(state).textLines()[1].contains("showing data read at Mon 23 Nov 2026 11:00:00"))
+        _ = Reducer.reduce(&state, .reloaded(state.data))
+        #expect(Dashboard.render(state).textLines()[0].hasSuffix(" updated 11:00:00 "))
+    }
 }

@@ -15,8 +15,7 @@ enum WallView {
         drawTitle(state, wall, into: &buffer, rect: layout.title)
         if let rect = layout.banner, let reason = state.loadError {
             buffer.fill(rect, role: .error)
-            let read = Format.clock(state.lastUpdated, zone: state.zone)
-            buffer.put(" NOT UPDATING · showing data read at \(read) · \(reason)",
+            buffer.put(" NOT UPDATING · showing data read at \(readAt(state)) · \(reason)",
                        x: rect.x, y: rect.y, role: .error, maxWidth: rect.width)
         }
         WallTiles.draw(state, into: &buffer, rects: layout.tiles)
@@ -72,11 +71,19 @@ enum WallView {
     static func drawTitle(_ state: AppState, _ wall: WallSettings, into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect, role: .header)
         // Freshness is what a reader must be able to trust, so it keeps its place first.
-        let updated = "updated " + Format.clock(state.lastUpdated, zone: state.zone) + " "
+        let updated = "updated " + readAt(state) + " "
         let right = DisplayWidth.of(updated)
         buffer.put(" " + wall.title, x: rect.x, y: rect.y, role: .header, maxWidth: max(0, rect.width - right - 1))
         buffer.put(updated, x: max(rect.x, rect.maxX - right), y: rect.y,
                    role: state.loadError == nil ? .header : .error)
+    }
+
+    /// When the data on screen was read: the time, and the day too once that is not today,
+    /// so a wall whose data has not changed over a weekend does not seem to say "today".
+    static func readAt(_ state: AppState) -> String {
+        let time = Format.clock(state.lastUpdated, zone: state.zone)
+        guard !Format.gregorian(state.zone).isDate(state.lastUpdated, inSameDayAs: state.now) else { return time }
+        return Format.date(state.lastUpdated, zone: state.zone) + " " + time
     }
 
     static func drawFooter(_ wall: WallSettings, current: Pane?, ascii: Bool,
