@@ -40,12 +40,21 @@ enum Subprocess {
 
     struct Failure: Error { let text: String }
 
+    private static let spawning = NSLock()
+
     static func start(_ arguments: [String], capture: Bool = true, environment changes: [String: String?] = [:],
                       executable: String? = nil) -> Result<Child, Failure> {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in changes { env[key] = value }
+        // Suites run in parallel: a program another thread starts meanwhile (a tmux server
+        // that lives on) must not inherit this pipe's write end, or reading the pipe would
+        // never see its end. So the ends are close-on-exec, and set so under a lock that
+        // every start takes.
+        spawning.lock()
+        defer { spawning.unlock() }
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return .failure(Failure(text: "pipe failed")) }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
