@@ -37,11 +37,15 @@ public enum Reducer {
             return [.exit(128 + number)]
         case .persisted(let data):
             if state.message?.isError == true { state.message = nil }
+            guard let data else { return [] }
             state.data = data
             state.refresh()
             return []
         case .saveFailed(let reason):
             state.message = StatusMessage(text: reason + " (changes kept in memory)", isError: true, expires: nil)
+            return []
+        case .refused(let reason):
+            state.message = StatusMessage(text: reason, isError: true, expires: state.now.addingTimeInterval(noteLifetime))
             return []
         case .note(let text):
             ReminderActions.note(&state, text)
@@ -65,7 +69,7 @@ public enum Reducer {
     static func refreshAnnouncing(_ state: inout AppState, _ change: (inout AppState) -> Void) -> [Effect] {
         let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
                                 uniquingKeysWith: { a, _ in a })
-        let casesBefore = Dictionary(state.derived.cases.map { ($0.item.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let casesBefore = CaseAlerts.signals(state.derived.cases)
         change(&state)
         state.refresh()
         let effects = ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
@@ -117,15 +121,24 @@ public enum Reducer {
     /// Applies changes in memory at once (the screen answers immediately) and asks the
     /// runtime to store them. A change that no longer applies is reported, not applied.
     static func change(_ state: inout AppState, _ mutations: [Mutation]) -> [Effect] {
-        var data = state.data
+        let sifted = state.memo.letGoOfReminders(state.data.reminders)
         do {
-            for m in mutations { try m.apply(to: &data) }
+            if mutations.count == 1 {
+                // In place: copying 100,000 reminders to change one would cost more than the
+                // frame, and a mutation that throws leaves the data as it was.
+                try mutations[0].apply(to: &state.data)
+            } else {
+                var data = state.data
+                for m in mutations { try m.apply(to: &data) }
+                state.data = data
+            }
         } catch {
             state.message = StatusMessage(text: error.description, isError: true,
                                           expires: state.now.addingTimeInterval(noteLifetime))
+            state.memo.patchReminders(sifted, to: state.data.reminders, by: [])
             return []
         }
-        state.data = data
+        state.memo.patchReminders(sifted, to: state.data.reminders, by: mutations)
         state.refresh()
         return [.persist(mutations)]
     }

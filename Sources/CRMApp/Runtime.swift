@@ -43,16 +43,20 @@ public final class Runtime<Backend: TerminalBackend> {
             case .idle:
                 break
             }
-            let now = Self.wholeSecond(time.now())
-            if now != state.now {
-                // Once a second: what other processes changed shows up within the second.
-                actions.insert(contentsOf: link?.synchronize() ?? [], at: 0)
-                actions.insert(.tick(now), at: 0)
-            }
+            // The answer to a key is drawn before the second's work, so typing never waits
+            // for 20,000 countdowns.
             for action in actions {
                 if let code = dispatch(action) { return code }
             }
-            draw()
+            if !actions.isEmpty { draw() }
+            let now = Self.wholeSecond(time.now())
+            if now != state.now {
+                // Once a second: what other processes changed shows up within the second.
+                for action in [.tick(now)] + (link?.synchronize() ?? []) {
+                    if let code = dispatch(action) { return code }
+                }
+                draw()
+            }
         }
     }
 

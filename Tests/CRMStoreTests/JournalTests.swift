@@ -220,3 +220,25 @@ import Testing
         #expect(dir.files.filter { $0.hasPrefix(".") } == [alive])
     }
 }
+
+@Suite struct ReadGenerationTests {
+    @Test func onlyWhatOthersWroteMovesTheReadGeneration() throws {
+        let dir = try JournalTests.directory()
+        let store = dir.store
+        _ = try store.load()
+        let first = store.readGeneration
+        _ = try store.load()
+        #expect(store.readGeneration == first, "nothing changed on disk")
+        try store.apply([JournalTests.ack("r0")])
+        _ = try store.load()
+        #expect(store.readGeneration == first, "its own change is nothing new to it")
+        try DataStore(directory: dir.url).apply([JournalTests.ack("r1")])
+        let data = try store.load()
+        #expect(store.readGeneration > first)
+        #expect(data.reminders.first { $0.id == "r1" }?.acknowledgedBy["maria"] != nil)
+        let second = store.readGeneration
+        try DataStore(directory: dir.url).apply([.logActivity(Activity(person: "maria", kpi: "calls", count: 1, at: JournalTests.t))])
+        try store.apply([JournalTests.ack("r2")])
+        #expect(store.readGeneration > second, "an activity another process logged comes in with the next change")
+    }
+}
