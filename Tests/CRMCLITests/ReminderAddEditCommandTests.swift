@@ -33,7 +33,7 @@ import Testing
         #expect(r["priority"] as? String == "normal")
         #expect(r["owners"] as? [String] == ["tom"])
         #expect(r["state"] as? String == "upcoming")
-        #expect(Set(r.keys) == Set(ReminderFixture.jsonFields))
+        #expect(Set(r.keys) == Set(ReminderFixture.jsonFields + ["history"]))
     }
 
     @Test func nonWorkingTimeWarnsOnStderrButIsAdded() throws {
