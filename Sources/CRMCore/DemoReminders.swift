@@ -47,7 +47,7 @@ extension DemoData {
             lead: .minutes(30), notes: "Contract ends next month; they want a 3-year price. "
                 + "Jonas has the usage numbers.",
             link: "/accounts/acme-corp", acknowledged: ["jonas": m(-20)],  // one of two acked
-            edited: (m(-20 * 60), "priority: normal → high; owners: maria → maria, jonas"))
+            edited: (c.ago(3 * 60, businessHours: true), "priority: normal → high; owners: maria → maria, jonas"))
         add("Prepare quote for Nordwind GmbH", ["maria"], .high, due: m(180), lead: .day,  // active
             notes: "120 seats, 2-year term, tiered pricing. Legal wants the DPA attached.",
             link: "/opportunities/OPP-4471")
@@ -124,12 +124,11 @@ extension DemoData {
         return list
     }
 
-    /// The history the demo's reminders would have: made two days before they began to
-    /// remind (or before now), then whatever edit, acknowledgements and snoozes they show.
+    /// The history the demo's reminders would have: made three working days ago (before any
+    /// of them began to remind), then whatever edit, acknowledgements and snoozes they show.
     private static func withHistory(_ r: Reminder, edited: (at: Date, detail: String)?, _ c: DemoClock) -> Reminder {
-        let began = min(r.start ?? r.due, c.now)
-        var made = r.made(.created, ChangeStamp(at: c.cal.date(byAdding: .day, value: -2, to: began) ?? began,
-                                                actor: r.creator))
+        let created = min(c.ago(24 * 60, businessHours: true), r.start ?? r.due)
+        var made = r.made(.created, ChangeStamp(at: created, actor: r.creator))
         if let edited { made.record(.edited, ChangeStamp(at: edited.at, actor: r.creator), detail: edited.detail) }
         for (person, at) in r.acknowledgedBy { made.record(.acknowledged, ChangeStamp(at: at, actor: person)) }
         for (person, until) in r.snoozedUntil {
