@@ -45,7 +45,7 @@ enum CaseText {
                 }))
         }
         text += "\nHistory\n"
-        text += session.historyTable(c.history)
+        text += session.historyTable(c.history) { session.wallTime($0) }
         return text
     }
 

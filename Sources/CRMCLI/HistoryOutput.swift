@@ -16,12 +16,13 @@ extension Session {
         })
     }
 
-    /// One row per event, indented under a heading: local time, action, who, detail.
-    /// `newestFirst` for a reminder, whose latest change is what people look for.
-    func historyTable(_ events: [HistoryEvent], newestFirst: Bool = false) -> String {
+    /// One row per event, indented under a heading: local time (as `time` writes it, to
+    /// match the lines above), action, who, detail. `newestFirst` for a reminder, whose
+    /// latest change is what people look for.
+    func historyTable(_ events: [HistoryEvent], newestFirst: Bool = false, time: (Date) -> String) -> String {
         guard !events.isEmpty else { return "  none\n" }
         let ordered = newestFirst ? events.reversed() : events
-        let table = TextTable.render(ordered.map { [wallTime($0.at), $0.action, $0.actor ?? "-", $0.detail ?? ""] })
+        let table = TextTable.render(ordered.map { [time($0.at), $0.action, $0.actor ?? "-", $0.detail ?? ""] })
         return table.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
     }
 }

@@ -106,6 +106,9 @@ import Testing
               owner tom        acknowledged 2026-11-23 10:05
               link             https://crm.example.com/acme
 
+            History, newest first
+              2026-11-23 10:05  acknowledged  tom
+
             """)
         let asJo = try f.object(["reminder", "show", "R-1001"], user: "jo")
         #expect(asJo["state"] as? String == "due")
