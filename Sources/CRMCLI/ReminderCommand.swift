@@ -44,7 +44,7 @@ struct ReminderList: ParsableCommand {
 
 struct ReminderShow: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Everything about one reminder, and where each owner stands.",
+        commandName: "show", abstract: "Everything about one reminder: where each owner stands, and its history.",
         discussion: "Example: crmtop reminder show R-1001 --json")
 
     @OptionGroup var global: GlobalOptions
