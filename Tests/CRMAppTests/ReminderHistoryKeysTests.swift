@@ -65,6 +65,24 @@ import Testing
         #expect(made.history == [HistoryEvent(at: Fixture.now, actor: "maria", action: "created")])
     }
 
+    @Test func aReminderShiftedIntoWorkingTimeSaysSo() throws {
+        var data = Fixture.data
+        data.settings.calendars = [BusinessCalendar(
+            name: "default", zone: "UTC",
+            hours: (1...5).map { OpenRange(weekday: $0, startMinute: 9 * 60, endMinute: 17 * 60) })]
+        var state = AppState(data: data, user: "maria", now: Fixture.now, size: Size(width: 120, height: 40))
+        _ = press(.char("n"), &state)
+        _ = type("Late call", &state)
+        _ = press(.tab, &state)
+        _ = press(.tab, &state)
+        _ = type("20:00", &state)
+        _ = press(.ctrl("s"), &state)
+        _ = press(.enter, &state)
+        let made = try #require(state.data.reminders.first { $0.title == "Late call" })
+        #expect(made.history == [HistoryEvent(at: Fixture.now, actor: "maria", action: "created",
+                                              detail: "shifted to working time")])
+    }
+
     @Test func anUndoIsRecordedAtTheTimeItIsMade() {
         var state = Fixture.state()
         _ = press(.char("a"), &state)
