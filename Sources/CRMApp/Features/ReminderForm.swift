@@ -80,6 +80,7 @@ enum ReminderForm {
     private static func shiftNote(_ form: Form) -> String? {
         form.shiftToWorkingTime && !form.warnings.isEmpty ? ChangeStamp.shiftedNote : nil
     }
+
     static func validated(_ form: Form, _ state: AppState) -> Form {
         var f = form
         validate(&f, state)
