@@ -21,9 +21,11 @@ import Testing
 
     @Test(arguments: [
         ack("r1"),
-        .reminder(.unacknowledge(id: "r1", person: "li")),
-        .reminder(.snooze(id: "r1", person: "li", until: utc(2026, 11, 23, 12))),
-        .reminder(.snooze(id: "r1", person: "li", until: nil)),
+        .reminder(.unacknowledge(id: "r1", person: "li", at: t)),
+        .reminder(.unacknowledge(id: "r1", person: "li", at: nil)),
+        .reminder(.snooze(id: "r1", person: "li", until: utc(2026, 11, 23, 12), at: t)),
+        .reminder(.snooze(id: "r1", person: "li", until: nil, at: t)),
+        .reminder(.snooze(id: "r1", person: "li", until: nil, at: nil)),
         .reminder(.put(Samples.full.reminders[0])),
         .reminder(.delete(id: "r2")),
         .supportCase(.put(Samples.full.cases[0])),
