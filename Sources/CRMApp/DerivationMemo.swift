@@ -149,10 +149,10 @@ struct DerivationMemo: Equatable, Sendable {
 extension ReminderChange {
     var reminderID: String {
         switch self {
-        case .acknowledge(let id, _, _), .acknowledgeOccurrence(let id, _, _, _), .unacknowledge(let id, _),
-             .snooze(let id, _, _), .edit(let id, _), .delete(let id):
+        case .acknowledge(let id, _, _), .acknowledgeOccurrence(let id, _, _, _), .unacknowledge(let id, _, _),
+             .snooze(let id, _, _, _), .edit(let id, _, _), .delete(let id):
             id
-        case .add(let reminder), .put(let reminder): reminder.id
+        case .add(let reminder), .put(let reminder), .restore(let reminder, _): reminder.id
         }
     }
 }

@@ -19,9 +19,9 @@ import Testing
 
     @Test func aReminderGivenToTheUserJoinsTheirListAndOneTakenAwayLeavesIt() {
         var state = Fixture.state()
-        _ = Reducer.change(&state, [.reminder(.edit(id: "R4", [.owners(["tom", "maria"])]))])
+        _ = Reducer.change(&state, [.reminder(.edit(id: "R4", [.owners(["tom", "maria"])], nil))])
         #expect(state.derived.reminders.map(\.reminder.id).contains("R4"))
-        _ = Reducer.change(&state, [.reminder(.edit(id: "R2", [.owners(["tom"])]))])
+        _ = Reducer.change(&state, [.reminder(.edit(id: "R2", [.owners(["tom"])], nil))])
         #expect(!state.derived.reminders.map(\.reminder.id).contains("R2"))
         #expect(state.derived == Self.fresh(state))
     }
@@ -31,7 +31,7 @@ import Testing
         let steps: [[Mutation]] = [
             [.reminder(.acknowledge(id: "R1", person: "maria", at: Fixture.now))],
             [.reminder(.add(Reminder(id: "R9", title: "New", owners: ["maria"], due: Fixture.minutes(3))))],
-            [.reminder(.snooze(id: "R2", person: "maria", until: Fixture.minutes(15)))],
+            [.reminder(.snooze(id: "R2", person: "maria", until: Fixture.minutes(15), at: Fixture.now))],
             [.reminder(.delete(id: "R3")), .reminder(.add(Reminder(id: "R10", title: "Both", owners: ["tom", "maria"],
                                                                    due: Fixture.minutes(1))))],
             [.supportCase(.act(id: "C1", action: .respond, at: Fixture.now, actor: "tom", note: nil))],
