@@ -38,14 +38,19 @@ public struct ThemeCycle: Equatable, Sendable {
     public static func starting(with name: String?, environment: [String: String]) throws -> ThemeCycle {
         let first = try ThemeLoader.palette(named: name, environment: environment)
         let wanted = name ?? ThemeLoader.defaultName(environment)
-        var entries = ThemeLoader.catalog(environment: environment).compactMap { entry in
-            (try? entry.theme.get()).map { Entry(name: entry.name, palette: $0.palette) }
+        let wantedPath = ThemeLoader.isPath(wanted) ? URL(fileURLWithPath: wanted).standardizedFileURL.path : nil
+        var entries: [Entry] = []
+        var current: Int?
+        for entry in ThemeLoader.catalog(environment: environment) {
+            guard let theme = try? entry.theme.get() else { continue }
+            if wantedPath.map({ $0 == entry.url.standardizedFileURL.path }) ?? (entry.name == wanted) {
+                current = entries.count
+            }
+            entries.append(Entry(name: entry.name, palette: theme.palette))
         }
-        let label = ThemeLoader.isPath(wanted) ? URL(fileURLWithPath: wanted).lastPathComponent : wanted
-        if let index = entries.firstIndex(where: { $0.name == wanted && $0.palette == first }) {
-            return ThemeCycle(entries: entries, current: index)
-        }
-        entries.insert(Entry(name: label, palette: first), at: 0)
-        return ThemeCycle(entries: entries, current: 0)
+        if let current { return ThemeCycle(entries: entries, current: current) }
+        // A file outside the theme folders, or the built-in fallback when there are none.
+        let label = wantedPath.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? wanted
+        return ThemeCycle(entries: [Entry(name: label, palette: first)] + entries, current: 0)
     }
 }
