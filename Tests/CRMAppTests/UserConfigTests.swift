@@ -154,3 +154,27 @@ import Testing
         #expect(KeyMap.clashes(in: KeyMap.bindings).isEmpty)
     }
 }
+
+/// The examples people copy from the README and docs/CONFIG.md are valid config files.
+@Suite struct DocumentedConfigTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func jsonBlocks(in file: String, after heading: String) throws -> [String] {
+        let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        let section = try #require(text.range(of: heading)).upperBound
+        return text[section...].components(separatedBy: "```json\n").dropFirst().compactMap {
+            $0.components(separatedBy: "```").first
+        }
+    }
+
+    @Test(arguments: [("README.md", "## Your own settings: config.json"), ("docs/CONFIG.md", "## Keys")])
+    func examplesParse(file: String, heading: String) throws {
+        let blocks = try Self.jsonBlocks(in: file, after: heading)
+        #expect(!blocks.isEmpty)
+        for block in blocks.prefix(1) {
+            let config = try UserConfig.parse(Array(block.utf8), file: file)
+            #expect(config.keyBindings != KeyMap.bindings, "the example rebinds something")
+        }
+    }
+}

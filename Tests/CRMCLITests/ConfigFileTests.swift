@@ -77,3 +77,15 @@ import Testing
         #expect(unknown.err.hasPrefix("crmtop: theme: nope: no such theme"), "\(unknown.err)")
     }
 }
+
+@Suite struct ThemesAndConfigTests {
+    @Test func themesMarksTheThemeTheConfigChooses() throws {
+        let (env, dir) = try userThemes([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(#"{"theme": "light"}"#.utf8).write(to: dir.appendingPathComponent("crmtop/config.json"))
+        let run = crmtop("themes", "--color", "never", env: env)
+        #expect(run.code == 0, "\(run.err)")
+        #expect(run.out.contains("light (shipped, used without --theme): "), "\(run.out)")
+        #expect(!run.out.contains("default (shipped, used without --theme)"))
+    }
+}
