@@ -114,3 +114,18 @@ import Testing
         #expect(throws: (any Error).self) { try ThemeCycle.starting(with: "broken", environment: environment) }
     }
 }
+
+@Suite struct WallRebindingTests {
+    @Test func theWallQuitsWithThePersonsKeyAndSaysSo() throws {
+        var state = GoldenScreenTests.demo(Size(width: 80, height: 24))
+        state.wall = WallSettings(rotate: 15, title: "Floor", bell: false, locked: false, startedAt: state.now)
+        state.keyBindings = try UserConfig.parse(Array(#"{"keys": {"wall": {"quit": "F10"}}}"#.utf8),
+                                                 file: "config.json").keyBindings
+        #expect(Reducer.reduce(&state, .key(.char("q"))) == [])
+        #expect(Reducer.reduce(&state, .key(.function(10))) == [.exit(0)])
+        #expect(Dashboard.render(state).textLines().last?.hasSuffix("F10 quit ") == true,
+                "\(Dashboard.render(state).textLines().last ?? "")")
+        // The dashboard's q is untouched.
+        #expect(state.keyBindings.first { $0.command == .quit && $0.scope == .dashboard }?.keys == [.char("q")])
+    }
+}

@@ -81,6 +81,7 @@ import Testing
         (#"{"keys": {"pane": {"quit": "Q"}}}"#, "config.json:1:11: keys.pane: unknown place; keys can be bound under dashboard, "),
         (#"{"keys": {"cases": {"acknowledge": "K"}}}"#,
          "config.json:1:21: keys.cases.acknowledge: acknowledge has no key in cases; it works in: reminders"),
+        (#"{"keys": {"quit": {"key": "Q"}}}"#, "config.json:1:19: keys.quit: expected a key name or a list of them"),
         (#"{"keys": {"quit": "Ctrl-C"}}"#, "config.json:1:19: keys.quit: \"Ctrl-C\": Ctrl-C interrupts and always quits"),
     ])
     func mistakesNameTheFieldAndWhereItIs(text: String, expected: String) {
