@@ -2,7 +2,7 @@
 /// as the cell buffer counts them.
 public struct MouseEvent: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        /// The left button went down (a click acts at once, not on release).
+        /// The left button was clicked; it counts where the button comes up.
         case click
         case wheelUp
         case wheelDown
