@@ -59,7 +59,14 @@ extension Key {
         guard !text.isEmpty else { throw KeyNameError("an empty key name") }
         let lower = text.lowercased()
         if let key = Self.named[lower] { self = key; return }
-        if text.count == 1, let c = text.first { self = .char(c); return }
+        if text.count == 1, let c = text.first {
+            // Terminals send control characters as Ctrl keys, Tab, Enter or Esc, never as themselves.
+            guard !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw KeyNameError("a control character is not a key; write Ctrl- and a letter, Tab, Enter or Esc")
+            }
+            self = .char(c)
+            return
+        }
         if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) {
             self = .function(n)
             return

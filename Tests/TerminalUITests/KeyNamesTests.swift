@@ -42,6 +42,8 @@ import Testing
         ("Ctrl-C", "Ctrl-C interrupts and always quits"),
         ("Ctrl-I", "Ctrl-I is the same key as Tab"),
         ("Ctrl-M", "Ctrl-M is the same key as Enter"),
+        ("\u{7}", "a control character is not a key"),
+        ("\u{9B}", "a control character is not a key"),
     ])
     func mistakesSayWhatIsWrong(name: String, message: String) {
         #expect {
