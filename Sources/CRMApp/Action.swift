@@ -26,6 +26,7 @@ public enum Action: Equatable, Sendable {
     case reloadFailed(String)
     /// A passing note for the status bar.
     case note(String)
+    case mouse(MouseEvent)
 }
 
 /// Work the runtime performs on the reducer's behalf; results come back as actions.
@@ -37,6 +38,8 @@ public enum Effect: Equatable, Sendable {
     case notify(Notice)
     /// Open a link with the desktop's opener; the runtime reports when there is none.
     case openLink(String)
+    /// Draw with these colours from now on (another theme was chosen).
+    case setPalette(Palette)
     case exit(Int32)
 }
 

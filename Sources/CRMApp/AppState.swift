@@ -138,6 +138,10 @@ public struct AppState: Equatable, Sendable {
     public var lastUpdated: Date
     /// Why the data could not be read last time; the last good data stays meanwhile.
     public var loadError: String?
+    /// The key table in use: the defaults with the person's own keys (config.json) in place.
+    public var keyBindings = KeyMap.bindings
+    /// The themes `T` steps through.
+    public var themes = ThemeCycle()
     public var derived = Derived()
     /// What a refresh can keep from the last one.
     var memo = DerivationMemo()

@@ -51,12 +51,15 @@ public enum Reducer {
             ReminderActions.note(&state, text)
             return []
         case .key(let key):
-            if let wall = state.wall { return WallKeys.handle(key, wall) }
+            if let wall = state.wall { return WallKeys.handle(key, wall, state.keyBindings) }
             if state.modal != nil { return ModalInput.handle(key, &state) }
-            guard let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil) else {
+            guard let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil,
+                                               in: state.keyBindings) else {
                 return []
             }
             return perform(command, &state)
+        case .mouse(let event):
+            return MouseInput.handle(event, &state)
         case .command(let command):
             if let wall = state.wall { return WallKeys.perform(command, wall) }
             if state.modal != nil { return ModalInput.perform(command, &state) }
@@ -112,6 +115,7 @@ public enum Reducer {
             return CaseKeys.perform(command, &state)
         case .previousPeriod, .nextPeriod, .toggleTeams, .logActivity:
             return LeaderboardKeys.perform(command, &state)
+        case .cycleTheme: return ThemeKeys.next(&state)
         case .nextField, .previousField, .submit, .cancel, .toggleShift, .confirmYes:
             break
         }

@@ -40,6 +40,8 @@ public final class Runtime<Backend: TerminalBackend> {
                 actions.append(.resize(size))
             case .signal(let number):
                 actions.append(.signal(number))
+            case .mouse(let event):
+                actions.append(.mouse(event))
             case .idle:
                 break
             }
@@ -72,6 +74,8 @@ public final class Runtime<Backend: TerminalBackend> {
                 // Shown in the status bar by the reducer; delivery outside the screen
                 // belongs to the notifier.
                 break
+            case .setPalette(let palette):
+                backend.setPalette(palette)
             case .openLink(let link):
                 _ = dispatch(.note(LinkOpener.open(link)))
             case .persist(let mutations):

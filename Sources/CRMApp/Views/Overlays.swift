@@ -32,7 +32,7 @@ enum Overlays {
     static func content(_ overlay: Overlay, _ state: AppState) -> (String, [Line]) {
         switch overlay {
         case .help:
-            var lines: [Line] = KeyMap.bindings.map { ($0.keyLabel, $0.summary, .text) }
+            var lines: [Line] = state.keyBindings.map { ($0.keyLabel, $0.summary, .text) }
             lines.append(("Ctrl-C", "quit (as q)", .text))
             return ("Keys", lines)
         case .details(.reminders, let id):
