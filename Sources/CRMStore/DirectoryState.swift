@@ -104,7 +104,9 @@ extension DataStore {
         }
         // The first problem in the files' fixed order is the one reported.
         if !wanted.isEmpty { readAnything = true }
-        for result in results.values {
+        // Taken out, so that nothing else holds the records once they are placed: applying the
+        // journal to records still shared would copy a hundred thousand of them.
+        for result in results.takeAll() {
             let read = try result.get()
             if case .activities(let added, let fromStart, _, _) = read,
                !added.isEmpty || (fromStart && !s.data.activities.isEmpty) {
@@ -222,6 +224,13 @@ final class FileReads: @unchecked Sendable {
 
     init(count: Int) {
         values = Array(repeating: .success(.activities([], fromStart: false, UnknownFields(), LogPosition())), count: count)
+    }
+
+    func takeAll() -> [Result<FileRead, LoadError>] {
+        lock.withLock {
+            defer { values = [] }
+            return values
+        }
     }
 
     func set(_ n: Int, _ body: () throws(LoadError) -> FileRead) {
