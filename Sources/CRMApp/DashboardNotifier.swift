@@ -1,0 +1,64 @@
+import CRMCore
+import CRMStore
+import Foundation
+
+/// A dashboard sends the team's notifications itself only while no `crmtop notify` runs for
+/// its data directory: once a second it tries the notifier's lock, and if it gets it, runs one
+/// pass in the background and lets go. The delivery record keeps two dashboards (or a dashboard
+/// and a notifier starting up) from sending the same message twice.
+final class DashboardNotifier: @unchecked Sendable {
+    private let notifier: Notifier
+    private let mutex = NSLock()
+    private let group = DispatchGroup()
+    /// Guarded by `mutex`.
+    private var running = false
+    private var finished: [Notifier.Report] = []
+
+    init(store: DataStore) {
+        notifier = Notifier(store: store)
+    }
+
+    /// Starts a pass for `now` unless one is under way, when the data names a notify command;
+    /// answers with notes about passes that finished since the last call and went wrong.
+    func poll(_ state: AppState, at now: Date) -> [Action] {
+        let reports = mutex.withLock { () -> [Notifier.Report] in
+            defer { finished = [] }
+            return finished
+        }
+        if state.data.settings.notify.command != nil { start(at: now) }
+        return reports.flatMap(Self.notes)
+    }
+
+    private func start(at now: Date) {
+        let begin = mutex.withLock { () -> Bool in
+            guard !running else { return false }
+            running = true
+            return true
+        }
+        guard begin else { return }
+        let directory = notifier.store.directory
+        DispatchQueue.global(qos: .utility).async(group: group) { [self] in
+            var report: Notifier.Report?
+            // A running notifier holds the lock: then it is the one that tells people.
+            if let lock = try? NotifierLock.acquire(directory: directory, wait: false) {
+                report = notifier.pass(at: now)
+                withExtendedLifetime(lock) {}
+            }
+            mutex.withLock {
+                if let report { finished.append(report) }
+                running = false
+            }
+        }
+    }
+
+    static func notes(_ report: Notifier.Report) -> [Action] {
+        var notes = report.failed.map { failure in
+            Action.note("notify command failed (\(failure.reason)); see notify.log")
+        }
+        if let problem = report.problem { notes.append(.note("notifications: \(problem)")) }
+        return notes
+    }
+
+    /// Waits for a pass under way, so its outcome is recorded before the process ends.
+    func finish() { group.wait() }
+}
