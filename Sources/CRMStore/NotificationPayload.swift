@@ -15,14 +15,20 @@ enum NotificationPayload {
             "CRMTOP_SENT_AT": TimeText.format(sentAt, zone: zone),
             "CRMTOP_COUNT": String(message.events.count),
         ]
+        // Every variable is set, empty where it does not apply, so none is left over from
+        // the environment the notifier itself was started in.
+        for (name, value) in fields(message.events[0], zone: zone) {
+            let text: String
+            switch value {
+            case .string(let s) where !message.isDigest: text = s
+            case .int(let n) where !message.isDigest: text = String(n)
+            default: text = ""
+            }
+            env["CRMTOP_" + name.uppercased()] = text
+        }
         if message.isDigest {
             env["CRMTOP_TITLE"] = message.events.map { "\($0.kind.rawValue) \($0.subject): \($0.title)" }
                 .joined(separator: "; ")
-        } else {
-            for (name, value) in fields(message.events[0], zone: zone) {
-                if case .string(let text) = value { env["CRMTOP_" + name.uppercased()] = text }
-                if case .int(let n) = value { env["CRMTOP_" + name.uppercased()] = String(n) }
-            }
         }
         // An environment string ends at a NUL; a title from the data may hold one.
         return env.mapValues { $0.replacingOccurrences(of: "\0", with: "") }
