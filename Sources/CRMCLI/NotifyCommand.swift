@@ -14,7 +14,8 @@ struct NotifyCommand: ParsableCommand {
             input; the command's output goes to notify.log in the data directory. What was sent
             is kept in notifications.json, so a restart sends nothing twice. Runs until stopped
             (SIGTERM, SIGINT, SIGHUP), waking each second; with --once it sends what is due and
-            exits, for cron. While it runs, dashboards leave the notifying to it. A second
+            exits, for cron. Prints a line for each message sent or failed (with --json, one JSON
+            object per line: result, event, id, subjects, recipients, attempt, reason). While it runs, dashboards leave the notifying to it. A second
             notifier on the same directory waits and takes over when the first stops.
             Example: crmtop notify --data /srv/crmtop
             Example: crmtop notify --once --data /srv/crmtop
@@ -47,8 +48,8 @@ struct NotifyCommand: ParsableCommand {
             // With --once and --at, exactly the moment given.
             let now = once ? session.now : Date(timeIntervalSince1970: time.now().timeIntervalSince1970.rounded(.down))
             let report = notifier.pass(at: now)
-            for message in report.sent { console.write("sent \(Self.describe(message))\n") }
-            for failure in report.failed { console.write("failed \(Self.describe(failure.message)): \(failure.reason)\n") }
+            for message in report.sent { say("sent", message, reason: nil, console: console) }
+            for failure in report.failed { say("failed", failure.message, reason: failure.reason, console: console) }
             if let problem = report.problem { console.error("crmtop: \(problem)\n") }
             if once {
                 if report.problem != nil { throw ExitCode(1) }
@@ -76,6 +77,24 @@ struct NotifyCommand: ParsableCommand {
             let signal = SignalFlags.take()
             if signal != 0 { throw ExitCode(128 + signal) }
         }
+    }
+
+    /// A line per message; with --json, a JSON object per line (JSON Lines), as it happens.
+    private func say(_ result: String, _ message: NotificationMessage, reason: String?, console: Console) {
+        guard global.json else {
+            console.write("\(result) \(Self.describe(message))" + (reason.map { ": " + $0 } ?? "") + "\n")
+            return
+        }
+        let line = JSONOutput.object([
+            .init("result", .string(result)),
+            .init("event", .string(message.isDigest ? "digest" : message.events[0].kind.rawValue)),
+            .init("id", .string(message.id)),
+            .init("subjects", .array(message.events.map { .string($0.subject) })),
+            .init("recipients", .array(message.recipients.map(JSONOutput.string))),
+            .init("attempt", .int(message.attempt)),
+            .init("reason", reason.map(JSONOutput.string) ?? .null),
+        ])
+        console.write(String(decoding: JSONWriter.compact(line), as: UTF8.self) + "\n")
     }
 
     static func describe(_ message: NotificationMessage) -> String {

@@ -14,17 +14,25 @@ enum NotifySettingsCodec {
                 try list.decodeList { e throws(FieldError) in try e.decodeChoice(NotificationKind.self) }
             }
         }
-        let repeatEvery = try f.duration("repeat_every")
-        let alerts = try f.list("alerts_before") { d throws(FieldError) in try d.decodeDuration() }
-        let digest = try f.map("digest") { d throws(FieldError) in try d.decodeDuration() }
-        let timeout = try f.duration("timeout") ?? NotifySettings.defaultTimeout
-        f.finish()
-        for (key, value) in [("repeat_every", repeatEvery), ("timeout", timeout)] where value == 0 {
-            throw FieldError("\(key) must be longer than 0s", at: v.offset)
+        let repeatEvery = try f.optional("repeat_every").map { d throws(FieldError) in
+            try within(.key("repeat_every")) { () throws(FieldError) in try positive(d) }
         }
-        if digest.values.contains(0) { throw FieldError("a digest interval must be longer than 0s", at: v.offset) }
+        let alerts = try f.list("alerts_before", positive)
+        let digest = try f.map("digest", positive)
+        let timeout = try f.optional("timeout").map { d throws(FieldError) in
+            try within(.key("timeout")) { () throws(FieldError) in try positive(d) }
+        } ?? NotifySettings.defaultTimeout
+        f.finish()
         return NotifySettings(command: command, events: events, repeatEvery: repeatEvery, alertsBefore: alerts,
                               digest: digest, timeout: timeout)
+    }
+
+    /// Every interval here must be longer than nothing: a zero would repeat, batch or time
+    /// out without end.
+    private static func positive(_ v: JSONValue) throws(FieldError) -> TimeInterval {
+        let seconds = try v.decodeDuration()
+        guard seconds > 0 else { throw FieldError("expected a duration longer than 0s, found \(v.summary)", at: v.offset) }
+        return seconds
     }
 
     /// Nil when everything is as by default, so files that never mention it stay as they were.

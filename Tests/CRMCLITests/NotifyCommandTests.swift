@@ -135,6 +135,20 @@ import Testing
         #expect(events == [["sla.warning"], [], [], ["reminder.due"]])
     }
 
+    @Test func withJSONEachOutcomeIsAnObjectOnItsOwnLine() throws {
+        let team = try Team()
+        let run = crmtop(["notify", "--once", "--json", "--data", team.path, "--at", "2026-11-24T10:00:05Z"])
+        #expect(run.code == 0, "\(run.err)")
+        let lines = try run.out.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(lines.map { $0["event"] as? String } == ["reminder.due", "escalation", "sla.breach"])
+        #expect(lines.allSatisfy { $0["result"] as? String == "sent" && $0["attempt"] as? Int == 1 })
+        #expect(lines[1]["subjects"] as? [String] == ["C-1"])
+        #expect(lines[1]["recipients"] as? [String] == ["lucas"])
+        #expect(lines[1]["id"] as? String == "escalation/C-1/1#1")
+    }
+
     @Test func aRecordThatCannotBeReadStopsSendingAndIsLeftAlone() throws {
         let team = try Team()
         try team.write("notifications.json", "{\"version\": 1, \"deliveries\": [{\"event\": 3}]}")
