@@ -44,13 +44,16 @@ struct NotifyCommand: ParsableCommand {
 
         let notifier = Notifier(store: session.store)
         let time: any TimeSource = session.pinned.map { ShiftedTime(startingAt: $0) } ?? SystemTime()
+        var lastProblem: String?
         while true {
             // With --once and --at, exactly the moment given.
             let now = once ? session.now : Date(timeIntervalSince1970: time.now().timeIntervalSince1970.rounded(.down))
             let report = notifier.pass(at: now)
             for message in report.sent { say("sent", message, reason: nil, console: console) }
             for failure in report.failed { say("failed", failure.message, reason: failure.reason, console: console) }
-            if let problem = report.problem { console.error("crmtop: \(problem)\n") }
+            // Once per problem, not every second while it lasts.
+            if let problem = report.problem, problem != lastProblem { console.error("crmtop: \(problem)\n") }
+            lastProblem = report.problem
             if once {
                 if report.problem != nil { throw ExitCode(1) }
                 return

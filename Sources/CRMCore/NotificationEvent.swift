@@ -161,7 +161,8 @@ public enum NotificationEvents {
                     events.append(NotificationEvent(
                         kind: .goalReached,
                         key: "goal.reached/\(row.person)/\(kpi.id)/\(period.rawValue)/\(stamp(board.range.start))",
-                        subject: row.person, title: "\(kpi.name): \(progress.count) of \(goal) this \(period.rawValue)",
+                        subject: row.person,
+                        title: "\(kpi.name): \(progress.count) of \(goal) \(period == .day ? "today" : "this " + period.rawValue)",
                         recipients: [row.person], kpi: kpi.id, period: period))
                 }
             }

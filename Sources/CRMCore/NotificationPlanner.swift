@@ -128,7 +128,8 @@ public enum NotificationPlanner {
                   now >= last.addingTimeInterval(every) else { return false }
             let aboutCase = event.kind == .slaWarning || event.kind == .slaBreach || event.kind == .escalation
             if aboutCase, let item = cases[event.subject], let first = entry.firstSent {
-                return !item.history.contains { $0.at >= first }
+                // A rise the ladder recorded by itself (no actor) is nobody acting on the case.
+                return !item.history.contains { $0.at >= first && !($0.action == "escalated" && $0.actor == nil) }
             }
             return true
         }

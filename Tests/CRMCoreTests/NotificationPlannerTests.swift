@@ -85,6 +85,11 @@ private typealias N = NotificationFixtures
     @Test func caseAlertsRepeatUntilSomeoneActsOnTheCase() {
         let settings = NotifySettings(command: command, events: [.slaBreach, .escalation], repeatEvery: 30 * 60)
         let sent = N.run(N.data(settings, reminders: []), to: "11:59", changes: [
+            // The ladder's own record of the rise is nobody acting on the case.
+            "10:20": { data in
+                try? data.cases[0].apply(.escalate(to: 1), at: N.at("10:20"), actor: nil, settings: data.settings)
+                #expect(data.cases[0].history.count == 1)
+            },
             "10:50": { data in
                 try? data.cases[0].apply(.assign(owner: "tina"), at: N.at("10:50"), actor: "tina",
                                          settings: data.settings)
@@ -171,7 +176,7 @@ private typealias N = NotificationFixtures
         data.activities = ["09:10", "11:00", "14:00", "15:00"].map { Activity(person: "jonas", kpi: "calls", at: N.at($0)) }
         let sent = N.run(data).sent
         #expect(sent.map(\.description) == ["14:00:00 goal.reached [\"jonas\"] → [\"jonas\"]"])
-        #expect(sent.first?.message.events.first?.title == "Calls: 3 of 3 this day")
+        #expect(sent.first?.message.events.first?.title == "Calls: 3 of 3 today")
     }
 
     @Test func theRecordForgetsWhatNoLongerStandsAfterAWeek() {
