@@ -75,7 +75,7 @@ public enum NotificationPlanner {
                 }
                 immediate[group]!.recipients.append(recipient)
                 immediate[group]!.deliveries.append(key)
-                immediate[group]!.attempt = max(immediate[group]!.attempt, (entry?.attempts ?? 0) + 1)
+                immediate[group]!.attempt = max(immediate[group]!.attempt, tries(entry) + 1)
             }
         }
         plan.messages = order.map { immediate[$0]! }
@@ -98,7 +98,7 @@ public enum NotificationPlanner {
             let keys = pile.map(\.key)
             plan.messages.append(NotificationMessage(
                 events: pile.map { events[$0.event] }, isDigest: true, recipients: [recipient], deliveries: keys,
-                repeatNumber: 0, attempt: (pile.map { $0.entry?.attempts ?? 0 }.max() ?? 0) + 1,
+                repeatNumber: 0, attempt: (pile.map { tries($0.entry) }.max() ?? 0) + 1,
                 id: "digest/\(recipient)/" + fingerprint(keys.map { $0.event + "#\(pileSends($0, record))" })))
         }
         return plan
@@ -133,6 +133,14 @@ public enum NotificationPlanner {
             }
             return true
         }
+    }
+
+    /// Attempts made before: the failures, and a claim whose sender never settled it (it may
+    /// well have run the command).
+    private static func tries(_ entry: DeliveryRecord.Entry?) -> Int {
+        guard let entry else { return 0 }
+        if case .sending = entry.status { return entry.attempts + 1 }
+        return entry.attempts
     }
 
     /// The latest multiple of `every` since local midnight at or before `now`.

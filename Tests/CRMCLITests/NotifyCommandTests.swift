@@ -149,6 +149,23 @@ import Testing
         #expect(lines[1]["id"] as? String == "escalation/C-1/1#1")
     }
 
+    /// A notifier killed after running the command and before recording it leaves its claim:
+    /// once the claim runs out the message goes again, at least once rather than at most.
+    @Test func aClaimLeftByAKilledNotifierIsSentAgainAfterItsLease() throws {
+        let team = try Team(notify: #", "events": ["reminder.due"]"#)
+        try team.write("notifications.json", """
+            {"version": 1, "deliveries": [{"event": "reminder.due/R-1/2026-11-24T10:00:00Z", "recipient": "maria",
+              "status": "sending", "since": "2026-11-24T10:00:00Z", "sends": 0}]}
+            """)
+        // The lease: the one-minute timeout and 30 seconds.
+        #expect(team.notify(at: "10:01:29").out.isEmpty)
+        #expect(team.notify(at: "10:01:30").out.contains("sent reminder.due R-1 to maria"))
+        #expect(team.notify(at: "10:05:00").out.isEmpty)
+        #expect(team.lines("calls.txt") == ["reminder.due|R-1|Call back Acme|high|2026-11-24T10:00:00+00:00|maria|2"])
+        let input = try #require(try JSONSerialization.jsonObject(with: Data(team.read("stdin.jsonl").utf8)) as? [String: Any])
+        #expect(input["id"] as? String == "reminder.due/R-1/2026-11-24T10:00:00Z#1")
+    }
+
     @Test func aRecordThatCannotBeReadStopsSendingAndIsLeftAlone() throws {
         let team = try Team()
         try team.write("notifications.json", "{\"version\": 1, \"deliveries\": [{\"event\": 3}]}")

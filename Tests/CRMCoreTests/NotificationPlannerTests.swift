@@ -166,7 +166,7 @@ private typealias N = NotificationFixtures
         let again = NotificationPlanner.plan(data, record: record, at: N.at("10:02:30")).messages
         #expect(again.count == 1)
         #expect(again.first?.id == first.messages[0].id)
-        #expect(again.first?.attempt == 1)
+        #expect(again.first?.attempt == 2)
         #expect(again.first?.events.first?.title == "Payments API down (all regions)")
     }
 
