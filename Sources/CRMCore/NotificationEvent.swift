@@ -121,7 +121,7 @@ public enum NotificationEvents {
                                                 subject: item.id, title: item.title,
                                                 priority: item.priority.rawValue,
                                                 due: SLA.mostUrgent(clocks)?.due, recipients: told(at: level),
-                                                level: level))
+                                                metric: SLA.mostUrgent(clocks)?.metric, level: level))
             }
             for clock in clocks where clock.state.isLive {
                 let kind: NotificationKind

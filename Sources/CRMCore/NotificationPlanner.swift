@@ -33,6 +33,8 @@ public struct NotificationPlan: Equatable, Sendable {
 ///   again every `repeat_every` until acknowledged: a reminder by its owner (which ends the
 ///   event), a case by anyone recording an action on it after the first message.
 /// - A reminder goes out again when its owner's snooze ends, repeats or not.
+/// - An escalation stands for a warning or breach of the same case going to the same person
+///   at the same time: one message, which settles both.
 /// - Recipients with a digest get routine events in one message at each multiple of their
 ///   interval since local midnight, all that waited since before it; urgent ones at once.
 /// - A claim older than its lease was left by a sender that died: sent again (at least once).
@@ -52,6 +54,9 @@ public enum NotificationPlanner {
         var piles: [String: [(event: Int, key: DeliveryRecord.Key, entry: DeliveryRecord.Entry?)]] = [:]
         var immediate: [String: NotificationMessage] = [:]
         var order: [String] = []
+        /// The message of an escalation going to a person now, by case and person: a warning or
+        /// breach of that case for them rides along instead of making a message of its own.
+        var escalating: [String: String] = [:]
 
         for (n, event) in events.enumerated() {
             for recipient in event.recipients {
@@ -65,8 +70,14 @@ public enum NotificationPlanner {
                     piles[recipient, default: []].append((n, key, entry))
                     continue
                 }
+                let caseAndPerson = "\(event.subject)\n\(recipient)"
+                if event.kind == .slaWarning || event.kind == .slaBreach, let group = escalating[caseAndPerson] {
+                    immediate[group]!.deliveries.append(key)
+                    continue
+                }
                 let before = entry?.sends ?? 0
                 let group = "\(event.key)#\(before)"
+                if event.kind == .escalation { escalating[caseAndPerson] = group }
                 if immediate[group] == nil {
                     order.append(group)
                     immediate[group] = NotificationMessage(events: [event], isDigest: false, recipients: [],

@@ -74,19 +74,19 @@ import Testing
         try team.write("fail", "")
         let failing = team.notify(at: "10:00:05")
         #expect(failing.code == 0, "\(failing.err)")
-        #expect(failing.out.components(separatedBy: "failed ").count - 1 == 3, "\(failing.out)")
+        #expect(failing.out.components(separatedBy: "failed ").count - 1 == 2, "\(failing.out)")
         #expect(!failing.out.contains("refusing"))
         try FileManager.default.removeItem(at: team.url.appendingPathComponent("fail"))
         #expect(team.notify(at: "10:00:34").out.isEmpty)
         #expect(team.lines("calls.txt").count == 3)
 
         let retried = team.notify(at: "10:00:35")
-        #expect(retried.out.components(separatedBy: "sent ").count - 1 == 3, "\(retried.out)")
+        #expect(retried.out.components(separatedBy: "sent ").count - 1 == 2, "\(retried.out)")
         for time in ["10:00:35", "10:05:00", "11:00:00"] { #expect(team.notify(at: time).out.isEmpty) }
         #expect(Array(team.lines("calls.txt").dropFirst(3)) == [
             "reminder.due|R-1|Call back Acme|high|2026-11-24T10:00:00+00:00|maria|2",
+            // The escalation the breach brings, for both.
             "escalation|C-1|Payments API down|urgent|2026-11-24T10:00:00+00:00|lucas|2",
-            "sla.breach|C-1|Payments API down|urgent|2026-11-24T10:00:00+00:00|lucas|2",
         ])
 
         // Standard input: one JSON object per call, the same fields and more.
@@ -94,21 +94,22 @@ import Testing
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
         #expect(inputs.map { $0["event"] as? String } == [
-            "reminder.alert", "reminder.active", "sla.warning", "reminder.due", "escalation", "sla.breach",
+            "reminder.alert", "reminder.active", "sla.warning", "reminder.due", "escalation",
         ])
         #expect(inputs[0]["alert_before"] as? String == "1h")
         #expect(inputs[0]["recipients"] as? [String] == ["maria"])
-        #expect(inputs[5]["metric"] as? String == "first_response")
-        #expect(inputs[5]["attempt"] as? Int == 2)
-        #expect(inputs[5]["sent_at"] as? String == "2026-11-24T10:00:35+00:00")
+        #expect(inputs[4]["metric"] as? String == "first_response")
+        #expect(inputs[4]["level"] as? Int == 1)
+        #expect(inputs[4]["attempt"] as? Int == 2)
+        #expect(inputs[4]["sent_at"] as? String == "2026-11-24T10:00:35+00:00")
 
         // The command's own output and errors went to the log, with a line for each outcome.
         let log = team.read("notify.log")
-        #expect(log.contains("refusing sla.breach/C-1/first_response/2026-11-24T09:00:00Z#1"))
+        #expect(log.contains("refusing escalation/C-1/1#1"))
         #expect(log.contains("delivered reminder.due/R-1/2026-11-24T10:00:00Z#1"))
-        #expect(log.contains("2026-11-24T10:00:05Z failed: sla.breach C-1 to lucas"))
+        #expect(log.contains("2026-11-24T10:00:05Z failed: escalation C-1 to lucas"))
         #expect(log.contains("exit status 3; trying again in 30s"))
-        #expect(log.contains("2026-11-24T10:00:35Z sent: sla.breach C-1 to lucas"))
+        #expect(log.contains("2026-11-24T10:00:35Z sent: escalation C-1 to lucas"))
     }
 
     @Test func aDigestGathersRoutineEventsWhileABreachGoesAtOnce() throws {
@@ -122,9 +123,8 @@ import Testing
         #expect(team.lines("calls.txt") == [
             // Lucas's hour since 09:00 is over at 10:00: the warning that waited since 09:45.
             "digest||sla.warning C-1: Payments API down|||lucas|1",
-            // The breach a second later reaches him at once.
+            // The breach a second later, and the escalation it brings, reach him at once.
             "escalation|C-1|Payments API down|urgent|2026-11-24T10:00:00+00:00|lucas|1",
-            "sla.breach|C-1|Payments API down|urgent|2026-11-24T10:00:00+00:00|lucas|1",
             // Maria's digest holds what still stands: due at 10:00, so in the one at 11:00.
             "digest||reminder.due R-1: Call back Acme|||maria|1",
         ])
@@ -132,7 +132,7 @@ import Testing
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
         let events = inputs.map { ($0["events"] as? [[String: Any]] ?? []).map { $0["event"] as? String } }
-        #expect(events == [["sla.warning"], [], [], ["reminder.due"]])
+        #expect(events == [["sla.warning"], [], ["reminder.due"]])
     }
 
     @Test func withJSONEachOutcomeIsAnObjectOnItsOwnLine() throws {
@@ -142,7 +142,7 @@ import Testing
         let lines = try run.out.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        #expect(lines.map { $0["event"] as? String } == ["reminder.due", "escalation", "sla.breach"])
+        #expect(lines.map { $0["event"] as? String } == ["reminder.due", "escalation"])
         #expect(lines.allSatisfy { $0["result"] as? String == "sent" && $0["attempt"] as? Int == 1 })
         #expect(lines[1]["subjects"] as? [String] == ["C-1"])
         #expect(lines[1]["recipients"] as? [String] == ["lucas"])

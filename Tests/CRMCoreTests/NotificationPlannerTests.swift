@@ -13,9 +13,9 @@ private typealias N = NotificationFixtures
             "09:30:00 reminder.active [\"R-1\"] → [\"maria\", \"jonas\"]",
             "09:45:00 sla.warning [\"C-1\"] → [\"lucas\", \"tina\"]",
             "10:00:00 reminder.due [\"R-1\"] → [\"maria\", \"jonas\"]",
-            // Breached once past the target, in the second after 10:00.
+            // Breached once past the target, in the second after 10:00; the escalation it
+            // brings stands for the breach too.
             "10:01:00 escalation [\"C-1\"] → [\"lucas\", \"tina\"]",
-            "10:01:00 sla.breach [\"C-1\"] → [\"lucas\", \"tina\"]",
             "12:00:00 reminder.missed [\"R-1\"] → [\"maria\", \"jonas\"]",
             // Two hours past the breach, to the second.
             "12:00:00 escalation [\"C-1\"] → [\"hana\"]",
@@ -23,8 +23,14 @@ private typealias N = NotificationFixtures
             "17:01:00 sla.breach [\"C-1\"] → [\"lucas\", \"tina\"]",
         ])
         #expect(sent.allSatisfy { $0.message.repeatNumber == 0 && $0.message.attempt == 1 })
-        let breach = sent.first { $0.kinds == ["sla.breach"] }!.message.events[0]
-        #expect(breach.metric == .firstResponse && breach.due == N.at("10:00") && breach.priority == "urgent")
+        let escalation = sent.first { $0.kinds == ["escalation"] }!.message
+        #expect(escalation.deliveries.map(\.event) == [
+            "escalation/C-1/1", "escalation/C-1/1",
+            "sla.breach/C-1/first_response/2026-11-24T09:00:00Z", "sla.breach/C-1/first_response/2026-11-24T09:00:00Z",
+        ])
+        let event = escalation.events[0]
+        #expect(event.metric == .firstResponse && event.due == N.at("10:00") && event.priority == "urgent")
+        #expect(event.level == 1)
     }
 
     @Test func nothingIsSentWhenNoCommandIsSetOrTheEventIsNotChosen() {
@@ -96,8 +102,21 @@ private typealias N = NotificationFixtures
             },
         ]).sent
         #expect(sent.map { "\($0.at) \($0.kinds[0]) #\($0.message.repeatNumber)" } == [
-            "10:01:00 escalation #0", "10:01:00 sla.breach #0",
-            "10:31:00 escalation #1", "10:31:00 sla.breach #1",
+            "10:01:00 escalation #0", "10:31:00 escalation #1",
+        ])
+    }
+
+    @Test func aBreachWithoutAnEscalationForThatPersonGoesOnItsOwn() {
+        // Breaches go to the front line; only the owner is on the first rung here.
+        var data = N.data(NotifySettings(command: command, events: [.slaBreach, .escalation]), reminders: [])
+        data.settings.escalation = [
+            EscalationLevel(level: 1, trigger: .breach, notify: ["owner", "team-lead"]),
+            EscalationLevel(level: 2, trigger: .breach, notify: ["head-of-support"]),
+        ]
+        let sent = N.run(data, to: "10:30").sent
+        #expect(sent.map(\.description) == [
+            "10:01:00 escalation [\"C-1\"] → [\"hana\"]",
+            "10:01:00 sla.breach [\"C-1\"] → [\"lucas\", \"tina\"]",
         ])
     }
 
@@ -119,9 +138,8 @@ private typealias N = NotificationFixtures
             "10:00:00 reminder.due [\"R-1\"] → [\"maria\"]",
             // Tina's half hour from 09:45 ends at 10:00.
             "10:00:00 digest [\"C-1\"] → [\"tina\"]",
-            // A breach and an escalation reach her at once.
+            // A breach and its escalation reach her at once.
             "10:01:00 escalation [\"C-1\"] → [\"lucas\", \"tina\"]",
-            "10:01:00 sla.breach [\"C-1\"] → [\"lucas\", \"tina\"]",
             // Jonas's hour: what still stands. The reminder became due at 10:00, after his
             // 10:00 digest was due, and its reminding from 09:30 is overtaken by that.
             "11:00:00 digest [\"R-1\"] → [\"jonas\"]",
