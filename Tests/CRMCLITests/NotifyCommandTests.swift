@@ -4,7 +4,8 @@ import Testing
 
 /// `crmtop notify --once` run again and again with `--at` stepping through a morning, against a
 /// notify script that appends each call (its environment and its standard input) to files.
-@Suite struct NotifyCommandTests {
+/// One at a time: the command installs the process's signal handlers while it runs.
+@Suite(.serialized) struct NotifyCommandTests {
     final class Team {
         let url: URL
         var path: String { url.path }
