@@ -90,29 +90,37 @@ public enum NotificationPlanner {
             }
         }
         plan.messages = order.map { immediate[$0]! }
-
         let zone = data.settings.defaultCalendar.timeZone
         for recipient in piles.keys.sorted() {
             let pile = piles[recipient]!
             let boundary = lastBoundary(every: settings.digest[recipient]!, before: now, zone: zone)
-            let due = pile.contains { item in
-                switch item.entry?.status {
-                case .queued(let since)?: return since < boundary
-                case .failed?, .sending?: return true
-                case .delivered?, nil: return false
-                }
-            }
-            guard due else {
+            if let digest = digest(for: recipient, pile.map { (events[$0.event], $0.key, $0.entry) }, boundary: boundary) {
+                plan.messages.append(digest)
+            } else {
                 plan.queued += pile.filter { if case .queued? = $0.entry?.status { false } else { true } }.map(\.key)
-                continue
             }
-            let keys = pile.map(\.key)
-            plan.messages.append(NotificationMessage(
-                events: pile.map { events[$0.event] }, isDigest: true, recipients: [recipient], deliveries: keys,
-                repeatNumber: 0, attempt: (pile.map { tries($0.entry) }.max() ?? 0) + 1,
-                id: "digest/\(recipient)/" + fingerprint(keys.map { $0.event + "#\(pileSends($0, record))" })))
         }
         return plan
+    }
+
+    /// The recipient's digest of everything in the pile, when one is due: something in it has
+    /// waited since before the last boundary, or is being tried again. Nil: it waits on.
+    static func digest(for recipient: String,
+                       _ pile: [(event: NotificationEvent, key: DeliveryRecord.Key, entry: DeliveryRecord.Entry?)],
+                       boundary: Date) -> NotificationMessage? {
+        let due = pile.contains { item in
+            switch item.entry?.status {
+            case .queued(let since)?: return since < boundary
+            case .failed?, .sending?: return true
+            case .delivered?, nil: return false
+            }
+        }
+        guard due else { return nil }
+        let id = fingerprint(pile.map { "\($0.key.event)#\($0.entry?.sends ?? 0)" })
+        return NotificationMessage(events: pile.map(\.event), isDigest: true, recipients: [recipient],
+                                   deliveries: pile.map(\.key), repeatNumber: 0,
+                                   attempt: (pile.map { tries($0.entry) }.max() ?? 0) + 1,
+                                   id: "digest/\(recipient)/\(id)")
     }
 
     /// Whether the event should reach the recipient now (or join their digest).
@@ -162,10 +170,6 @@ public enum NotificationPlanner {
         guard every > 0 else { return now }
         let slots = (now.timeIntervalSince(midnight) / every).rounded(.down)
         return midnight.addingTimeInterval(slots * every)
-    }
-
-    private static func pileSends(_ key: DeliveryRecord.Key, _ record: DeliveryRecord) -> Int {
-        record.entries[key]?.sends ?? 0
     }
 
     /// FNV-1a, written out: `hashValue` changes from one run to the next.
