@@ -85,7 +85,7 @@ struct NotifyCommand: ParsableCommand {
     /// A line per message; with --json, a JSON object per line (JSON Lines), as it happens.
     private func say(_ result: String, _ message: NotificationMessage, reason: String?, console: Console) {
         guard global.json else {
-            console.write("\(result) \(Self.describe(message))" + (reason.map { ": " + $0 } ?? "") + "\n")
+            console.write("\(result) \(message.summary)" + (reason.map { ": " + $0 } ?? "") + "\n")
             return
         }
         let line = JSONOutput.object([
@@ -98,11 +98,5 @@ struct NotifyCommand: ParsableCommand {
             .init("reason", reason.map(JSONOutput.string) ?? .null),
         ])
         console.write(String(decoding: JSONWriter.compact(line), as: UTF8.self) + "\n")
-    }
-
-    static func describe(_ message: NotificationMessage) -> String {
-        let what = message.isDigest ? "digest" : message.events[0].kind.rawValue
-        let subjects = message.events.map(\.subject).joined(separator: ",")
-        return "\(what) \(subjects) to \(message.recipients.joined(separator: ",")) (id \(message.id))"
     }
 }

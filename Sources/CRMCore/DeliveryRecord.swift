@@ -83,7 +83,8 @@ public struct DeliveryRecord: Equatable, Sendable {
                 entry.lastSent = now
                 entry.attempts = 0
             } else {
-                entry.attempts += 1
+                // The message's number counts a try by a sender that died, too.
+                entry.attempts = max(entry.attempts + 1, message.attempt)
                 entry.status = .failed(retryAt: now.addingTimeInterval(Self.backoff(afterFailures: entry.attempts)))
             }
             entries[key] = entry

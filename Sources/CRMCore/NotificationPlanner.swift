@@ -15,6 +15,14 @@ public struct NotificationMessage: Equatable, Sendable {
     /// The same on every attempt, so a receiver can drop a message it already has (a sender
     /// that died after running the command, before recording it, sends it again).
     public var id: String
+
+    /// For logs: `sla.breach C-1 to lucas,tina (id …)`, `digest R-1,C-1 to jo (id …)`.
+    public var summary: String {
+        var subjects: [String] = []
+        for event in events where !subjects.contains(event.subject) { subjects.append(event.subject) }
+        return "\(isDigest ? "digest" : events[0].kind.rawValue) \(subjects.joined(separator: ",")) to "
+            + "\(recipients.joined(separator: ",")) (id \(id))"
+    }
 }
 
 public struct NotificationPlan: Equatable, Sendable {

@@ -70,9 +70,7 @@ public final class Notifier: @unchecked Sendable {
                                       input: NotificationPayload.json(message, zone: zone, sentAt: now),
                                       output: log.fd)
             outcomes.append((message, failure == nil))
-            let what = "\(message.isDigest ? "digest of \(message.events.count)" : message.events[0].kind.rawValue) "
-                + "\(Set(message.events.map(\.subject)).sorted().joined(separator: ",")) to "
-                + message.recipients.joined(separator: ",") + " (id \(message.id), attempt \(message.attempt))"
+            let what = "\(message.summary), attempt \(message.attempt)"
             if let failure {
                 let retry = DeliveryRecord.backoff(afterFailures: message.attempt)
                 log.write("failed: \(what): \(failure); trying again in \(DurationText.format(retry))", at: now)
