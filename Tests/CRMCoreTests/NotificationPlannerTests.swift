@@ -159,6 +159,22 @@ private typealias N = NotificationFixtures
         #expect(sent.first?.message.deliveries.map(\.recipient) == ["jonas", "jonas"])
     }
 
+    @Test func aFailedDigestIsTriedAgainWithTheSameEventsAndId() {
+        let first = Reminder(id: "R-3", title: "Send the quote", owners: ["jonas"], due: N.at("08:10"))
+        let settings = NotifySettings(command: command, events: [.reminderDue], digest: ["jonas": 3600])
+        var tries: [String] = []
+        let sent = N.run(N.data(settings, reminders: [first], cases: []), from: "08:00", to: "09:05", step: 10) { m, now in
+            tries.append("\(N.clock(now)) #\(m.attempt) \(m.id)")
+            return tries.count == 1
+        }.sent
+        #expect(tries.count == 2)
+        #expect(tries.first?.hasPrefix("09:00:00 #1 digest/jonas/") == true)
+        #expect(tries.last?.hasPrefix("09:00:30 #2 digest/jonas/") == true)
+        let ids = Set(tries.map { $0.split(separator: " ")[2] })
+        #expect(ids.count == 1)
+        #expect(sent.map(\.kinds) == [["reminder.due"]])
+    }
+
     @Test func aFailedSendIsTriedAgainWithGrowingPauses() {
         let settings = NotifySettings(command: command, events: [.slaBreach])
         var attempts: [String] = []
