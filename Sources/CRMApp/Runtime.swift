@@ -43,20 +43,26 @@ public final class Runtime<Backend: TerminalBackend> {
                 actions.append(.resize(size))
             case .signal(let number):
                 actions.append(.signal(number))
+            case .mouse(let event):
+                actions.append(.mouse(event))
             case .idle:
                 break
             }
-            let now = Self.wholeSecond(time.now())
-            if now != state.now {
-                // Once a second: what other processes changed shows up within the second.
-                actions.insert(contentsOf: link?.synchronize() ?? [], at: 0)
-                actions.insert(.tick(now), at: 0)
-                actions += notifier?.poll(state, at: now) ?? []
-            }
+            // The answer to a key is drawn before the second's work, so typing never waits
+            // for 20,000 countdowns.
             for action in actions {
                 if let code = dispatch(action) { return code }
             }
-            draw()
+            if !actions.isEmpty { draw() }
+            let now = Self.wholeSecond(time.now())
+            if now != state.now {
+                // Once a second: what other processes changed shows up within the second.
+                let secondly = [.tick(now)] + (link?.synchronize() ?? []) + (notifier?.poll(state, at: now) ?? [])
+                for action in secondly {
+                    if let code = dispatch(action) { return code }
+                }
+                draw()
+            }
         }
     }
 
@@ -72,6 +78,8 @@ public final class Runtime<Backend: TerminalBackend> {
                 // Shown in the status bar by the reducer; delivery outside the screen
                 // belongs to the notifier.
                 break
+            case .setPalette(let palette):
+                backend.setPalette(palette)
             case .openLink(let link):
                 _ = dispatch(.note(LinkOpener.open(link)))
             case .persist(let mutations):

@@ -17,7 +17,7 @@ public struct CRMTop: ParsableCommand {
             EscalationCommand.self,
             PersonCommand.self, KPICommand.self, LogCommand.self, LeaderboardCommand.self,
             ImportCommand.self, ExportCommand.self, CheckCommand.self, NotifyCommand.self,
-            ThemesCommand.self, CompletionsCommand.self,
+            ThemesCommand.self, CompletionsCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

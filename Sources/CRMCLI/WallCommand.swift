@@ -35,7 +35,8 @@ struct WallCommand: ParsableCommand {
     }
 
     func run() throws {
-        try LiveScreen.run(global, name: "wall display") { state in
+        // Never the mouse: people select text on a wall display, and it changes nothing anyway.
+        try LiveScreen.run(global, name: "wall display", mouse: false) { state in
             state.wall = WallSettings(rotate: TimeInterval(rotate), title: title, bell: bell, locked: locked,
                                       startedAt: state.now)
             state.period = period

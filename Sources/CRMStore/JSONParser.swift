@@ -322,8 +322,17 @@ struct JSONParser {
     }
 }
 
+/// Text from a file, fit to quote in a message: at most `limit` characters, and control
+/// characters written as escapes, so that a message printed to a terminal cannot carry an
+/// escape sequence out of a hostile file.
 func clip(_ text: String, to limit: Int = 40) -> String {
-    text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    let short = text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    guard short.unicodeScalars.contains(where: isControl) else { return short }
+    return short.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+}
+
+private func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
 }
 
 extension UInt8 {
