@@ -3,16 +3,21 @@ import CRMStore
 import Foundation
 
 /// A dashboard sends the team's notifications itself only while no `crmtop notify` runs for
-/// its data directory: once a second it tries the notifier's lock, and if it gets it, runs one
-/// pass in the background and lets go. The delivery record keeps two dashboards (or a dashboard
-/// and a notifier starting up) from sending the same message twice.
+/// its data directory: every few seconds it tries the notifier's lock, and if it gets it, runs
+/// one pass in the background and lets go. The delivery record keeps two dashboards (or a
+/// dashboard and a notifier starting up) from sending the same message twice.
 final class DashboardNotifier: @unchecked Sendable {
+    /// A pass reads every reminder and case; a screen that shares the machine with its user
+    /// does it less often than the notifier's every second.
+    static let interval: TimeInterval = 5
+
     private let notifier: Notifier
     private let mutex = NSLock()
     private let group = DispatchGroup()
     /// Guarded by `mutex`.
     private var running = false
     private var finished: [Notifier.Report] = []
+    private var lastStart: Date?
 
     init(store: DataStore) {
         notifier = Notifier(store: store)
@@ -31,8 +36,10 @@ final class DashboardNotifier: @unchecked Sendable {
 
     private func start(at now: Date) {
         let begin = mutex.withLock { () -> Bool in
-            guard !running else { return false }
+            guard !running, lastStart.map({ now.timeIntervalSince($0) >= Self.interval || now < $0 }) ?? true
+            else { return false }
             running = true
+            lastStart = now
             return true
         }
         guard begin else { return }
