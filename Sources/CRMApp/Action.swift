@@ -46,13 +46,8 @@ public enum Effect: Equatable, Sendable {
 /// Something people should hear about: a reminder that started reminding or came due,
 /// an SLA clock that entered its warning or breached, a case that climbed the ladder.
 public struct Notice: Equatable, Sendable {
-    public enum Kind: String, Sendable {
-        case reminderActive = "reminder.active"
-        case reminderDue = "reminder.due"
-        case slaWarning = "sla.warning"
-        case slaBreach = "sla.breach"
-        case escalation = "escalation"
-    }
+    /// The notifier's names for events (`CRMTOP_EVENT`).
+    public typealias Kind = NotificationKind
 
     public var kind: Kind
     public var id: String

@@ -119,6 +119,8 @@ public struct AppState: Equatable, Sendable {
     public var everyone = false
     /// Changes that `u` can take back, newest last.
     public var undoStack: [UndoEntry] = []
+    /// What was announced lately, newest last, for the message area.
+    public var recentNotices: [Notice] = []
     /// Reminders that just became active or due, highlighted until the given moment.
     public var flashes: [String: Date] = [:]
     /// Which open items the cases pane lists.

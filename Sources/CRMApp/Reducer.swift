@@ -75,7 +75,8 @@ public enum Reducer {
         let casesBefore = CaseAlerts.signals(state.derived.cases)
         change(&state)
         state.refresh()
-        let effects = ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
+        var effects = ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
+        effects += RecentNotices.remember(effects, &state)
         // Several alerts at once still ring only once.
         return effects.filter { $0 != .bell } + (effects.contains(.bell) ? [.bell] : [])
     }
@@ -148,7 +149,7 @@ public enum Reducer {
     }
 
     static func pageSize(_ state: AppState, _ pane: Pane) -> Int {
-        max(1, DashboardLayout(size: state.size).listRect(pane).height)
+        max(1, DashboardLayout(state).listRect(pane).height)
     }
 
     static func move(_ state: inout AppState, by delta: Int) {

@@ -11,6 +11,7 @@ public final class Runtime<Backend: TerminalBackend> {
     private let backend: Backend
     private let time: any TimeSource
     private let link: StoreLink?
+    private let notifier: DashboardNotifier?
     private var lastPresented: CellBuffer?
 
     public init(state: AppState, backend: Backend, time: any TimeSource, store: DataStore?) {
@@ -18,6 +19,7 @@ public final class Runtime<Backend: TerminalBackend> {
         self.backend = backend
         self.time = time
         self.link = store.map(StoreLink.init)
+        self.notifier = store.map(DashboardNotifier.init)
     }
 
     /// Runs until quit or a termination signal; returns the exit code. The terminal
@@ -26,6 +28,7 @@ public final class Runtime<Backend: TerminalBackend> {
         defer {
             backend.shutdown()
             link?.finish()
+            notifier?.finish()
         }
         _ = dispatch(.resize(backend.size))
         _ = dispatch(.tick(Self.wholeSecond(time.now())))
@@ -54,7 +57,8 @@ public final class Runtime<Backend: TerminalBackend> {
             let now = Self.wholeSecond(time.now())
             if now != state.now {
                 // Once a second: what other processes changed shows up within the second.
-                for action in [.tick(now)] + (link?.synchronize() ?? []) {
+                let secondly = [.tick(now)] + (link?.synchronize() ?? []) + (notifier?.poll(state, at: now) ?? [])
+                for action in secondly {
                     if let code = dispatch(action) { return code }
                 }
                 draw()

@@ -15,7 +15,7 @@ struct DashCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Ring the terminal bell when one of your reminders comes due.")
+    @Flag(help: "Ring the terminal bell when one of your reminders comes due, or a case breaches or escalates.")
     var bell = false
 
     @Flag(name: .customLong("no-mouse"),

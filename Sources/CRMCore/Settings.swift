@@ -136,13 +136,16 @@ public struct Settings: Equatable, Sendable {
     public var slaPolicies: [SLAPolicy]
     public var escalation: [EscalationLevel]
     public var leaderboard: LeaderboardSettings
+    public var notify: NotifySettings
 
     public init(calendars: [BusinessCalendar] = [], slaPolicies: [SLAPolicy] = [],
-                escalation: [EscalationLevel] = [], leaderboard: LeaderboardSettings = .init()) {
+                escalation: [EscalationLevel] = [], leaderboard: LeaderboardSettings = .init(),
+                notify: NotifySettings = .init()) {
         self.calendars = calendars
         self.slaPolicies = slaPolicies
         self.escalation = escalation
         self.leaderboard = leaderboard
+        self.notify = notify
     }
 
     /// The calendar named `default`, else the first, else UTC around the clock.

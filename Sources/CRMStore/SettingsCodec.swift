@@ -2,7 +2,7 @@ import CRMCore
 import Foundation
 
 enum SettingsCodec {
-    static let fields: [StaticString] = ["version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard"]
+    static let fields: [StaticString] = ["version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "notify"]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
         "kind", "priority", "first_response", "next_response", "resolution", "calendar", "warn_at_percent", "warn_before",
@@ -22,7 +22,10 @@ enum SettingsCodec {
             escalation: try f.list("escalation", decodeEscalation),
             leaderboard: try f.optional("leaderboard").map { v throws(FieldError) in
                 try within(.key("leaderboard")) { () throws(FieldError) in try decodeLeaderboard(v) }
-            } ?? LeaderboardSettings())
+            } ?? LeaderboardSettings(),
+            notify: try f.optional("notify").map { v throws(FieldError) in
+                try within(.key("notify")) { () throws(FieldError) in try NotifySettingsCodec.decode(v) }
+            } ?? NotifySettings())
         f.finish()
         return settings
     }
@@ -42,6 +45,9 @@ enum SettingsCodec {
         o.put("leaderboard", try within(.key("leaderboard")) { () throws(FieldError) in
             try encodeLeaderboard(s.leaderboard)
         })
+        if let notify = try within(.key("notify"), { () throws(FieldError) in try NotifySettingsCodec.encode(s.notify) }) {
+            o.put("notify", notify)
+        }
         return o.members
     }
 

@@ -17,7 +17,7 @@ enum MouseInput {
             if event.kind == .click { state.overlay = nil }
             return []
         }
-        let layout = DashboardLayout(size: state.size)
+        let layout = DashboardLayout(state)
         guard !layout.isTooSmall,
               let pane = Pane.allCases.first(where: { layout.panes[$0]?.contains(x: event.x, y: event.y) == true })
         else { return [] }
@@ -58,7 +58,7 @@ extension AppState {
     /// The first row a pane shows now: what the pane table draws from.
     func firstVisibleRow(_ pane: Pane) -> Int {
         visibleTop(stored: scroll[pane] ?? 0, selected: selectedIndex(pane),
-                   visible: DashboardLayout(size: size).listRect(pane).height,
+                   visible: DashboardLayout(self).listRect(pane).height,
                    count: derived.ids(of: pane).count)
     }
 }
