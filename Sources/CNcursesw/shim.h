@@ -70,6 +70,19 @@ static inline int cn_KEY_A3(void) { return KEY_A3; }
 static inline int cn_KEY_C1(void) { return KEY_C1; }
 static inline int cn_KEY_C3(void) { return KEY_C3; }
 
+// Mouse buttons are macros built from other macros; mmask_t end to end.
+static inline int cn_KEY_MOUSE(void) { return KEY_MOUSE; }
+static inline mmask_t cn_BUTTON1_PRESSED(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cn_BUTTON1_RELEASED(void) { return BUTTON1_RELEASED; }
+static inline mmask_t cn_BUTTON1_CLICKED(void) { return BUTTON1_CLICKED; }
+static inline mmask_t cn_BUTTON4_PRESSED(void) { return BUTTON4_PRESSED; }
+#if NCURSES_MOUSE_VERSION > 1
+static inline mmask_t cn_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
+#else
+// The old mouse protocol has no fifth button: the wheel only scrolls up there.
+static inline mmask_t cn_BUTTON5_PRESSED(void) { return 0; }
+#endif
+
 // Macros in C (wmove, then the window call); wrapped so Swift takes the same
 // path C callers do.
 static inline int cn_mvwadd_wch(WINDOW *win, int y, int x, const cchar_t *wch) {

@@ -12,15 +12,21 @@ public enum Action: Equatable, Sendable {
     case tick(Date)
     case resize(Size)
     case signal(Int32)
-    /// The changes are on disk; `data` is the directory as saved, others' changes included.
-    case persisted(DataSet)
+    /// The changes are on disk; `data` is the directory as saved when others changed it
+    /// meanwhile, nil when it holds nothing the screen does not have already.
+    case persisted(DataSet?)
+    /// The changes could not be stored and are kept in memory, to be tried again.
     case saveFailed(String)
+    /// A change no longer applies to the data on disk (someone else removed what it names);
+    /// it is dropped, and the next read shows the data without it.
+    case refused(String)
     /// The data directory as read again after another process changed it.
     case reloaded(DataSet)
     /// The data directory could not be read; the reason, for the screen.
     case reloadFailed(String)
     /// A passing note for the status bar.
     case note(String)
+    case mouse(MouseEvent)
 }
 
 /// Work the runtime performs on the reducer's behalf; results come back as actions.
@@ -32,19 +38,16 @@ public enum Effect: Equatable, Sendable {
     case notify(Notice)
     /// Open a link with the desktop's opener; the runtime reports when there is none.
     case openLink(String)
+    /// Draw with these colours from now on (another theme was chosen).
+    case setPalette(Palette)
     case exit(Int32)
 }
 
 /// Something people should hear about: a reminder that started reminding or came due,
 /// an SLA clock that entered its warning or breached, a case that climbed the ladder.
 public struct Notice: Equatable, Sendable {
-    public enum Kind: String, Sendable {
-        case reminderActive = "reminder.active"
-        case reminderDue = "reminder.due"
-        case slaWarning = "sla.warning"
-        case slaBreach = "sla.breach"
-        case escalation = "escalation"
-    }
+    /// The notifier's names for events (`CRMTOP_EVENT`).
+    public typealias Kind = NotificationKind
 
     public var kind: Kind
     public var id: String

@@ -50,25 +50,52 @@ public struct CaseRow: Equatable, Sendable {
 /// What the panes show, derived from the data and the moment; recomputed on
 /// every tick and change so views stay plain functions of state.
 public struct Derived: Equatable, Sendable {
-    public var reminders: [ReminderOrder.Entry] = []
-    public var cases: [CaseRow] = []
-    public var leaderboard: [LeaderboardRow] = []
-    public var teams: [TeamRow] = []
+    public var reminders: [ReminderOrder.Entry] = [] { didSet { countReminders() } }
+    public var cases: [CaseRow] = [] { didSet { countCases() } }
+    public var leaderboard: [LeaderboardRow] = [] { didSet { listIDs(.leaderboard) } }
+    public var teams: [TeamRow] = [] { didSet { listIDs(.leaderboard) } }
     /// The leaderboard pane lists teams instead of people.
-    public var showingTeams = false
+    public var showingTeams = false { didSet { listIDs(.leaderboard) } }
     public var period: PeriodRange?
 
-    public var remindersDue: Int { reminders.filter { $0.state == .due || $0.state == .overdue }.count }
-    public var casesAtRisk: Int { cases.filter { $0.urgent?.state == .warning }.count }
-    public var casesBreached: Int { cases.filter { $0.urgent?.state == .breached }.count }
-    public var casesPaused: Int { cases.filter { $0.urgent?.state == .paused }.count }
-    public var casesOnTrack: Int { cases.filter { $0.urgent?.state == .running }.count }
+    // Counted when the lists change: a frame reads them several times, and there may be
+    // 20,000 cases.
+    public private(set) var remindersDue = 0
+    public private(set) var casesAtRisk = 0
+    public private(set) var casesBreached = 0
+    public private(set) var casesPaused = 0
+    public private(set) var casesOnTrack = 0
+    private var ids: [Pane: [String]] = [:]
 
-    public func ids(of pane: Pane) -> [String] {
+    public func ids(of pane: Pane) -> [String] { ids[pane] ?? [] }
+
+    private mutating func countReminders() {
+        remindersDue = reminders.indices.count { reminders[$0].state == .due || reminders[$0].state == .overdue }
+        listIDs(.reminders)
+    }
+
+    private mutating func countCases() {
+        (casesAtRisk, casesBreached, casesPaused, casesOnTrack) = (0, 0, 0, 0)
+        // Through the buffer, so that reading a row's state does not copy the row.
+        cases.withUnsafeBufferPointer { rows in
+            for n in rows.indices {
+                switch rows[n].urgent?.state {
+                case .warning: casesAtRisk += 1
+                case .breached: casesBreached += 1
+                case .paused: casesPaused += 1
+                case .running: casesOnTrack += 1
+                default: break
+                }
+            }
+        }
+        listIDs(.cases)
+    }
+
+    private mutating func listIDs(_ pane: Pane) {
         switch pane {
-        case .reminders: reminders.map(\.reminder.id)
-        case .cases: cases.map(\.item.id)
-        case .leaderboard: showingTeams ? teams.map(\.team) : leaderboard.map(\.person)
+        case .reminders: ids[pane] = reminders.map(\.reminder.id)
+        case .cases: ids[pane] = cases.withUnsafeBufferPointer { rows in rows.indices.map { rows[$0].item.id } }
+        case .leaderboard: ids[pane] = showingTeams ? teams.map(\.team) : leaderboard.map(\.person)
         }
     }
 }
@@ -92,6 +119,8 @@ public struct AppState: Equatable, Sendable {
     public var everyone = false
     /// Changes that `u` can take back, newest last.
     public var undoStack: [UndoEntry] = []
+    /// What was announced lately, newest last, for the message area.
+    public var recentNotices: [Notice] = []
     /// Reminders that just became active or due, highlighted until the given moment.
     public var flashes: [String: Date] = [:]
     /// Which open items the cases pane lists.
@@ -111,7 +140,13 @@ public struct AppState: Equatable, Sendable {
     public var lastUpdated: Date
     /// Why the data could not be read last time; the last good data stays meanwhile.
     public var loadError: String?
+    /// The key table in use: the defaults with the person's own keys (config.json) in place.
+    public var keyBindings = KeyMap.bindings
+    /// The themes `T` steps through.
+    public var themes = ThemeCycle()
     public var derived = Derived()
+    /// What a refresh can keep from the last one.
+    var memo = DerivationMemo()
 
     public init(data: DataSet, user: String, now: Date, size: Size, ascii: Bool = false) {
         self.data = data
@@ -127,50 +162,53 @@ public struct AppState: Equatable, Sendable {
 
     public var userDisplayName: String { data.person(user)?.name ?? user }
 
-    /// Re-derives the panes for `now` and keeps every selection valid.
+    /// Re-derives the panes for `now` and keeps every selection valid. Runs every second, so
+    /// it redoes only what the moment or the data changed (see `DerivationMemo`).
     public mutating func refresh() {
-        derived.reminders = ReminderOrder.entries(data.reminders, owner: everyone || wall != nil ? nil : user, at: now,
-                                                  calendar: data.settings.defaultCalendar)
-        if let wall { derived.reminders = wall.narrow(derived.reminders, in: data) }
+        let owner = everyone || wall != nil ? nil : user
+        var pool = owner.map { memo.reminders(of: $0, in: data.reminders) } ?? data.reminders
+        if let wall { pool = wall.narrow(pool, in: data) }
+        var reminders = ReminderOrder.entries(pool, owner: owner, at: now, calendar: data.settings.defaultCalendar)
         if let f = filters[.reminders] {
-            derived.reminders = derived.reminders.filter {
+            reminders = reminders.filter {
                 Self.matches(f, [$0.reminder.title, $0.reminder.notes ?? ""] + $0.reminder.owners)
             }
         }
-        let myTeam = data.person(user)?.team
-        derived.cases = data.cases.filter { item in
-            guard item.status.isOpen else { return false }
-            if let kind = caseKind, item.kind != kind { return false }
-            switch caseScope {
-            case .all: return true
-            case .mine: return item.owner == user
-            case .team: return myTeam != nil && item.team == myTeam
-            }
-        }.map { item in
-            let clocks = SLA.clocks(for: item, settings: data.settings, now: now)
-            let level = Escalation.level(for: item, clocks: clocks, ladder: data.settings.escalation, now: now)
-            return CaseRow(item: item, clocks: clocks, urgent: SLA.mostUrgent(clocks), escalationLevel: level,
-                           urgency: SLA.urgency(of: item, clocks: clocks))
-        }
-        derived.cases.sort { $0.urgency < $1.urgency }
-        if let f = filters[.cases] {
-            derived.cases = derived.cases.filter {
-                Self.matches(f, [$0.item.title, $0.item.customer, $0.item.owner ?? "", $0.item.id])
-            }
-        }
-        let board = Leaderboard.board(data, period: period, now: now)
+        derived.reminders = reminders
+        // Let go of the rows first, so that the memo can bring them to this moment in place.
+        // Asked in a statement of its own: as the argument of `narrowed`, the call would keep a
+        // copy of the state, rows and all, and the memo would have to copy them to update them.
+        derived.cases = []
+        let open = memo.cases(data, now: now)
+        derived.cases = narrowed(open)
+        let board = memo.board(data, period: period, now: now)
         derived.period = board.range
         derived.teams = board.teams
         derived.showingTeams = showTeams
         // On a shared screen only the top N show, but you always see your own row.
-        derived.leaderboard = Leaderboard.visible(board.rows, topN: data.settings.leaderboard.topN,
-                                                  viewer: wall == nil ? user : nil)
+        var rows = Leaderboard.visible(board.rows, topN: data.settings.leaderboard.topN, viewer: wall == nil ? user : nil)
         if let f = filters[.leaderboard] {
-            derived.leaderboard = derived.leaderboard.filter {
-                Self.matches(f, [$0.person, data.person($0.person)?.name ?? "", $0.team ?? ""])
-            }
+            rows = rows.filter { Self.matches(f, [$0.person, data.person($0.person)?.name ?? "", $0.team ?? ""]) }
         }
+        derived.leaderboard = rows
         for pane in Pane.allCases { keepSelectionValid(pane) }
+    }
+
+    /// The open cases the pane's scope, kind and filter let through.
+    private func narrowed(_ rows: [CaseRow]) -> [CaseRow] {
+        let filter = filters[.cases]
+        guard caseScope != .all || caseKind != nil || filter != nil else { return rows }
+        let myTeam = data.person(user)?.team
+        return rows.filter { row in
+            let item = row.item
+            if let kind = caseKind, item.kind != kind { return false }
+            switch caseScope {
+            case .all: break
+            case .mine: if item.owner != user { return false }
+            case .team: if myTeam == nil || item.team != myTeam { return false }
+            }
+            return filter.map { Self.matches($0, [item.title, item.customer, item.owner ?? "", item.id]) } ?? true
+        }
     }
 
     static func matches(_ filter: String, _ fields: [String]) -> Bool {

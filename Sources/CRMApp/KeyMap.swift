@@ -8,11 +8,12 @@ public enum Command: String, CaseIterable, Sendable {
     case undo, snooze, newItem, edit, delete, openLink, filter, toggleEveryone
     case respond, pauseResume, resolve, assign, escalate, cycleScope, cycleKind
     case previousPeriod, nextPeriod, toggleTeams, logActivity
+    case cycleTheme
     /// In forms and menus.
     case nextField, previousField, submit, cancel, toggleShift, confirmYes
 }
 
-public enum KeyScope: String, Sendable {
+public enum KeyScope: String, CaseIterable, Sendable {
     /// Works anywhere on the dashboard.
     case dashboard
     /// Works when the reminders pane has focus.
@@ -33,7 +34,7 @@ public enum KeyScope: String, Sendable {
     case wall
 }
 
-public struct KeyBinding: Sendable {
+public struct KeyBinding: Equatable, Sendable {
     public var command: Command
     public var keys: [Key]
     /// How the keys are written in the footer, help and README.
@@ -109,6 +110,8 @@ public enum KeyMap {
                    summary: "filter the focused pane by text", hint: "filter", scope: .dashboard),
         KeyBinding(command: .help, keys: [.char("?")], keyLabel: "?",
                    summary: "show or hide this help", hint: "help", scope: .dashboard),
+        KeyBinding(command: .cycleTheme, keys: [.char("T")], keyLabel: "T",
+                   summary: "try the next theme (not saved)", hint: nil, scope: .dashboard),
         KeyBinding(command: .quit, keys: [.char("q")], keyLabel: "q",
                    summary: "quit", hint: "quit", scope: .dashboard),
         KeyBinding(command: .close, keys: [.escape, .char("q"), .enter, .char("?")], keyLabel: "Esc q",
@@ -143,7 +146,8 @@ public enum KeyMap {
     ]
 
     /// The bindings that apply right now, in table order.
-    public static func active(focus: Pane, overlayOpen: Bool, modal: Modal? = nil) -> [KeyBinding] {
+    public static func active(focus: Pane, overlayOpen: Bool, modal: Modal? = nil,
+                              in bindings: [KeyBinding] = bindings) -> [KeyBinding] {
         if let modal {
             let scope: KeyScope = switch modal {
             case .form: .form
@@ -164,27 +168,17 @@ public enum KeyMap {
         }
     }
 
-    public static func resolve(_ key: Key, focus: Pane, overlayOpen: Bool, modal: Modal? = nil) -> Command? {
-        active(focus: focus, overlayOpen: overlayOpen, modal: modal).first { $0.keys.contains(key) }?.command
+    public static func resolve(_ key: Key, focus: Pane, overlayOpen: Bool, modal: Modal? = nil,
+                               in bindings: [KeyBinding] = bindings) -> Command? {
+        active(focus: focus, overlayOpen: overlayOpen, modal: modal, in: bindings).first { $0.keys.contains(key) }?.command
     }
 
     /// The README's key list, as a Markdown table.
     public static func markdownTable() -> String {
-        var lines = ["| key | does | where |", "|---|---|---|"]
+        var lines = ["| key | does | where | name in config.json |", "|---|---|---|---|"]
         for b in bindings {
             let keys = b.keyLabel.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
-            let scope = switch b.scope {
-            case .dashboard: "anywhere"
-            case .reminders: "reminders pane"
-            case .cases: "cases pane"
-            case .leaderboard: "leaderboard"
-            case .overlay: "help or details"
-            case .form: "in a form"
-            case .menu: "in a menu or question"
-            case .filter: "while filtering"
-            case .wall: "wall display"
-            }
-            lines.append("| \(keys) | \(b.summary) | \(scope) |")
+            lines.append("| \(keys) | \(b.summary) | \(b.scope.place) | `\(b.command.configName)` |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

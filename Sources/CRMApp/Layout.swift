@@ -12,15 +12,19 @@ public struct DashboardLayout: Equatable, Sendable {
     public var panes: [Pane: Rect]
     public var isTooSmall: Bool
     public var sideBySide: Bool
+    /// Recent events, above the footer; empty when there are none to show.
+    public var messages: Rect
 
-    public init(size: Size) {
+    public init(size: Size, messageLines: Int = 0) {
         let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
         isTooSmall = size.width < Self.minimum.width || size.height < Self.minimum.height
         sideBySide = size.width >= Self.sideBySideWidth
         let (header, rest) = screen.takeTop(1)
-        let (body, footer) = rest.takeBottom(1)
+        let (above, footer) = rest.takeBottom(1)
+        let (body, messages) = above.takeBottom(messageLines)
         self.header = header
         self.footer = footer
+        self.messages = messages
         let rects = sideBySide ? body.columns(3, gap: 1) : body.rows(weights: [3, 3, 2])
         panes = Dictionary(uniqueKeysWithValues: zip(Pane.allCases, rects.count == 3 ? rects : [body, body, body]))
     }

@@ -37,22 +37,29 @@ public enum Reducer {
             return [.exit(128 + number)]
         case .persisted(let data):
             if state.message?.isError == true { state.message = nil }
+            guard let data else { return [] }
             state.data = data
             state.refresh()
             return []
         case .saveFailed(let reason):
             state.message = StatusMessage(text: reason + " (changes kept in memory)", isError: true, expires: nil)
             return []
+        case .refused(let reason):
+            state.message = StatusMessage(text: reason, isError: true, expires: state.now.addingTimeInterval(noteLifetime))
+            return []
         case .note(let text):
             ReminderActions.note(&state, text)
             return []
         case .key(let key):
-            if let wall = state.wall { return WallKeys.handle(key, wall) }
+            if let wall = state.wall { return WallKeys.handle(key, wall, state.keyBindings) }
             if state.modal != nil { return ModalInput.handle(key, &state) }
-            guard let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil) else {
+            guard let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil,
+                                               in: state.keyBindings) else {
                 return []
             }
             return perform(command, &state)
+        case .mouse(let event):
+            return MouseInput.handle(event, &state)
         case .command(let command):
             if let wall = state.wall { return WallKeys.perform(command, wall) }
             if state.modal != nil { return ModalInput.perform(command, &state) }
@@ -65,10 +72,11 @@ public enum Reducer {
     static func refreshAnnouncing(_ state: inout AppState, _ change: (inout AppState) -> Void) -> [Effect] {
         let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
                                 uniquingKeysWith: { a, _ in a })
-        let casesBefore = Dictionary(state.derived.cases.map { ($0.item.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let casesBefore = CaseAlerts.signals(state.derived.cases)
         change(&state)
         state.refresh()
-        let effects = ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
+        var effects = ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
+        effects += RecentNotices.remember(effects, &state)
         // Several alerts at once still ring only once.
         return effects.filter { $0 != .bell } + (effects.contains(.bell) ? [.bell] : [])
     }
@@ -108,6 +116,7 @@ public enum Reducer {
             return CaseKeys.perform(command, &state)
         case .previousPeriod, .nextPeriod, .toggleTeams, .logActivity:
             return LeaderboardKeys.perform(command, &state)
+        case .cycleTheme: return ThemeKeys.next(&state)
         case .nextField, .previousField, .submit, .cancel, .toggleShift, .confirmYes:
             break
         }
@@ -117,21 +126,30 @@ public enum Reducer {
     /// Applies changes in memory at once (the screen answers immediately) and asks the
     /// runtime to store them. A change that no longer applies is reported, not applied.
     static func change(_ state: inout AppState, _ mutations: [Mutation]) -> [Effect] {
-        var data = state.data
+        let sifted = state.memo.letGoOfReminders(state.data.reminders)
         do {
-            for m in mutations { try m.apply(to: &data) }
+            if mutations.count == 1 {
+                // In place: copying 100,000 reminders to change one would cost more than the
+                // frame, and a mutation that throws leaves the data as it was.
+                try mutations[0].apply(to: &state.data)
+            } else {
+                var data = state.data
+                for m in mutations { try m.apply(to: &data) }
+                state.data = data
+            }
         } catch {
             state.message = StatusMessage(text: error.description, isError: true,
                                           expires: state.now.addingTimeInterval(noteLifetime))
+            state.memo.patchReminders(sifted, to: state.data.reminders, by: [])
             return []
         }
-        state.data = data
+        state.memo.patchReminders(sifted, to: state.data.reminders, by: mutations)
         state.refresh()
         return [.persist(mutations)]
     }
 
     static func pageSize(_ state: AppState, _ pane: Pane) -> Int {
-        max(1, DashboardLayout(size: state.size).listRect(pane).height)
+        max(1, DashboardLayout(state).listRect(pane).height)
     }
 
     static func move(_ state: inout AppState, by delta: Int) {

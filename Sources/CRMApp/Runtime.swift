@@ -11,6 +11,7 @@ public final class Runtime<Backend: TerminalBackend> {
     private let backend: Backend
     private let time: any TimeSource
     private let link: StoreLink?
+    private let notifier: DashboardNotifier?
     private var lastPresented: CellBuffer?
 
     public init(state: AppState, backend: Backend, time: any TimeSource, store: DataStore?) {
@@ -18,6 +19,7 @@ public final class Runtime<Backend: TerminalBackend> {
         self.backend = backend
         self.time = time
         self.link = store.map(StoreLink.init)
+        self.notifier = store.map(DashboardNotifier.init)
     }
 
     /// Runs until quit or a termination signal; returns the exit code. The terminal
@@ -26,6 +28,7 @@ public final class Runtime<Backend: TerminalBackend> {
         defer {
             backend.shutdown()
             link?.finish()
+            notifier?.finish()
         }
         _ = dispatch(.resize(backend.size))
         _ = dispatch(.tick(Self.wholeSecond(time.now())))
@@ -40,19 +43,26 @@ public final class Runtime<Backend: TerminalBackend> {
                 actions.append(.resize(size))
             case .signal(let number):
                 actions.append(.signal(number))
+            case .mouse(let event):
+                actions.append(.mouse(event))
             case .idle:
                 break
             }
-            let now = Self.wholeSecond(time.now())
-            if now != state.now {
-                // Once a second: what other processes changed shows up within the second.
-                actions.insert(contentsOf: link?.synchronize() ?? [], at: 0)
-                actions.insert(.tick(now), at: 0)
-            }
+            // The answer to a key is drawn before the second's work, so typing never waits
+            // for 20,000 countdowns.
             for action in actions {
                 if let code = dispatch(action) { return code }
             }
-            draw()
+            if !actions.isEmpty { draw() }
+            let now = Self.wholeSecond(time.now())
+            if now != state.now {
+                // Once a second: what other processes changed shows up within the second.
+                let secondly = [.tick(now)] + (link?.synchronize() ?? []) + (notifier?.poll(state, at: now) ?? [])
+                for action in secondly {
+                    if let code = dispatch(action) { return code }
+                }
+                draw()
+            }
         }
     }
 
@@ -68,6 +78,8 @@ public final class Runtime<Backend: TerminalBackend> {
                 // Shown in the status bar by the reducer; delivery outside the screen
                 // belongs to the notifier.
                 break
+            case .setPalette(let palette):
+                backend.setPalette(palette)
             case .openLink(let link):
                 _ = dispatch(.note(LinkOpener.open(link)))
             case .persist(let mutations):

@@ -14,6 +14,10 @@ final class StoreLink {
     /// The directory as last read; nil to read it at the next chance.
     private var seen: ChangeToken?
     private let compaction = Compaction()
+    /// The store's read generation the screen's data matches; nil to send the data whatever
+    /// it is. Sending a hundred thousand records the screen already has would only make it
+    /// work them all out again.
+    private var delivered: Int?
 
     init(store: DataStore) {
         self.store = store
@@ -37,6 +41,8 @@ final class StoreLink {
         seen = token
         do {
             var data = try store.load()
+            if pending.isEmpty, store.readGeneration == delivered { return [] }
+            delivered = pending.isEmpty ? store.readGeneration : nil
             for batch in pending {
                 for mutation in batch { try? mutation.apply(to: &data) }
             }
@@ -44,7 +50,9 @@ final class StoreLink {
         } catch {
             // Read again next time: the file may be mid-write by another tool.
             seen = nil
-            return [.reloadFailed("cannot read the data: \(error)")]
+            delivered = nil
+            // Changes not stored matter more to the person than a read that failed.
+            return [.reloadFailed("cannot read the data: \(error)")] + (failure.map { [.saveFailed($0)] } ?? [])
         }
     }
 
@@ -56,14 +64,20 @@ final class StoreLink {
                 pending.removeFirst()
                 failure = nil
                 seen = nil
-                if pending.isEmpty { actions.append(.persisted(data)) }
+                if pending.isEmpty {
+                    let fresh = store.readGeneration
+                    actions.append(.persisted(fresh == delivered ? nil : data))
+                    delivered = fresh
+                }
             } catch .refused(let reason) {
                 // It no longer applies (someone else deleted what it names); keeping it
                 // would only fail again. The next read shows the data without it.
                 pending.removeFirst()
                 seen = nil
-                actions.append(.saveFailed("not saved: \(reason)"))
+                delivered = nil
+                actions.append(.refused("not saved: \(reason)"))
             } catch {
+                delivered = nil
                 failure = error.description
                 actions.append(.saveFailed(error.description))
                 return actions

@@ -136,11 +136,7 @@ public enum ThemeLoader {
     }
 
     /// `slaBreached` is written `sla_breached` in files, like every other field name.
-    public static func fileName(of role: Role) -> String {
-        role.rawValue.reduce(into: "") { out, c in
-            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
-        }
-    }
+    public static func fileName(of role: Role) -> String { snakeCase(role.rawValue) }
 
     private static func style(_ value: JSONValue, field: String,
                               fail: (JSONValue, String, String) -> ThemeError) throws -> TextStyle {

@@ -33,10 +33,10 @@ public struct WallSettings: Equatable, Sendable {
     public func team(in data: DataSet) -> String? { team ?? data.settings.wall.team }
 
     /// The reminders of the team's people (any owner in it), or all of them when no team is set.
-    func narrow(_ reminders: [ReminderOrder.Entry], in data: DataSet) -> [ReminderOrder.Entry] {
+    func narrow(_ reminders: [Reminder], in data: DataSet) -> [Reminder] {
         guard let team = team(in: data) else { return reminders }
         let people = data.people(inTeam: team)
-        return reminders.filter { !people.isDisjoint(with: $0.reminder.owners) }
+        return reminders.filter { !people.isDisjoint(with: $0.owners) }
     }
 
     /// Which rotation slot `now` falls in; never negative, even if the clock steps back.

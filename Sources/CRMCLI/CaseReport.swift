@@ -59,14 +59,7 @@ struct CaseReport {
             })),
         ]
         if history {
-            members.append(.init("history", .array(c.history.map { e in
-                .object([
-                    .init("at", session.timeText(e.at)),
-                    .init("actor", text(e.actor)),
-                    .init("action", .string(e.action)),
-                    .init("detail", text(e.detail)),
-                ])
-            })))
+            members.append(.init("history", session.historyJSON(c.history)))
         }
         return .object(members)
     }

@@ -45,9 +45,7 @@ enum CaseText {
                 }))
         }
         text += "\nHistory\n"
-        text += c.history.isEmpty ? "  none\n" : indent(TextTable.render(c.history.map {
-            [session.wallTime($0.at), $0.action, $0.actor ?? "-", $0.detail ?? ""]
-        }))
+        text += session.historyTable(c.history) { session.wallTime($0) }
         return text
     }
 

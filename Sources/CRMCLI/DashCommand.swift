@@ -6,15 +6,23 @@ struct DashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dash",
         abstract: "The interactive dashboard (the default command).",
-        discussion: "Example: crmtop --demo"
+        discussion: """
+            Clicking a row selects it and the wheel scrolls, unless --no-mouse or \
+            "mouse": false in config.json; keys can be rebound there too (see the README).
+            Example: crmtop --demo
+            """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Ring the terminal bell when one of your reminders comes due.")
+    @Flag(help: "Ring the terminal bell when one of your reminders comes due, or a case breaches or escalates.")
     var bell = false
 
+    @Flag(name: .customLong("no-mouse"),
+          help: "Leave the mouse to the terminal (for selecting text), whatever config.json says.")
+    var noMouse = false
+
     func run() throws {
-        try LiveScreen.run(global, name: "dashboard") { $0.bellOnDue = bell }
+        try LiveScreen.run(global, name: "dashboard", mouse: !noMouse) { $0.bellOnDue = bell }
     }
 }

@@ -22,6 +22,11 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Machine-readable output on commands that print data.")
     public var json = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Your settings for the screens: theme, mouse, keys (default: $XDG_CONFIG_HOME/crmtop/config.json or ~/.config/crmtop/config.json).",
+        valueName: "file"))
+    public var config: String?
+
     public init() {}
 
     /// `--data`, else the environment's choice, else the XDG default.
@@ -53,7 +58,7 @@ public struct GlobalOptions: ParsableArguments {
         return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "me"
     }
 
-    static let valued: Set<String> = ["--data", "--at", "--user", "--theme"]
+    static let valued: Set<String> = ["--data", "--at", "--user", "--theme", "--config"]
     static let flags: Set<String> = ["--demo", "--json"]
 
     /// The parser reads a command's options only after its name, but the contract lets

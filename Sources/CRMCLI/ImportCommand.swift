@@ -91,7 +91,9 @@ struct ImportCommand: ParsableCommand {
             }, uniquingKeysWith: { $1 })
             records = try ReminderCSV.records(text, map: mapping, zone: zone, people: people)
         }
-        return try ImportPlan(records, into: session.data, defaultOwner: session.user)
+        let source = ChangeStamp(at: session.now, actor: session.user,
+                                 note: "from " + URL(fileURLWithPath: file).lastPathComponent)
+        return try ImportPlan(records, into: session.data, defaultOwner: session.user, stamp: source)
     }
 
     /// The extension decides; without a known one, the first character does.

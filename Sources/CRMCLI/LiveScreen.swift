@@ -8,25 +8,23 @@ import TerminalUI
 /// Opens the terminal and runs the loop for the screens that need one: the dashboard
 /// and the wall display differ only in the state they start from.
 enum LiveScreen {
-    static func run(_ global: GlobalOptions, name: String, check: (DataSet) throws -> Void = { _ in },
+    /// `mouse`: whether this screen may take the mouse; config.json can still say no.
+    /// `check` refuses what the data makes impossible, before the terminal opens, so the
+    /// refusal reads as plain text.
+    static func run(_ global: GlobalOptions, name: String, mouse: Bool, check: (DataSet) throws -> Void = { _ in },
                     configure: (inout AppState) -> Void) throws {
+        let environment = Console.current.environment
+        let config = try ScreenConfig.load(global, environment: environment)
         let session = try Session.open(global)
         defer { session.close() }
-        // Before the terminal opens, so a refusal reads as plain text.
         try check(session.data)
-        let palette: Palette
-        do {
-            palette = try ThemeLoader.palette(named: global.theme, environment: Console.current.environment)
-        } catch {
-            throw CLIError("theme: \(error)")
-        }
         let terminal: CursesTerminal
         do {
             let term = Console.current.environment["TERM"] ?? ""
             guard !term.isEmpty, term != "dumb" else {
                 throw CLIError("TERM is \(term.isEmpty ? "not set" : "\"dumb\"").")
             }
-            terminal = try CursesTerminal.open()
+            terminal = try CursesTerminal.open(mouse: mouse && config.user.mouse)
         } catch {
             throw CLIError("""
                 \(error)
@@ -35,10 +33,12 @@ enum LiveScreen {
                   crmtop reminder list --json, crmtop case list --json, crmtop leaderboard --json
                 """, code: 2)
         }
-        terminal.setPalette(palette)
+        if let palette = config.themes.currentEntry?.palette { terminal.setPalette(palette) }
         let time: any TimeSource = session.pinned.map { ShiftedTime(startingAt: $0) } ?? SystemTime()
         var state = AppState(data: session.data, user: session.user, now: time.now(),
                              size: terminal.size, ascii: !terminal.isUTF8)
+        state.keyBindings = config.user.keyBindings
+        state.themes = config.themes
         configure(&state)
         state.refresh()
         let code = Runtime(state: state, backend: terminal, time: time, store: session.store).run()

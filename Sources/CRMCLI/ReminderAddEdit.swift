@@ -106,13 +106,15 @@ struct ReminderAdd: ParsableCommand {
         let base = Reminder(id: Identifiers.next(prefix: "R-", existing: session.data.reminders.map(\.id)),
                             title: title, owners: [user], creator: user,
                             due: try session.parseTime(due, option: "--due"))
-        var r = base.applying(try options.fields(on: base, due: nil, session))
-        r = r.applying(try options.shiftFields(for: r, session))
+        let asGiven = base.applying(try options.fields(on: base, due: nil, session))
+        let shifted = asGiven.applying(try options.shiftFields(for: asGiven, session))
+        let r = shifted.made(.created, ChangeStamp(at: session.now, actor: user,
+                                                   note: ChangeStamp.shiftNote(asGiven, shifted)))
         try session.apply([.reminder(.add(r))])
         ReminderOptions.warn(about: r, session)
         if global.json {
             let viewer = session.viewer(of: r)
-            Console.current.json(session.reminderJSON(session.reminderEntry(r, viewer: viewer), viewer: viewer))
+            Console.current.json(session.reminderJSON(session.reminderEntry(r, viewer: viewer), viewer: viewer, history: true))
         } else {
             Console.current.write(r.id + "\n")
         }
@@ -147,12 +149,15 @@ struct ReminderEdit: ParsableCommand {
         let base = try session.reminder(id)
         var fields = title.map { [ReminderField.title($0)] } ?? []
         fields += try options.fields(on: base, due: try due.map { try session.parseTime($0, option: "--due") }, session)
-        fields += try options.shiftFields(for: base.applying(fields), session)
-        try session.apply([.reminder(.edit(id: id, fields))])
+        let asGiven = base.applying(fields), shiftFields = try options.shiftFields(for: asGiven, session)
+        fields += shiftFields
+        let stamp = ChangeStamp(at: session.now, actor: session.user,
+                                note: ChangeStamp.shiftNote(asGiven, asGiven.applying(shiftFields)))
+        try session.apply([.reminder(.edit(id: id, fields, stamp))])
         let r = try session.reminder(id), viewer = session.viewer(of: r)
         ReminderOptions.warn(about: r, session)
         if global.json {
-            Console.current.json(session.reminderJSON(session.reminderEntry(r, viewer: viewer), viewer: viewer))
+            Console.current.json(session.reminderJSON(session.reminderEntry(r, viewer: viewer), viewer: viewer, history: true))
         } else {
             Console.current.write("Updated \(id).\n")
         }

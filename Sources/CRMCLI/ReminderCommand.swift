@@ -44,7 +44,7 @@ struct ReminderList: ParsableCommand {
 
 struct ReminderShow: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Everything about one reminder, and where each owner stands.",
+        commandName: "show", abstract: "Everything about one reminder: where each owner stands, and its history.",
         discussion: "Example: crmtop reminder show R-1001 --json")
 
     @OptionGroup var global: GlobalOptions
@@ -57,7 +57,7 @@ struct ReminderShow: ParsableCommand {
         let r = try session.reminder(id), viewer = session.viewer(of: r)
         let entry = session.reminderEntry(r, viewer: viewer)
         if global.json {
-            Console.current.json(session.reminderJSON(entry, viewer: viewer))
+            Console.current.json(session.reminderJSON(entry, viewer: viewer, history: true))
         } else {
             Console.current.write(ReminderTable.details(entry, session: session))
         }
@@ -112,7 +112,7 @@ struct ReminderAck: ParsableCommand {
         }
         let after = session.reminderEntry(try session.reminder(id), viewer: user)
         if global.json {
-            console.json(session.reminderJSON(after, viewer: user))
+            console.json(session.reminderJSON(after, viewer: user, history: true))
         } else {
             let next = after.state == .acknowledged ? "" : " Next due \(session.shortTime(after.occurrence.due))."
             console.write("Acknowledged \(id) for \(user).\(next)\n")
@@ -156,9 +156,9 @@ struct ReminderSnooze: ParsableCommand {
         if r.isOwned(by: user), r.state(for: user, at: now, calendar: session.calendar) == .acknowledged {
             throw CLIError("\(id) is acknowledged by \(user); there is nothing left to snooze")
         }
-        try session.apply([.reminder(.snooze(id: id, person: user, until: end))])
+        try session.apply([.reminder(.snooze(id: id, person: user, until: end, at: now))])
         if global.json {
-            Console.current.json(session.reminderJSON(session.reminderEntry(try session.reminder(id), viewer: user), viewer: user))
+            Console.current.json(session.reminderJSON(session.reminderEntry(try session.reminder(id), viewer: user), viewer: user, history: true))
         } else {
             Console.current.write("Snoozed \(id) for \(user) until \(session.shortTime(end)).\n")
         }

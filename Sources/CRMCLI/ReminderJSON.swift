@@ -24,14 +24,15 @@ extension Session {
 
     /// Start, due and end are those of the occurrence the entry shows. `snoozed_until` is set
     /// exactly when the state is `snoozed`: the viewer's snooze, or the first to end.
-    func reminderJSON(_ entry: ReminderOrder.Entry, viewer: String?) -> JSONOutput {
+    /// `history` (oldest first) when asked for: `show` and the commands that change one.
+    func reminderJSON(_ entry: ReminderOrder.Entry, viewer: String?, history: Bool = false) -> JSONOutput {
         let r = entry.reminder, shown = entry.occurrence
         func text(_ value: String?) -> JSONOutput { value.map(JSONOutput.string) ?? .null }
         var snoozeEnd: Date?
         if entry.state == .snoozed {
             snoozeEnd = (viewer.map { [$0] } ?? r.owners).compactMap { r.snoozedUntil[$0] }.filter { $0 > now }.min()
         }
-        return .object([
+        var members: [JSONOutput.Member] = [
             .init("id", .string(r.id)),
             .init("title", .string(r.title)),
             .init("priority", .string(r.priority.rawValue)),
@@ -46,12 +47,11 @@ extension Session {
             .init("notes", text(r.notes)),
             .init("repeat", text(r.repeatRule?.rawValue)),
             .init("warnings", .array(r.workingTimeWarnings(calendar: calendar).map(JSONOutput.string))),
-        ])
+        ]
+        if history { members.append(.init("history", historyJSON(r.history))) }
+        return .object(members)
     }
 
     /// `2026-11-23 10:00` in the data set's zone: what people type, and read at a glance.
-    func shortTime(_ date: Date) -> String {
-        let (day, second) = TimeText.wallClock(date, zone: zone)
-        return "\(day) " + String(format: "%02d:%02d", second / 3600, second / 60 % 60)
-    }
+    func shortTime(_ date: Date) -> String { Reminder.shortTime(date, zone: zone) }
 }

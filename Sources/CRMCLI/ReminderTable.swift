@@ -53,6 +53,6 @@ enum ReminderTable {
         return "\(r.id)  \(r.title)\n" + lines.map { label, value in
             "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: indent) + "\n"
-        }.joined()
+        }.joined() + "\nHistory, newest first\n" + session.historyTable(r.history, newestFirst: true, time: session.shortTime)
     }
 }

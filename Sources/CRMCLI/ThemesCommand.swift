@@ -48,7 +48,10 @@ struct ThemesCommand: ParsableCommand {
             console.write(String(decoding: JSONWriter.pretty(.array(list)), as: UTF8.self))
         } else {
             let depth = depth(environment)
-            let fallback = ThemeLoader.defaultName(environment)
+            // The one the screens start with. A broken config.json is the screens' to
+            // report; the list is still worth showing.
+            let configured = try? UserConfig.load(path: global.config, environment: environment).theme
+            let fallback = configured ?? ThemeLoader.defaultName(environment)
             for (entry, theme) in usable {
                 console.write(describe(entry, theme, depth: depth, isDefault: entry.name == fallback))
             }

@@ -44,7 +44,8 @@ struct WallCommand: ParsableCommand {
     }
 
     func run() throws {
-        try LiveScreen.run(global, name: "wall display", check: { data in
+        // Never the mouse: people select text on a wall display, and it changes nothing anyway.
+        try LiveScreen.run(global, name: "wall display", mouse: false, check: { data in
             if let team { try WallTeam.check(team, in: data) }
         }) { state in
             state.wall = WallSettings(rotate: TimeInterval(rotate), title: title, bell: bell, locked: locked,

@@ -27,13 +27,14 @@ extension DemoData {
         func add(_ title: String, _ owners: [String], _ priority: ReminderPriority, due: Date,
                  lead: Offset? = nil, followUp: Offset? = nil, repeats: Repeat? = nil,
                  notes: String? = nil, link: String? = nil, acknowledged: [String: Date] = [:],
-                 snoozed: [String: Date] = [:]) {
-            list.append(Reminder(
+                 snoozed: [String: Date] = [:], edited: (at: Date, detail: String)? = nil) {
+            let r = Reminder(
                 id: "R-\(1001 + list.count)", title: title, notes: notes,
                 link: link.map { crm + $0 }, priority: priority, owners: owners,
                 creator: owners.count > 1 ? "maria" : owners.first,
                 start: lead?.before(due, c), due: due, end: followUp?.after(due, c),
-                repeatRule: repeats, acknowledgedBy: acknowledged, snoozedUntil: snoozed))
+                repeatRule: repeats, acknowledgedBy: acknowledged, snoozedUntil: snoozed)
+            list.append(withHistory(r, edited: edited, c))
         }
         let m = c.minutes
 
@@ -45,7 +46,8 @@ extension DemoData {
         add("Call back Acme about renewal", ["maria", "jonas"], .high, due: m(-25),
             lead: .minutes(30), notes: "Contract ends next month; they want a 3-year price. "
                 + "Jonas has the usage numbers.",
-            link: "/accounts/acme-corp", acknowledged: ["jonas": m(-20)])  // one of two acked
+            link: "/accounts/acme-corp", acknowledged: ["jonas": m(-20)],  // one of two acked
+            edited: (c.ago(3 * 60, businessHours: true), "priority: normal → high; owners: maria → maria, jonas"))
         add("Prepare quote for Nordwind GmbH", ["maria"], .high, due: m(180), lead: .day,  // active
             notes: "120 seats, 2-year term, tiered pricing. Legal wants the DPA attached.",
             link: "/opportunities/OPP-4471")
@@ -120,5 +122,19 @@ extension DemoData {
         add("Onboarding plan for the new support agent", ["priya"], .normal, due: m(300),
             lead: .day, notes: "Shadowing with Sofia in week one.")  // active
         return list
+    }
+
+    /// The history the demo's reminders would have: made three working days ago (before any
+    /// of them began to remind), then whatever edit, acknowledgements and snoozes they show.
+    private static func withHistory(_ r: Reminder, edited: (at: Date, detail: String)?, _ c: DemoClock) -> Reminder {
+        let created = min(c.ago(24 * 60, businessHours: true), r.start ?? r.due)
+        var made = r.made(.created, ChangeStamp(at: created, actor: r.creator))
+        if let edited { made.record(.edited, ChangeStamp(at: edited.at, actor: r.creator), detail: edited.detail) }
+        for (person, at) in r.acknowledgedBy { made.record(.acknowledged, ChangeStamp(at: at, actor: person)) }
+        for (person, until) in r.snoozedUntil {
+            made.record(.snoozed, ChangeStamp(at: until - 1800, actor: person),
+                        detail: "until " + Reminder.shortTime(until, zone: c.calendar.timeZone))
+        }
+        return made
     }
 }

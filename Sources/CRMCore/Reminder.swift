@@ -45,13 +45,15 @@ public struct Reminder: Identifiable, Equatable, Sendable {
     /// The id another program knows it by (a calendar's UID, a CRM's record id), so that
     /// importing the same record again updates this reminder instead of adding another.
     public var externalID: String?
+    /// What happened to it, oldest first; see `ReminderChange` for what each change records.
+    public var history: [HistoryEvent]
 
     public init(
         id: String, title: String, notes: String? = nil, link: String? = nil,
         priority: ReminderPriority = .normal, owners: [String], creator: String? = nil,
         start: Date? = nil, due: Date, end: Date? = nil, repeatRule: Repeat? = nil,
         acknowledgedBy: [String: Date] = [:], snoozedUntil: [String: Date] = [:],
-        acknowledgedOccurrence: [String: Date] = [:], externalID: String? = nil
+        acknowledgedOccurrence: [String: Date] = [:], externalID: String? = nil, history: [HistoryEvent] = []
     ) {
         self.id = id
         self.title = title
@@ -68,5 +70,6 @@ public struct Reminder: Identifiable, Equatable, Sendable {
         self.snoozedUntil = snoozedUntil
         self.acknowledgedOccurrence = acknowledgedOccurrence
         self.externalID = externalID
+        self.history = history
     }
 }

@@ -136,15 +136,17 @@ public struct Settings: Equatable, Sendable {
     public var slaPolicies: [SLAPolicy]
     public var escalation: [EscalationLevel]
     public var leaderboard: LeaderboardSettings
+    public var notify: NotifySettings
     public var wall: WallDisplaySettings
 
     public init(calendars: [BusinessCalendar] = [], slaPolicies: [SLAPolicy] = [],
                 escalation: [EscalationLevel] = [], leaderboard: LeaderboardSettings = .init(),
-                wall: WallDisplaySettings = .init()) {
+                notify: NotifySettings = .init(), wall: WallDisplaySettings = .init()) {
         self.calendars = calendars
         self.slaPolicies = slaPolicies
         self.escalation = escalation
         self.leaderboard = leaderboard
+        self.notify = notify
         self.wall = wall
     }
 

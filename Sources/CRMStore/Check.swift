@@ -162,7 +162,7 @@ private struct Checker {
                 do throws(MutationError) {
                     try mutation.apply(to: &checker.data)
                 } catch {
-                    log.note(FieldError("change \(seq) no longer applies (\(error)); loading skips it", at: 0))
+                    log.note(FieldError("change \(seq) no longer applies (\(clip(error.description, to: 200))); loading skips it", at: 0))
                 }
             } catch {
                 log.note(error)

@@ -30,6 +30,8 @@ public final class DataStore: @unchecked Sendable {
     let mutex = NSLock()
     /// Guarded by `mutex`.
     var state: DirectoryState?
+    /// Guarded by `mutex`; see `readGeneration`.
+    var generation = 0
 
     public init(directory: URL, compactionThreshold: Int = 64 * 1024) {
         self.directory = directory
@@ -47,6 +49,16 @@ public final class DataStore: @unchecked Sendable {
     /// The data as it is on disk now: every file, with the journal's changes applied. A
     /// missing file is an empty collection, so a new directory loads as an empty data set.
     /// After the first call only files that changed are read again. Never writes anything.
+    /// Goes up each time reading the directory brings in something new: a file changed by
+    /// another process, or changes in the journal that this store did not write. While it
+    /// stays the same, the data is what this store last returned plus its own changes, so a
+    /// caller that applied those changes itself already has it.
+    public var readGeneration: Int {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return generation
+    }
+
     public func load() throws(LoadError) -> DataSet {
         mutex.lock()
         defer { mutex.unlock() }
@@ -81,6 +93,12 @@ public final class DataStore: @unchecked Sendable {
                 throw SaveError(file: collection.fileName, path: error.path, message: error.message)
             }
         }
+        for collection in chosen {
+            if let newer = newerVersion(of: collection.fileName) {
+                throw SaveError(file: collection.fileName, message: "the file is format version \(newer), newer than this "
+                    + "crmtop writes (\(FileFormats.version)); it was written by a newer crmtop and is left as it is")
+            }
+        }
         // Read these again next time, whatever happens now.
         for collection in chosen { state?.forget(collection) }
         for file in encoded {
@@ -88,6 +106,21 @@ public final class DataStore: @unchecked Sendable {
         }
         try AtomicFile.syncDirectory(directory.path, after: last)
         _ = consume lock
+    }
+
+    /// The format version at the top of a file, if it is newer than this crmtop's. Files
+    /// crmtop writes give it first; the others were refused when they were read.
+    private func newerVersion(of name: String) -> Int? {
+        let fd = open(path(of: name), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 256)
+        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { return nil }
+        let text = String(decoding: head[..<n], as: UTF8.self)
+        guard let key = text.range(of: "\"version\"") else { return nil }
+        let digits = text[key.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\n" }.prefix { $0.isNumber }
+        return Int(digits).flatMap { $0 > FileFormats.version ? $0 : nil }
     }
 
     /// The number of the last journalled change, read straight from the journal.

@@ -82,8 +82,10 @@ extension DataStore {
             return stale.contains(collection) || known == nil || FileStamp(path: path(of: collection.fileName)) != known?.stamp
         }
 
+        var readAnything = fresh
         // Settings first: times written without an offset mean wall-clock time in its zone.
         if changed(.settings) {
+            readAnything = true
             try readSnapshot(.settings, zone: s.zone).place(into: &s)
             let zone = s.data.settings.defaultCalendar.timeZone
             if zone != s.zone { stale = Set(Collection.allCases) }
@@ -101,14 +103,26 @@ extension DataStore {
             }
         }
         // The first problem in the files' fixed order is the one reported.
-        for result in results.values { try result.get().place(into: &s) }
+        if !wanted.isEmpty { readAnything = true }
+        // Taken out, so that nothing else holds the records once they are placed: applying the
+        // journal to records still shared would copy a hundred thousand of them.
+        for result in results.takeAll() {
+            let read = try result.get()
+            if case .activities(let added, let fromStart, _, _) = read,
+               !added.isEmpty || (fromStart && !s.data.activities.isEmpty) {
+                readAnything = true
+            }
+            read.place(into: &s)
+        }
 
         for entry in s.entries where entry.seq > s.snapshots[entry.collection, default: .init()].applied {
             // A change refused now was refused when it was made too, or was overtaken by a
             // hand edit; either way the data as it stands wins.
             try? entry.mutation.apply(to: &s.data)
             s.snapshots[entry.collection, default: .init()].applied = entry.seq
+            readAnything = true
         }
+        if readAnything { generation += 1 }
         return s
     }
 
@@ -193,7 +207,8 @@ enum FileRead: Sendable {
             if fromStart {
                 s.data.activities = activities
                 s.unknown[.activities] = nil
-            } else {
+            } else if !activities.isEmpty {
+                // Even appending nothing would copy a million activities shared with a caller.
                 s.data.activities += activities
             }
             if !unknown.isEmpty { s.unknown[.activities, default: UnknownFields()].patches.merge(unknown.patches) { $1 } }
@@ -209,6 +224,13 @@ final class FileReads: @unchecked Sendable {
 
     init(count: Int) {
         values = Array(repeating: .success(.activities([], fromStart: false, UnknownFields(), LogPosition())), count: count)
+    }
+
+    func takeAll() -> [Result<FileRead, LoadError>] {
+        lock.withLock {
+            defer { values = [] }
+            return values
+        }
     }
 
     func set(_ n: Int, _ body: () throws(LoadError) -> FileRead) {

@@ -26,6 +26,7 @@ enum DiskFile {
         var failure: Int32 = 0
         let expected = max(Int(info.st_size) - offset, 0) + 1
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            preferHugePages(UnsafeMutableRawBufferPointer(buffer))
             count = fill(UnsafeMutableRawBufferPointer(buffer), from: fd, at: offset, failure: &failure)
         }
         if bytes.count == expected {
@@ -43,6 +44,19 @@ enum DiskFile {
         var stamp = FileStamp(info)
         stamp.size = offset + filled
         return (bytes, stamp)
+    }
+
+    /// Asks the kernel to back a large, not yet touched buffer with 2 MB pages where it can:
+    /// filling 80 MB in 4 KB pages costs 20,000 page faults, more than the reading itself.
+    private static func preferHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let huge = 2 << 20
+        guard buffer.count >= 4 * huge, let base = buffer.baseAddress else { return }
+        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+        #endif
     }
 
     /// Reads until `buffer` is full or the file ends; returns the bytes read.

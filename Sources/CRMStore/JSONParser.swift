@@ -35,10 +35,18 @@ struct JSONParser {
     /// Keys of the open objects that have grown past `smallObject` members.
     var keySets: [Int: Set<String>] = [:]
 
+    /// The largest text parsed: offsets are kept in 32 bits.
+    static let maxSize = Int(UInt32.max) - 1
+
     static func parse(_ bytes: [UInt8], lines: Bool) throws(JSONSyntaxError) -> JSONDocument {
+        guard bytes.count <= maxSize else {
+            throw JSONSyntaxError(offset: 0, message: "the file is larger than 4 GB, more than crmtop reads")
+        }
         let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<JSONParser, JSONSyntaxError> in
             var parser = JSONParser(s: buffer)
-            parser.nodes.reserveCapacity(bytes.count / 16)
+            // crmtop's own files have a value every 8 to 9 bytes; room that is never used is
+            // never touched, while growing would copy every node made so far.
+            parser.nodes.reserveCapacity(bytes.count / 7 + 16)
             do throws(JSONSyntaxError) {
                 if lines { try parser.parseLines() } else { try parser.parseSingle() }
                 return .success(parser)
@@ -322,8 +330,17 @@ struct JSONParser {
     }
 }
 
+/// Text from a file, fit to quote in a message: at most `limit` characters, and control
+/// characters written as escapes, so that a message printed to a terminal cannot carry an
+/// escape sequence out of a hostile file.
 func clip(_ text: String, to limit: Int = 40) -> String {
-    text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    let short = text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    guard short.unicodeScalars.contains(where: isControl) else { return short }
+    return short.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+}
+
+private func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
 }
 
 extension UInt8 {

@@ -21,6 +21,7 @@ public enum MutationCodec {
         case reminderAcknowledgeOccurrence = "reminder.acknowledge-occurrence"
         case caseOpen = "case.open", caseAct = "case.act", influencerAdd = "influencer.add"
         case personAway = "person.away"
+        case reminderRestore = "reminder.restore"
     }
 
     /// The members of one change; `seq` comes first when the journal numbers it.
@@ -39,15 +40,17 @@ public enum MutationCodec {
             o.put("id", id)
             o.put("person", person)
             try o.put("at", time: at)
-        case .reminder(.unacknowledge(let id, let person)):
+        case .reminder(.unacknowledge(let id, let person, let at)):
             op(.reminderUnacknowledge)
             o.put("id", id)
             o.put("person", person)
-        case .reminder(.snooze(let id, let person, let until)):
+            try o.put("at", time: at)
+        case .reminder(.snooze(let id, let person, let until, let at)):
             op(.reminderSnooze)
             o.put("id", id)
             o.put("person", person)
             try o.put("until", time: until)
+            try o.put("at", time: at)
         case .supportCase(.put(let c)):
             op(.casePut)
             o.put("case", try within(.key("case")) { () throws(FieldError) in try CaseCodec.encode(c, zone: zone) })
@@ -69,10 +72,15 @@ public enum MutationCodec {
         case .reminder(.add(let r)):
             op(.reminderAdd)
             o.put("reminder", try within(.key("reminder")) { () throws(FieldError) in try ReminderCodec.encode(r, zone: zone) })
-        case .reminder(.edit(let id, let changes)):
+        case .reminder(.edit(let id, let changes, let stamp)):
             op(.reminderEdit)
             o.put("id", id)
             o.put("fields", .array(try changes.map { c throws(FieldError) in try ReminderFieldCodec.encode(c, zone: zone) }))
+            if let stamp { try ChangeStampCodec.put(stamp, into: &o) }
+        case .reminder(.restore(let r, let stamp)):
+            op(.reminderRestore)
+            o.put("reminder", try within(.key("reminder")) { () throws(FieldError) in try ReminderCodec.encode(r, zone: zone) })
+            try ChangeStampCodec.put(stamp, into: &o)
         case .reminder(.acknowledgeOccurrence(let id, let person, let due, let at)):
             op(.reminderAcknowledgeOccurrence)
             o.put("id", id)
@@ -122,10 +130,11 @@ public enum MutationCodec {
             mutation = .reminder(.acknowledge(id: try f.string("id"), person: try f.string("person"),
                                               at: try f.time("at", zone)))
         case .reminderUnacknowledge:
-            mutation = .reminder(.unacknowledge(id: try f.string("id"), person: try f.string("person")))
+            mutation = .reminder(.unacknowledge(id: try f.string("id"), person: try f.string("person"),
+                                                at: try f.optionalTime("at", zone)))
         case .reminderSnooze:
             mutation = .reminder(.snooze(id: try f.string("id"), person: try f.string("person"),
-                                         until: try f.optionalTime("until", zone)))
+                                         until: try f.optionalTime("until", zone), at: try f.optionalTime("at", zone)))
         case .casePut:
             mutation = .supportCase(.put(try record("case") { v throws(FieldError) in try CaseCodec.decode(v, zone: zone) }))
         case .influencerPut:
@@ -147,7 +156,10 @@ public enum MutationCodec {
             let changes = try record("fields") { v throws(FieldError) in
                 try v.decodeList { e throws(FieldError) in try ReminderFieldCodec.decode(e, zone: zone) }
             }
-            mutation = .reminder(.edit(id: id, changes))
+            mutation = .reminder(.edit(id: id, changes, try ChangeStampCodec.optional(&f, zone: zone)))
+        case .reminderRestore:
+            let copy = try record("reminder") { v throws(FieldError) in try ReminderCodec.decode(v, zone: zone) }
+            mutation = .reminder(.restore(copy, try ChangeStampCodec.required(&f, zone: zone)))
         case .reminderAcknowledgeOccurrence:
             mutation = .reminder(.acknowledgeOccurrence(id: try f.string("id"), person: try f.string("person"),
                                                         due: try f.time("due", zone), at: try f.time("at", zone)))

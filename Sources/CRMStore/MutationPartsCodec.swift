@@ -41,6 +41,26 @@ enum ReminderFieldCodec {
     }
 }
 
+/// Who made a reminder change and when, as `at`, `actor` and `note` beside the change's
+/// other members.
+enum ChangeStampCodec {
+    static func put(_ stamp: ChangeStamp, into o: inout ObjectBuilder) throws(FieldError) {
+        try o.put("at", time: stamp.at)
+        o.put("actor", stamp.actor)
+        o.put("note", stamp.note)
+    }
+
+    /// Nil for an edit written before reminders had a history, which has no `at`.
+    static func optional(_ f: inout Fields, zone: TimeZone) throws(FieldError) -> ChangeStamp? {
+        let at = try f.optionalTime("at", zone), actor = try f.string("actor", or: nil), note = try f.string("note", or: nil)
+        return at.map { ChangeStamp(at: $0, actor: actor, note: note) }
+    }
+
+    static func required(_ f: inout Fields, zone: TimeZone) throws(FieldError) -> ChangeStamp {
+        ChangeStamp(at: try f.time("at", zone), actor: try f.string("actor", or: nil), note: try f.string("note", or: nil))
+    }
+}
+
 /// A case action as `{"name": "assigned", "owner": "lucas"}` or `{"name": "escalated", "level": 3}`.
 enum CaseActionCodec {
     static let fields: [StaticString] = ["name", "owner", "level"]

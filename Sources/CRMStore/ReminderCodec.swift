@@ -5,7 +5,7 @@ enum ReminderCodec {
     static let fields: [StaticString] = [
         "id", "title", "notes", "link", "priority", "owners", "creator", "start", "due", "end",
         "repeat", "acknowledged_by", "acknowledged_occurrence", "snoozed_until",
-        "external_id",
+        "external_id", "history",
     ]
 
     static func decode(_ value: JSONValue, zone: TimeZone) throws(FieldError) -> Reminder {
@@ -27,7 +27,8 @@ enum ReminderCodec {
             acknowledgedOccurrence: try f.map("acknowledged_occurrence") { v throws(FieldError) in
                 try v.decodeTime(zone)
             },
-            externalID: try f.string("external_id", or: nil)
+            externalID: try f.string("external_id", or: nil),
+            history: try f.list("history") { v throws(FieldError) in try HistoryCodec.decode(v, zone: zone) }
         )
         f.finish()
         return reminder
@@ -50,6 +51,7 @@ enum ReminderCodec {
         try o.put("acknowledged_occurrence", timesByHandle: r.acknowledgedOccurrence)
         try o.put("snoozed_until", timesByHandle: r.snoozedUntil)
         o.put("external_id", r.externalID)
+        try o.put("history", list: r.history) { e throws(FieldError) in try HistoryCodec.encode(e, zone: zone) }
         return o.output
     }
 }

@@ -47,8 +47,10 @@ public struct ImportPlan: Equatable, Sendable {
 
     /// Matches each record to a reminder by key and builds the change. Records that set no
     /// owner get `defaultOwner`; every result is validated here, so that the first bad record
-    /// stops the import before anything is applied.
-    public init(_ records: [ImportedReminder], into data: DataSet, defaultOwner: String) throws(ImportProblem) {
+    /// stops the import before anything is applied. `stamp` goes into the history of every
+    /// reminder added (`imported`) or changed (`edited`).
+    public init(_ records: [ImportedReminder], into data: DataSet, defaultOwner: String,
+                stamp: ChangeStamp) throws(ImportProblem) {
         var byKey: [String: Reminder] = [:]
         for r in data.reminders { byKey[r.importKey] = r }
         var ids = data.reminders.map(\.id)
@@ -63,7 +65,7 @@ public struct ImportPlan: Equatable, Sendable {
                 result = existing.applying(record.fields)
                 if result == existing { unchanged.append(existing.id); continue }
                 updated.append(existing.id)
-                mutations.append(.reminder(.put(result)))
+                mutations.append(.reminder(.edit(id: existing.id, record.fields, stamp)))
             } else {
                 guard record.fields.contains(where: { if case .title = $0 { true } else { false } }) else {
                     throw ImportProblem(line: record.line, field: "title", "missing")
@@ -75,7 +77,7 @@ public struct ImportPlan: Equatable, Sendable {
                 ids.append(id)
                 let blank = Reminder(id: id, title: "", owners: [defaultOwner], due: Date(timeIntervalSince1970: 0),
                                      externalID: record.key)
-                result = blank.applying(record.fields)
+                result = blank.applying(record.fields).made(.imported, stamp)
                 added.append(id)
                 mutations.append(.reminder(.add(result)))
             }

@@ -2,7 +2,9 @@ import CRMCore
 import Foundation
 
 enum SettingsCodec {
-    static let fields: [StaticString] = ["version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "wall"]
+    static let fields: [StaticString] = [
+        "version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "notify", "wall",
+    ]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
         "kind", "priority", "first_response", "next_response", "resolution", "calendar", "warn_at_percent", "warn_before",
@@ -24,6 +26,9 @@ enum SettingsCodec {
             leaderboard: try f.optional("leaderboard").map { v throws(FieldError) in
                 try within(.key("leaderboard")) { () throws(FieldError) in try decodeLeaderboard(v) }
             } ?? LeaderboardSettings(),
+            notify: try f.optional("notify").map { v throws(FieldError) in
+                try within(.key("notify")) { () throws(FieldError) in try NotifySettingsCodec.decode(v) }
+            } ?? NotifySettings(),
             wall: try f.optional("wall").map { v throws(FieldError) in
                 try within(.key("wall")) { () throws(FieldError) in try decodeWall(v) }
             } ?? WallDisplaySettings())
@@ -46,6 +51,9 @@ enum SettingsCodec {
         o.put("leaderboard", try within(.key("leaderboard")) { () throws(FieldError) in
             try encodeLeaderboard(s.leaderboard)
         })
+        if let notify = try within(.key("notify"), { () throws(FieldError) in try NotifySettingsCodec.encode(s.notify) }) {
+            o.put("notify", notify)
+        }
         o.put("wall", encodeWall(s.wall))
         return o.members
     }

@@ -42,7 +42,9 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Starts curses on the controlling terminal. Throws, leaving the screen untouched,
     /// when stdin or stdout is not a terminal or `TERM` is unset, unknown or too limited.
-    public static func open() throws -> CursesTerminal {
+    /// With `mouse`, clicks and the wheel arrive as `.mouse` events where the terminal
+    /// reports them; without it the terminal keeps the mouse for selecting text.
+    public static func open(mouse: Bool = false) throws -> CursesTerminal {
         guard ctg_curses_active() == 0 else { throw TerminalOpenError.alreadyOpen }
         guard isatty(STDIN_FILENO) == 1 else { throw TerminalOpenError.inputNotATerminal }
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalOpenError.outputNotATerminal }
@@ -83,6 +85,8 @@ public final class CursesTerminal: TerminalBackend {
         curs_set(0)
         // The default second makes Esc feel dead; a user's own ESCDELAY wins.
         if getenv("ESCDELAY") == nil { set_escdelay(25) }
+
+        if mouse { enableMouse() }
 
         var colors = 0, pairs = 0, defaultColorsWork = false
         if !noColor && has_colors() && start_color() == cn_OK() {

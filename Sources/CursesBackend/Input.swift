@@ -37,6 +37,7 @@ extension CursesTerminal {
             if status == cn_KEY_CODE_YES() {
                 let keyCode = Int32(bitPattern: code)
                 if keyCode == cn_KEY_RESIZE() { return resized() }
+                if keyCode == cn_KEY_MOUSE(), let mouse = readMouse() { return .mouse(mouse) }
                 if let key = Self.functionKeys[keyCode] { return .key(key) }
             } else if status == cn_OK() {
                 if let key = Self.key(forCharacter: code) { return .key(key) }

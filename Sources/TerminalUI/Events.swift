@@ -15,6 +15,8 @@ public enum TerminalEvent: Equatable, Sendable {
     case idle
     /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     case signal(Int32)
+    /// A click or a turn of the wheel, where the terminal reports them.
+    case mouse(MouseEvent)
 }
 
 /// What the runtime needs from a terminal. ncurses implements it for people,

@@ -35,6 +35,10 @@ public struct Rect: Equatable, Sendable {
     public var maxY: Int { saturatingSum(y, height) }
     public var isEmpty: Bool { width <= 0 || height <= 0 }
 
+    public func contains(x px: Int, y py: Int) -> Bool {
+        px >= x && px < maxX && py >= y && py < maxY
+    }
+
     /// Splits off `rows` rows from the top (clamped).
     public func takeTop(_ rows: Int) -> (top: Rect, rest: Rect) {
         let r = min(max(0, rows), height)

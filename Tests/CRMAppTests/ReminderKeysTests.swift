@@ -80,7 +80,7 @@ import Testing
         #expect(r1.snoozedUntil == ["maria": Fixture.minutes(60)])
         #expect(r1.priority == .high && r1.due == Fixture.minutes(-20))
         #expect(r1.state(for: "tom", at: Fixture.now) == .overdue)
-        #expect(effects == [.persist([.reminder(.snooze(id: "R1", person: "maria", until: Fixture.minutes(60)))])])
+        #expect(effects == [.persist([.reminder(.snooze(id: "R1", person: "maria", until: Fixture.minutes(60), at: Fixture.now))])])
     }
 
     @Test func deleteAsksFirstAndUndoBringsItBack() {
@@ -101,7 +101,7 @@ import Testing
         #expect(state.data.reminders[0].acknowledgedBy["maria"] != nil)
         let effects = press(.char("u"), &state)
         #expect(state.data.reminders[0].acknowledgedBy["maria"] == nil)
-        #expect(effects == [.persist([.reminder(.unacknowledge(id: "R1", person: "maria"))])])
+        #expect(effects == [.persist([.reminder(.unacknowledge(id: "R1", person: "maria", at: Fixture.now))])])
         #expect(state.message?.text == "Undone: acknowledge Call Acme back")
     }
 

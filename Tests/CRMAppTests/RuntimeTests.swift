@@ -130,4 +130,28 @@ func temporaryDirectory() throws -> URL {
         let saved = try DataStore(directory: dir).load().reminders.first { $0.id == "R1" }
         #expect(saved?.acknowledgedBy["maria"] != nil)
     }
+
+    @Test func aChangeRefusedBecauseAnotherProcessDeletedItsReminderSaysSoAndGoesAway() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try DataStore(directory: dir).save(Fixture.data)
+        let time = ManualTime(Fixture.now)
+        let backend = InMemoryBackend(size: Size(width: 120, height: 40),
+                                      script: [.idle, .key(.char("a")), .idle, .idle, .key(.char("q"))])
+        let other = DataStore(directory: dir)
+        var messages: [StatusMessage?] = []
+        var runtime: Runtime<InMemoryBackend>!
+        backend.beforeRead = { read in
+            time.advance(1)
+            messages.append(runtime.state.message)
+            // R1 is deleted elsewhere while it is still on maria's screen.
+            if read == 2 { try! other.apply([.reminder(.delete(id: "R1"))]) }
+        }
+        runtime = Runtime(state: Fixture.state(), backend: backend, time: time, store: DataStore(directory: dir))
+        #expect(runtime.run() == 0)
+        #expect(messages[2]?.text.contains("not saved") == true)
+        #expect(messages[2]?.text.contains("kept in memory") == false)
+        #expect(!runtime.state.derived.reminders.contains { $0.reminder.id == "R1" })
+        #expect(try DataStore(directory: dir).load().reminders.allSatisfy { $0.id != "R1" })
+    }
 }

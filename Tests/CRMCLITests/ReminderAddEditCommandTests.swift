@@ -33,7 +33,7 @@ import Testing
         #expect(r["priority"] as? String == "normal")
         #expect(r["owners"] as? [String] == ["tom"])
         #expect(r["state"] as? String == "upcoming")
-        #expect(Set(r.keys) == Set(ReminderFixture.jsonFields))
+        #expect(Set(r.keys) == Set(ReminderFixture.jsonFields + ["history"]))
     }
 
     @Test func nonWorkingTimeWarnsOnStderrButIsAdded() throws {
@@ -105,6 +105,9 @@ import Testing
               owner maria      due
               owner tom        acknowledged 2026-11-23 10:05
               link             https://crm.example.com/acme
+
+            History, newest first
+              2026-11-23 10:05  acknowledged  tom
 
             """)
         let asJo = try f.object(["reminder", "show", "R-1001"], user: "jo")

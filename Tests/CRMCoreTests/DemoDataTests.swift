@@ -22,6 +22,24 @@ private func instant(_ text: String) throws -> Date {
         #expect(DemoData.make(now: now) != DemoData.make(now: now.addingTimeInterval(3600)))
     }
 
+    /// Each demo reminder was created before it began to remind, by its creator, and its
+    /// history shows the acknowledgements and snoozes it has, in time order, none in the future.
+    @Test(arguments: moments)
+    func reminderHistoriesTellHowTheyCameToBe(_ text: String) throws {
+        let now = try instant(text)
+        for r in DemoData.make(now: now).reminders {
+            let first = try #require(r.history.first, "\(r.id)")
+            #expect(first.action == "created" && first.actor == r.creator && first.at <= (r.start ?? r.due), "\(r.id)")
+            #expect(r.history.map(\.at) == r.history.map(\.at).sorted() && r.history.allSatisfy { $0.at <= now }, "\(r.id)")
+            for (person, at) in r.acknowledgedBy {
+                #expect(r.history.contains(HistoryEvent(at: at, actor: person, action: "acknowledged")), "\(r.id)")
+            }
+            for person in r.snoozedUntil.keys {
+                #expect(r.history.contains { $0.action == "snoozed" && $0.actor == person }, "\(r.id)")
+            }
+        }
+    }
+
     @Test func sizesAndPeople() throws {
         let data = DemoData.make(now: try instant(moments[0]))
         #expect((28...32).contains(data.reminders.count))

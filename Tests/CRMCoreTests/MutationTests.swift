@@ -11,11 +11,11 @@ import Testing
 
     @Test func acknowledgeIsPerOwnerAndClearsTheirSnooze() throws {
         var d = data
-        try Mutation.reminder(.snooze(id: "R1", person: "maria", until: t + 600)).apply(to: &d)
+        try Mutation.reminder(.snooze(id: "R1", person: "maria", until: t + 600, at: t)).apply(to: &d)
         try Mutation.reminder(.acknowledge(id: "R1", person: "maria", at: t)).apply(to: &d)
         #expect(d.reminders[0].acknowledgedBy == ["maria": t])
         #expect(d.reminders[0].snoozedUntil["maria"] == nil)
-        try Mutation.reminder(.unacknowledge(id: "R1", person: "maria")).apply(to: &d)
+        try Mutation.reminder(.unacknowledge(id: "R1", person: "maria", at: t + 60)).apply(to: &d)
         #expect(d.reminders[0].acknowledgedBy.isEmpty)
     }
 

@@ -98,7 +98,7 @@ import Testing
                            settings: Settings(calendars: [F.fiveDays]))
         let before = data
         #expect {
-            try Mutation.reminder(.edit(id: "R1", fields)).apply(to: &data)
+            try Mutation.reminder(.edit(id: "R1", fields, ChangeStamp(at: base.due, actor: "maria"))).apply(to: &data)
         } throws: { error in
             (error as? MutationError)?.message.contains(problem) == true
         }
@@ -108,13 +108,13 @@ import Testing
     @Test(arguments: ["https://crm.example.com/acme", "mailto:maria@example.com", "tel:+4930123"])
     func linksWithASchemeAreKept(link: String) throws {
         var data = DataSet(reminders: [base])
-        try Mutation.reminder(.edit(id: "R1", [.link(link)])).apply(to: &data)
+        try Mutation.reminder(.edit(id: "R1", [.link(link)], nil)).apply(to: &data)
         #expect(data.reminders[0].link == link)
     }
 
     @Test func ownersNeedNotBeKnownWhenThereAreNoPeople() throws {
         var data = DataSet(reminders: [base])
-        try Mutation.reminder(.edit(id: "R1", [.owners(["zoe"])])).apply(to: &data)
+        try Mutation.reminder(.edit(id: "R1", [.owners(["zoe"])], nil)).apply(to: &data)
         #expect(data.reminders[0].owners == ["zoe"])
     }
 

@@ -107,7 +107,7 @@ import Testing
     ])
     func snoozeHidesUntilItEndsAndChangesNothingElse(until: String, now: String, state: ReminderState) throws {
         var data = DataSet(reminders: [daily], settings: Settings(calendars: [calendar]))
-        try Mutation.reminder(.snooze(id: "R1", person: "maria", until: F.t(until))).apply(to: &data)
+        try Mutation.reminder(.snooze(id: "R1", person: "maria", until: F.t(until), at: F.t("2026-11-23T10:10"))).apply(to: &data)
         let r = data.reminders[0]
         #expect(r.state(for: "maria", at: F.t(now), calendar: calendar) == state)
         #expect(r.state(for: "tom", at: F.t(now), calendar: calendar) != .snoozed)

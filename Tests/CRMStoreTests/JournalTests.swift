@@ -21,9 +21,11 @@ import Testing
 
     @Test(arguments: [
         ack("r1"),
-        .reminder(.unacknowledge(id: "r1", person: "li")),
-        .reminder(.snooze(id: "r1", person: "li", until: utc(2026, 11, 23, 12))),
-        .reminder(.snooze(id: "r1", person: "li", until: nil)),
+        .reminder(.unacknowledge(id: "r1", person: "li", at: t)),
+        .reminder(.unacknowledge(id: "r1", person: "li", at: nil)),
+        .reminder(.snooze(id: "r1", person: "li", until: utc(2026, 11, 23, 12), at: t)),
+        .reminder(.snooze(id: "r1", person: "li", until: nil, at: t)),
+        .reminder(.snooze(id: "r1", person: "li", until: nil, at: nil)),
         .reminder(.put(Samples.full.reminders[0])),
         .reminder(.delete(id: "r2")),
         .supportCase(.put(Samples.full.cases[0])),
@@ -218,5 +220,27 @@ import Testing
         try dir.store.apply([Self.ack("r0")])
         try dir.store.compact()
         #expect(dir.files.filter { $0.hasPrefix(".") } == [alive])
+    }
+}
+
+@Suite struct ReadGenerationTests {
+    @Test func onlyWhatOthersWroteMovesTheReadGeneration() throws {
+        let dir = try JournalTests.directory()
+        let store = dir.store
+        _ = try store.load()
+        let first = store.readGeneration
+        _ = try store.load()
+        #expect(store.readGeneration == first, "nothing changed on disk")
+        try store.apply([JournalTests.ack("r0")])
+        _ = try store.load()
+        #expect(store.readGeneration == first, "its own change is nothing new to it")
+        try DataStore(directory: dir.url).apply([JournalTests.ack("r1")])
+        let data = try store.load()
+        #expect(store.readGeneration > first)
+        #expect(data.reminders.first { $0.id == "r1" }?.acknowledgedBy["maria"] != nil)
+        let second = store.readGeneration
+        try DataStore(directory: dir.url).apply([.logActivity(Activity(person: "maria", kpi: "calls", count: 1, at: JournalTests.t))])
+        try store.apply([JournalTests.ack("r2")])
+        #expect(store.readGeneration > second, "an activity another process logged comes in with the next change")
     }
 }

@@ -260,3 +260,17 @@ import Testing
         ])
     }
 }
+
+@Suite struct HostileMessageTests {
+    /// Messages quote the file; printed to a terminal, they must not carry its escapes.
+    @Test func controlCharactersInQuotedTextAreEscaped() {
+        let dir = TempDir()
+        defer { dir.remove() }
+        dir.write("reminders.json", #"{"version": 2, "reminders": [{"id": "r", "title": "t", "owners": [], "due": "\u001b]0;owned\u0007"}], "\u009b2J": 1}"#)
+        var message = ""
+        do throws(LoadError) { _ = try dir.store.load() } catch { message = error.description }
+        #expect(message.contains(#"found "\u{1b}]0;owned\u{7}""#), "\(message)")
+        let problems = dir.store.check().map(\.description).joined(separator: "\n")
+        #expect(!problems.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+    }
+}

@@ -11,9 +11,14 @@ import Testing
 
     static let changes: [Mutation] = [
         .reminder(.add(reminder)),
+        .reminder(.add(reminder.made(.created, ChangeStamp(at: t, actor: "maria", note: "shifted to working time")))),
         .reminder(.edit(id: "R-1", [.title("Call back"), .notes(nil), .link("https://example.com"),
                                     .priority(.low), .owners(["maria", "tom"]), .due(t + 60),
-                                    .start(t), .end(nil), .repeatRule(.weekly)])),
+                                    .start(t), .end(nil), .repeatRule(.weekly)],
+                        ChangeStamp(at: t + 2, actor: "maria", note: "from leads.csv"))),
+        .reminder(.edit(id: "R-1", [.title("Call back")], ChangeStamp(at: t, actor: nil))),
+        .reminder(.edit(id: "R-1", [.title("Call back")], nil)),
+        .reminder(.restore(reminder, ChangeStamp(at: t + 9, actor: "tom", note: "edit"))),
         .reminder(.acknowledgeOccurrence(id: "R-1", person: "maria", due: t, at: t + 5)),
         .supportCase(.open(supportCase)),
         .supportCase(.addInfluencer(Influencer(id: "I-1", name: "Lena", url: "https://blog.example"))),

@@ -184,4 +184,30 @@ import Glibc
         #endif
         return body()
     }
+
+    @Test func aNewerFileIsNeverOverwritten() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let newer = "{\n  \"version\": 3,\n  \"reminders\": [{\"id\": \"r\", \"from_the_future\": true}]\n}\n"
+        dir.write("reminders.json", newer)
+        #expect(throws: SaveError.self) { try dir.store.save(Samples.full, collections: [.reminders]) }
+        #expect(throws: StoreError.self) { try dir.store.apply([.reminder(.delete(id: "r"))]) }
+        #expect(dir.text("reminders.json") == newer)
+        #expect(dir.text("journal.jsonl") == nil)
+    }
+
+    @Test func journalLockAndActivitiesAreCreatedPrivateOrForTheGroup() throws {
+        for (dirMode, fileMode) in [(0o755, 0o600), (0o2770, 0o660)] as [(mode_t, Int)] {
+            let dir = TempDir()
+            defer { dir.remove() }
+            chmod(dir.path, dirMode)
+            try dir.store.apply([.reminder(.put(Samples.full.reminders[1])), .logActivity(Samples.full.activities[0])])
+            for name in ["journal.jsonl", "activities.jsonl", DirectoryLock.fileName] {
+                #expect(dir.mode(name) == fileMode, "\(name) in a \(String(dirMode, radix: 8)) directory")
+            }
+            try dir.store.compact()
+            #expect(dir.mode("reminders.json") == fileMode)
+            #expect(dir.mode("journal.jsonl.bak") == fileMode)
+        }
+    }
 }

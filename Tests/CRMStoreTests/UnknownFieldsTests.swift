@@ -38,6 +38,9 @@ import Testing
         #expect(!reminders.contains("crm_id"))
         #expect(reminders.contains("""
                   "acknowledged_by": {"maria": "2026-11-23T09:00:00+00:00"},
+                  "history": [
+                    {"at": "2026-11-23T09:00:00+00:00", "actor": "maria", "action": "acknowledged"}
+                  ],
                   "sync": {
                     "source": "hubspot",
                     "tags": ["x", 1.5, null, true]
@@ -47,7 +50,7 @@ import Testing
         #expect(cases.contains(#"{"start": "2026-11-23T11:00:00+00:00", "reason": "waiting"}"#))
         #expect(cases.contains("C, renamed"))
         // What was kept reads back the same, and survives another round.
-        try store.apply([.reminder(.snooze(id: "b", person: "maria", until: Self.t))])
+        try store.apply([.reminder(.snooze(id: "b", person: "maria", until: Self.t, at: Self.t))])
         try store.compact()
         #expect(try #require(dir.text("reminders.json")).contains(#""source": "hubspot""#))
     }

@@ -5,25 +5,49 @@ import Foundation
 /// climbs the escalation ladder, the status bar says so and a notice goes to the people
 /// the ladder names.
 enum CaseAlerts {
-    static func announce(since before: [String: CaseRow], _ state: inout AppState) -> [Effect] {
+    /// What a case's alerts are judged on, kept from one refresh to the next: small, because
+    /// it is taken for every open case every second.
+    struct Signal {
+        var state: SLAState?
+        var level: Int
+    }
+
+    static func signals(_ rows: [CaseRow]) -> [String: Signal] {
+        var result: [String: Signal] = [:]
+        result.reserveCapacity(rows.count)
+        for n in rows.indices {
+            result[rows[n].item.id] = Signal(state: rows[n].urgent?.state, level: rows[n].escalationLevel)
+        }
+        return result
+    }
+
+    static func announce(since before: [String: Signal], _ state: inout AppState) -> [Effect] {
         guard !before.isEmpty else { return [] }
         var effects: [Effect] = []
-        for row in state.derived.cases {
-            guard let old = before[row.item.id] else { continue }
+        // Found through the buffer first: reading rows of a state that is then changed would
+        // copy every row.
+        let changed = state.derived.cases.withUnsafeBufferPointer { rows in
+            rows.indices.compactMap { n -> (row: CaseRow, old: Signal)? in
+                guard let old = before[rows[n].item.id],
+                      old.state != rows[n].urgent?.state || old.level != rows[n].escalationLevel else { return nil }
+                return (rows[n], old)
+            }
+        }
+        for (row, old) in changed {
             let item = row.item
             var kind: Notice.Kind?
             // A breach is what a wall must catch the eye with, even when it also escalates.
-            if let wall = state.wall, row.urgent?.state == .breached, old.urgent?.state != .breached {
+            if let wall = state.wall, row.urgent?.state == .breached, old.state != .breached {
                 state.flashes[item.id] = state.now + ComingDue.flashLength
                 if wall.bell { effects.append(.bell) }
             }
-            if row.escalationLevel > old.escalationLevel {
+            if row.escalationLevel > old.level {
                 kind = .escalation
                 ReminderActions.note(&state, "\(item.id) escalated to level \(row.escalationLevel): \(item.title)")
-            } else if row.urgent?.state == .breached, old.urgent?.state != .breached {
+            } else if row.urgent?.state == .breached, old.state != .breached {
                 kind = .slaBreach
                 ReminderActions.note(&state, "SLA breached: \(item.id) \(item.title)")
-            } else if row.urgent?.state == .warning, old.urgent?.state == .running {
+            } else if row.urgent?.state == .warning, old.state == .running {
                 kind = .slaWarning
                 ReminderActions.note(&state, "SLA warning: \(item.id) \(item.title)")
             }

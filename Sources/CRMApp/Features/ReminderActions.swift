@@ -36,7 +36,9 @@ enum ReminderActions {
         guard let current = r.currentOccurrence(for: user, at: state.now, calendar: calendar) else { return [] }
         // A one-off is simply un-acknowledged; a repeating one must go back to the
         // occurrence it was on, which only the earlier copy knows.
-        let inverse: Mutation = r.repeatRule == nil ? .reminder(.unacknowledge(id: r.id, person: user)) : .reminder(.put(r))
+        let inverse: Mutation = r.repeatRule == nil
+            ? .reminder(.unacknowledge(id: r.id, person: user, at: state.now))
+            : .reminder(.restore(r, ChangeStamp(at: state.now, actor: user, note: "acknowledgement")))
         let effects = change(&state, [.reminder(.acknowledgeOccurrence(id: r.id, person: user, due: current.due,
                                                                         at: state.now))],
                              undo: UndoEntry(label: "acknowledge \(r.title)", inverse: [inverse]))
@@ -74,9 +76,10 @@ enum ReminderActions {
     /// Snoozing never touches priority or due: only this owner's snooze time.
     static func snooze(_ id: String, until: Date, _ state: inout AppState) -> [Effect] {
         guard let r = state.data.reminders.first(where: { $0.id == id }) else { return [] }
-        let effects = change(&state, [.reminder(.snooze(id: id, person: state.user, until: until))],
+        let effects = change(&state, [.reminder(.snooze(id: id, person: state.user, until: until, at: state.now))],
                              undo: UndoEntry(label: "snooze \(r.title)", inverse: [
-                                 .reminder(.snooze(id: id, person: state.user, until: r.snoozedUntil[state.user])),
+                                 .reminder(.snooze(id: id, person: state.user, until: r.snoozedUntil[state.user],
+                                                   at: state.now)),
                              ]))
         if !effects.isEmpty {
             note(&state, "Snoozed until \(Format.moment(until, zone: state.zone)): \(r.title)")
@@ -106,7 +109,9 @@ enum ReminderActions {
         state.modal = nil
         guard let r = state.data.reminders.first(where: { $0.id == id }) else { return [] }
         let effects = change(&state, [.reminder(.delete(id: id))],
-                             undo: UndoEntry(label: "delete \(r.title)", inverse: [.reminder(.put(r))]))
+                             undo: UndoEntry(label: "delete \(r.title)", inverse: [
+                                 .reminder(.restore(r, ChangeStamp(at: state.now, actor: state.user, note: "delete"))),
+                             ]))
         if !effects.isEmpty { note(&state, "Deleted: \(r.title) (u undoes)") }
         return effects
     }
@@ -116,7 +121,12 @@ enum ReminderActions {
             note(&state, "Nothing to undo")
             return []
         }
-        let effects = Reducer.change(&state, last.inverse)
+        // Taking a change back is itself a change, made now.
+        let inverse = last.inverse.map { m -> Mutation in
+            if case .reminder(let change) = m { return .reminder(change.made(at: state.now)) }
+            return m
+        }
+        let effects = Reducer.change(&state, inverse)
         if !effects.isEmpty { note(&state, "Undone: \(last.label)") }
         return effects
     }

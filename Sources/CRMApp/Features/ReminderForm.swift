@@ -75,6 +75,12 @@ enum ReminderForm {
         }
         return reminder
     }
+
+    /// Whether saving `form` moves what was typed into working time, for the history.
+    private static func shiftNote(_ form: Form) -> String? {
+        form.shiftToWorkingTime && !form.warnings.isEmpty ? ChangeStamp.shiftedNote : nil
+    }
+
     static func validated(_ form: Form, _ state: AppState) -> Form {
         var f = form
         validate(&f, state)
@@ -113,6 +119,7 @@ enum ReminderForm {
         switch form.purpose {
         case .newReminder:
             made.id = Identifiers.next(prefix: "R-", existing: state.data.reminders.map(\.id))
+            made = made.made(.created, ChangeStamp(at: state.now, actor: state.user, note: shiftNote(checked)))
             let effects = ReminderActions.change(&state, [.reminder(.add(made))],
                                                  undo: UndoEntry(label: "new \(made.title)",
                                                                  inverse: [.reminder(.delete(id: made.id))]))
@@ -126,8 +133,10 @@ enum ReminderForm {
                 .title(made.title), .priority(made.priority), .owners(made.owners), .due(made.due),
                 .start(made.start), .end(made.end), .link(made.link), .notes(made.notes),
             ]
-            let effects = ReminderActions.change(&state, [.reminder(.edit(id: id, fields))],
-                                                 undo: UndoEntry(label: "edit \(old.title)", inverse: [.reminder(.put(old))]))
+            let stamp = ChangeStamp(at: state.now, actor: state.user, note: shiftNote(checked))
+            let undo = ChangeStamp(at: state.now, actor: state.user, note: "edit")
+            let effects = ReminderActions.change(&state, [.reminder(.edit(id: id, fields, stamp))],
+                                                 undo: UndoEntry(label: "edit \(old.title)", inverse: [.reminder(.restore(old, undo))]))
             ReminderActions.note(&state, "Saved \(id): \(made.title)" + warningSuffix(checked))
             return effects
         case .snoozeUntil, .assignCase:

@@ -5,7 +5,7 @@ import TerminalUI
 enum ModalInput {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let modal = state.modal else { return [] }
-        if let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: false, modal: modal) {
+        if let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: false, modal: modal, in: state.keyBindings) {
             return perform(command, &state)
         }
         switch modal {

@@ -56,7 +56,8 @@ enum Chrome {
                        maxWidth: rect.width)
             return
         }
-        var hints = KeyMap.active(focus: state.focus, overlayOpen: state.overlay != nil, modal: state.modal).compactMap { b in
+        var hints = KeyMap.active(focus: state.focus, overlayOpen: state.overlay != nil, modal: state.modal,
+                                  in: state.keyBindings).compactMap { b in
             b.hint.map { (key: String(b.keyLabel.split(separator: " ").first ?? ""), hint: $0, command: b.command) }
         }
         let keep: [Command] = [.help, .quit, .close, .acknowledge, .submit, .cancel]

@@ -7,7 +7,7 @@ public enum Dashboard {
     public static func render(_ state: AppState) -> CellBuffer {
         if state.wall != nil { return WallView.render(state) }
         var buffer = CellBuffer(size: state.size)
-        let layout = DashboardLayout(size: state.size)
+        let layout = DashboardLayout(state)
         if layout.isTooSmall {
             Chrome.drawTooSmall(into: &buffer)
             return buffer
@@ -24,6 +24,7 @@ public enum Dashboard {
             table.draw(into: &buffer, rect: rect, focused: state.focus == pane,
                        selected: state.selectedIndex(pane), storedTop: state.scroll[pane] ?? 0)
         }
+        MessageArea.draw(state, into: &buffer, rect: layout.messages)
         Chrome.drawFooter(state, into: &buffer, rect: layout.footer)
         if let overlay = state.overlay {
             Overlays.draw(overlay, state, into: &buffer)

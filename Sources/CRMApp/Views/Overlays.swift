@@ -32,7 +32,7 @@ enum Overlays {
     static func content(_ overlay: Overlay, _ state: AppState) -> (String, [Line]) {
         switch overlay {
         case .help:
-            var lines: [Line] = KeyMap.bindings.map { ($0.keyLabel, $0.summary, .text) }
+            var lines: [Line] = state.keyBindings.map { ($0.keyLabel, $0.summary, .text) }
             lines.append(("Ctrl-C", "quit (as q)", .text))
             return ("Keys", lines)
         case .details(.reminders, let id):
@@ -74,7 +74,26 @@ enum Overlays {
         if let creator = r.creator { lines.append(("created by", creator, .text)) }
         if let link = r.link { lines.append(("link", link, .link)) }
         if let notes = r.notes { lines.append(("notes", notes, .text)) }
+        return lines + reminderHistoryLines(r, zone: z)
+    }
+
+    /// The latest changes first: what someone opening the details wants to know is what
+    /// happened last. The rest are a command away.
+    static let reminderHistoryShown = 8
+
+    static func reminderHistoryLines(_ r: Reminder, zone: TimeZone) -> [Line] {
+        guard !r.history.isEmpty else { return [] }
+        var lines: [Line] = [("", "", .text), ("history", "newest first", .dim)]
+        lines += r.history.suffix(reminderHistoryShown).reversed().map { historyLine($0, zone: zone) }
+        let earlier = r.history.count - reminderHistoryShown
+        if earlier > 0 { lines.append(("", "\(earlier) earlier: crmtop reminder show \(r.id)", .dim)) }
         return lines
+    }
+
+    /// "Tue 24 Nov 14:30  snoozed by maria: until 2026-11-24 15:00"
+    static func historyLine(_ event: HistoryEvent, zone: TimeZone) -> Line {
+        let who = event.actor.map { " by \($0)" } ?? ""
+        return (Format.moment(event.at, zone: zone), event.action + who + (event.detail.map { ": \($0)" } ?? ""), .dim)
     }
 
     static func caseLines(_ row: CaseRow, _ state: AppState) -> [Line] {
@@ -96,10 +115,7 @@ enum Overlays {
                           CasesPane.slaRole(clock.state)))
         }
         lines.append(("escalation", row.escalationLevel > 0 ? "level \(row.escalationLevel)" : "none", .text))
-        for event in c.history.suffix(6) {
-            let who = event.actor.map { " by \($0)" } ?? ""
-            lines.append((Format.moment(event.at, zone: z), event.action + who + (event.detail.map { ": \($0)" } ?? ""), .dim))
-        }
+        lines += c.history.suffix(6).map { historyLine($0, zone: z) }
         return lines
     }
 

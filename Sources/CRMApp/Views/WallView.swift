@@ -35,7 +35,7 @@ enum WallView {
             table.page = page
             table.draw(into: &buffer, rect: rect, focused: false, selected: nil, storedTop: 0)
         }
-        drawFooter(wall, current: layout.rotates ? shown.first?.0 : nil, ascii: state.ascii,
+        drawFooter(wall, current: layout.rotates ? shown.first?.0 : nil, ascii: state.ascii, keys: state.keyBindings,
                    into: &buffer, rect: layout.footer)
         return buffer
     }
@@ -86,7 +86,7 @@ enum WallView {
         return Format.date(state.lastUpdated, zone: state.zone) + " " + time
     }
 
-    static func drawFooter(_ wall: WallSettings, current: Pane?, ascii: Bool,
+    static func drawFooter(_ wall: WallSettings, current: Pane?, ascii: Bool, keys: [KeyBinding],
                            into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect, role: .footer)
         var x = rect.x + 1
@@ -98,7 +98,7 @@ enum WallView {
             x += buffer.put(" · every \(Int(wall.rotate))s", x: x, y: rect.y, role: .footer)
         }
         guard !wall.locked else { return }
-        let hint = KeyMap.bindings.filter { $0.scope == .wall }.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
+        let hint = keys.filter { $0.scope == .wall }.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
         var hx = rect.maxX
         for (key, text) in hint.reversed() {
             hx -= DisplayWidth.of(key) + DisplayWidth.of(text) + 2

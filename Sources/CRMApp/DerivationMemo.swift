@@ -1,0 +1,170 @@
+import CRMCore
+import Dispatch
+import Foundation
+
+/// Results of a refresh worth keeping for the next, with what they were made from. A refresh
+/// runs every second and after every change; at 100,000 reminders, 20,000 open cases and a
+/// million activities, redoing everything each time costs far more than a frame may. Arrays
+/// compare by identity first, so asking whether a million activities are unchanged costs
+/// nothing when they are.
+struct DerivationMemo: Equatable, Sendable {
+    private var sifted: (source: [Reminder], owner: String, owned: [Reminder])?
+    private var open: (cases: [SupportCase], settings: Settings, now: Date, rows: [CaseRow])?
+    private var board: (key: BoardKey, nextEvent: Date?, board: Leaderboard.Board)?
+
+    /// What a leaderboard is made from, apart from the moment.
+    private struct BoardKey: Equatable, Sendable {
+        var period: Period
+        var day: LocalDate
+        var activities: Identity<Activity>
+        var people: [Person]
+        var teams: [Team]
+        var kpis: [KPI]
+        var settings: Settings
+        /// Only when a KPI is derived from them (acknowledgements, cases closed in time).
+        var reminders: Identity<Reminder>?
+        var cases: Identity<SupportCase>?
+    }
+
+    /// An array compared by the storage it uses: comparing a million activities element by
+    /// element would cost more than the board. A copy with equal contents in new storage
+    /// only makes the board again.
+    private struct Identity<Element: Sendable>: Equatable, Sendable {
+        let array: [Element]
+        static func == (a: Identity, b: Identity) -> Bool { same(a.array, b.array) }
+    }
+
+    /// A memo never makes two states differ.
+    static func == (_: DerivationMemo, _: DerivationMemo) -> Bool { true }
+
+    /// `owner`'s reminders: a tick re-orders a few hundred of them, not a hundred thousand.
+    /// Any change of the array sifts them again, which costs no more than comparing would.
+    mutating func reminders(of owner: String, in reminders: [Reminder]) -> [Reminder] {
+        if let sifted, sifted.owner == owner, Self.same(sifted.source, reminders) { return sifted.owned }
+        let owned = Self.owned(by: owner, in: reminders)
+        sifted = (reminders, owner, owned)
+        return owned
+    }
+
+    /// The owner's reminders sifted from `current`, if they were, with the memo's hold on
+    /// `current` let go: while the memo holds it, changing one reminder copies them all.
+    /// Hand the result to `patchReminders` once the change is made.
+    mutating func letGoOfReminders(_ current: [Reminder]) -> (owner: String, owned: [Reminder])? {
+        guard let kept = sifted.take(), Self.same(kept.source, current) else { return nil }
+        return (kept.owner, kept.owned)
+    }
+
+    /// After `mutations` made `new`: the owner's reminders patched for the few that changed,
+    /// rather than 100,000 sifted again after every keypress that changes one.
+    mutating func patchReminders(_ kept: (owner: String, owned: [Reminder])?, to new: [Reminder],
+                                 by mutations: [Mutation]) {
+        guard let owner = kept?.owner, var owned = kept?.owned else { return }
+        var ids: Set<String> = []
+        for mutation in mutations {
+            switch mutation {
+            case .reminder(let change): ids.insert(change.reminderID)
+            case .supportCase, .logActivity, .settings: break
+            // A change to the directory may rename an owner: sift again.
+            case .directory: return
+            }
+        }
+        if !ids.isEmpty {
+            owned.removeAll { ids.contains($0.id) }
+            new.withUnsafeBufferPointer { all in
+                for id in ids {
+                    if let n = all.firstIndex(where: { $0.id == id }), all[n].isOwned(by: owner) { owned.append(all[n]) }
+                }
+            }
+        }
+        sifted = (new, owner, owned)
+    }
+
+    private static func same<T>(_ a: [T], _ b: [T]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+    }
+
+    /// Sifted on all cores: 100,000 reminders take a few milliseconds even so.
+    private static func owned(by owner: String, in reminders: [Reminder]) -> [Reminder] {
+        let chunks = reminders.count < 10_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let found = Parts<[Int]>(count: chunks, empty: [])
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var mine: [Int] = []
+            for n in (reminders.count * chunk / chunks)..<(reminders.count * (chunk + 1) / chunks)
+            where reminders[n].isOwned(by: owner) {
+                mine.append(n)
+            }
+            found.set(chunk, mine)
+        }
+        return found.all.flatMap { $0 }.map { reminders[$0] }
+    }
+
+    /// Every open case with its clocks, most urgent first. A change to a reminder does not
+    /// work out 20,000 SLA clocks again, and a second passing updates the rows it has in
+    /// place. Let go of the rows it returned before asking again, or they are copied.
+    mutating func cases(_ data: DataSet, now: Date) -> [CaseRow] {
+        guard var kept = open.take(), kept.cases == data.cases, kept.settings == data.settings else {
+            let rows = CaseRows.make(data.cases, settings: data.settings, now: now)
+            open = (data.cases, data.settings, now, rows)
+            return rows
+        }
+        if kept.now != now {
+            CaseRows.update(&kept.rows, settings: data.settings, now: now)
+            kept.now = now
+        }
+        open = kept
+        return kept.rows
+    }
+
+    /// The board, made again only when what it is made from changes, the day changes, or the
+    /// time of a logged activity still to come arrives.
+    mutating func board(_ data: DataSet, period: Period, now: Date) -> Leaderboard.Board {
+        let derivedKPIs = data.kpis.contains { DerivedKPI(rawValue: $0.id) != nil }
+        let key = BoardKey(period: period, day: TimeText.wallClock(now, zone: data.settings.defaultCalendar.timeZone).day,
+                           activities: Identity(array: data.activities), people: data.people, teams: data.teams,
+                           kpis: data.kpis, settings: data.settings,
+                           reminders: derivedKPIs ? Identity(array: data.reminders) : nil,
+                           cases: derivedKPIs ? Identity(array: data.cases) : nil)
+        if let board, board.key == key, board.nextEvent.map({ now < $0 }) ?? true { return board.board }
+        let made = Leaderboard.board(data, period: period, now: now)
+        board = (key, Self.firstAfter(now, derivedKPIs ? data : nil, data.activities), made)
+        return made
+    }
+
+    /// The earliest recorded moment after `now` that would count once it passes: activities
+    /// logged ahead, and with derived KPIs acknowledgements and case events stored ahead.
+    private static func firstAfter(_ now: Date, _ derivedFrom: DataSet?, _ activities: [Activity]) -> Date? {
+        var next: Date?
+        func consider(_ date: Date?) {
+            if let date, date > now, next.map({ date < $0 }) ?? true { next = date }
+        }
+        for activity in activities { consider(activity.at) }
+        if let data = derivedFrom {
+            for r in data.reminders { for at in r.acknowledgedBy.values { consider(at) } }
+            for c in data.cases { consider(c.resolvedAt); consider(c.firstResponseAt) }
+        }
+        return next
+    }
+}
+
+extension ReminderChange {
+    var reminderID: String {
+        switch self {
+        case .acknowledge(let id, _, _), .acknowledgeOccurrence(let id, _, _, _), .unacknowledge(let id, _, _),
+             .snooze(let id, _, _, _), .edit(let id, _, _), .delete(let id):
+            id
+        case .add(let reminder), .put(let reminder), .restore(let reminder, _): reminder.id
+        }
+    }
+}
+
+/// Results written by concurrent parts, one slot each.
+final class Parts<Value>: @unchecked Sendable {
+    private var slots: [Value]
+    private let lock = NSLock()
+
+    init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
+
+    func set(_ n: Int, _ value: Value) { lock.withLock { slots[n] = value } }
+
+    var all: [Value] { lock.withLock { slots } }
+}

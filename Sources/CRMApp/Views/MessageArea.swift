@@ -1,0 +1,60 @@
+import CRMCore
+import Foundation
+import TerminalUI
+
+/// A few lines above the footer listing what was announced in the last hour, newest first,
+/// on screens tall enough to spare them; gone when there is nothing to list.
+enum MessageArea {
+    /// Below this height every row goes to the panes.
+    static let minimumScreenHeight = 36
+    static let maximumLines = 3
+
+    static func lines(for state: AppState) -> Int {
+        guard state.wall == nil, state.size.height >= minimumScreenHeight else { return 0 }
+        return min(maximumLines, RecentNotices.shown(state).count)
+    }
+
+    static func draw(_ state: AppState, into buffer: inout CellBuffer, rect: Rect) {
+        guard rect.height > 0 else { return }
+        for (row, notice) in RecentNotices.shown(state).prefix(rect.height).enumerated() {
+            let y = rect.y + row
+            var x = rect.x + 1
+            x += buffer.put(Format.clock(notice.at, zone: state.zone, seconds: false), x: x, y: y, role: .dim) + 1
+            x += buffer.put(label(notice.kind), x: x, y: y, role: role(notice.kind), maxWidth: max(0, rect.maxX - x)) + 1
+            var text = notice.kind.rawValue.hasPrefix("reminder.") ? notice.title : "\(notice.id) \(notice.title)"
+            if !notice.recipients.isEmpty { text += " → " + notice.recipients.joined(separator: ", ") }
+            buffer.put(text, x: x, y: y, role: .text, maxWidth: max(0, rect.maxX - x))
+        }
+    }
+
+    static func label(_ kind: NotificationKind) -> String {
+        switch kind {
+        case .reminderAlert: "coming up"
+        case .reminderActive: "reminder"
+        case .reminderDue: "due now"
+        case .reminderMissed: "missed"
+        case .slaWarning: "SLA warning"
+        case .slaBreach: "SLA breached"
+        case .escalation: "escalated"
+        case .goalReached: "goal reached"
+        }
+    }
+
+    static func role(_ kind: NotificationKind) -> Role {
+        switch kind {
+        case .reminderAlert, .reminderActive: .reminderActive
+        case .reminderDue: .reminderDue
+        case .reminderMissed: .reminderOverdue
+        case .slaWarning: .slaWarning
+        case .slaBreach, .escalation: .slaBreached
+        case .goalReached: .recognition
+        }
+    }
+}
+
+extension DashboardLayout {
+    /// The layout for the state's size, with room for the message area when it shows.
+    public init(_ state: AppState) {
+        self.init(size: state.size, messageLines: MessageArea.lines(for: state))
+    }
+}

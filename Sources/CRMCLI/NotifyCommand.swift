@@ -1,0 +1,102 @@
+import ArgumentParser
+import CRMCore
+import CRMStore
+import CursesBackend
+import Foundation
+
+struct NotifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notify",
+        abstract: "The headless notifier: runs the notify command for due reminders, SLA warnings, breaches and escalations.",
+        discussion: """
+            Runs the command set as "notify.command" in settings.json for each event, with the
+            event's fields in CRMTOP_* environment variables and as one JSON object on standard
+            input; the command's output goes to notify.log in the data directory. What was sent
+            is kept in notifications.json, so a restart sends nothing twice. Runs until stopped
+            (SIGTERM, SIGINT, SIGHUP), waking each second; with --once it sends what is due and
+            exits, for cron. Prints a line for each message sent or failed (with --json, one JSON
+            object per line: result, event, id, subjects, recipients, attempt, reason). While it runs, dashboards leave the notifying to it. A second
+            notifier on the same directory waits and takes over when the first stops.
+            Example: crmtop notify --data /srv/crmtop
+            Example: crmtop notify --once --data /srv/crmtop
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Send what is due now and exit (for cron).")
+    var once = false
+
+    func run() throws {
+        let console = Console.current
+        let session = try Session.open(global)
+        defer { session.close() }
+        let directory = session.store.directory
+        if session.data.settings.notify.command == nil {
+            console.error("crmtop: no notify command in \(directory.path)/settings.json (\"notify\": {\"command\": …}); "
+                + (once ? "nothing to send\n" : "waiting for one\n"))
+        }
+        guard SignalFlags.install() else { throw CLIError("cannot install the signal handlers") }
+        defer { SignalFlags.uninstall() }
+        let lock = try takeOver(directory, console: console)
+        guard let lock else { return }
+        defer { withExtendedLifetime(lock) {} }
+
+        let notifier = Notifier(store: session.store)
+        let time: any TimeSource = session.pinned.map { ShiftedTime(startingAt: $0) } ?? SystemTime()
+        var lastProblem: String?
+        while true {
+            // With --once and --at, exactly the moment given.
+            let now = once ? session.now : Date(timeIntervalSince1970: time.now().timeIntervalSince1970.rounded(.down))
+            let report = notifier.pass(at: now)
+            for message in report.sent { say("sent", message, reason: nil, console: console) }
+            for failure in report.failed { say("failed", failure.message, reason: failure.reason, console: console) }
+            // Once per problem, not every second while it lasts.
+            if let problem = report.problem, problem != lastProblem { console.error("crmtop: \(problem)\n") }
+            lastProblem = report.problem
+            if once {
+                if report.problem != nil { throw ExitCode(1) }
+                return
+            }
+            // A signal cuts the sleep short.
+            let fraction = time.now().timeIntervalSince1970.truncatingRemainder(dividingBy: 1)
+            usleep(UInt32((1 - fraction) * 1_000_000) + 2000)
+            let signal = SignalFlags.take()
+            if signal != 0 { throw ExitCode(128 + signal) }
+        }
+    }
+
+    /// The notifier's lock; nil when the run should end without sending (another notifier
+    /// holds it and this is a single pass, or a signal came while waiting).
+    private func takeOver(_ directory: URL, console: Console) throws -> NotifierLock? {
+        if let lock = try NotifierLock.acquire(directory: directory, wait: false) { return lock }
+        if once {
+            console.error("crmtop: another notifier is running for \(directory.path); it sends what is due\n")
+            return nil
+        }
+        console.error("crmtop: another notifier is running for \(directory.path); waiting to take over\n")
+        while true {
+            if let lock = try NotifierLock.acquire(directory: directory, wait: true) { return lock }
+            let signal = SignalFlags.take()
+            if signal != 0 { throw ExitCode(128 + signal) }
+        }
+    }
+
+    /// A line per message; with --json, a JSON object per line (JSON Lines), as it happens.
+    private func say(_ result: String, _ message: NotificationMessage, reason: String?, console: Console) {
+        guard global.json else {
+            console.write("\(result) \(message.summary)" + (reason.map { ": " + $0 } ?? "") + "\n")
+            return
+        }
+        let line = JSONOutput.object([
+            .init("result", .string(result)),
+            .init("event", .string(message.isDigest ? "digest" : message.events[0].kind.rawValue)),
+            .init("id", .string(message.id)),
+            .init("subjects", .array(message.events.map { .string($0.subject) })),
+            .init("recipients", .array(message.recipients.map(JSONOutput.string))),
+            .init("attempt", .int(message.attempt)),
+            .init("reason", reason.map(JSONOutput.string) ?? .null),
+        ])
+        console.write(String(decoding: JSONWriter.compact(line), as: UTF8.self) + "\n")
+    }
+}

@@ -1,0 +1,77 @@
+import CRMCore
+import CRMStore
+import Foundation
+import Testing
+
+/// The real `crmtop notify` running as a service would: two of them on one directory, stopped
+/// with SIGTERM.
+@Suite struct NotifierEndToEndTests {
+    static let start = Date(timeIntervalSince1970: 1_795_428_000)  // 2026-11-23T10:00:00Z
+
+    static func directory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crmtop-notify-\(UUID().uuidString)")
+        let command = """
+            printf '%s %s %s\\n' "$CRMTOP_EVENT" "$CRMTOP_SUBJECT" "$CRMTOP_RECIPIENTS" >> '\(dir.path)/calls.txt'; \
+            echo "delivered $CRMTOP_ID"; sleep 0.2
+            """
+        let owners = ["maria"]
+        try DataStore(directory: dir).save(DataSet(
+            reminders: [
+                Reminder(id: "R1", title: "Call back Acme", owners: owners, due: start.addingTimeInterval(-600)),
+                Reminder(id: "R2", title: "Send the quote", owners: owners, start: start.addingTimeInterval(-60),
+                         due: start.addingTimeInterval(3600)),
+                // Comes due while the notifiers run.
+                Reminder(id: "R3", title: "Join the call", owners: owners, due: start.addingTimeInterval(4)),
+            ],
+            people: [Person(id: "maria", name: "Maria Oliveira", role: "sales")],
+            settings: Settings(calendars: [BusinessCalendar(name: "default", zone: "UTC", hours: [])],
+                               notify: NotifySettings(command: command))))
+        return dir
+    }
+
+    static func calls(_ dir: URL) -> [String] {
+        let text = (try? String(contentsOf: dir.appendingPathComponent("calls.txt"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Waits for what the notifiers do in their own time, never longer than `limit`.
+    static func waitFor(_ limit: TimeInterval = 30, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(limit)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(50_000)
+        }
+        return condition()
+    }
+
+    @Test func twoNotifiersOnOneDirectorySendEachEventOnceAndStopOnSIGTERM() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let arguments = [Tmux.binary.path, "notify", "--data", dir.path, "--at", "2026-11-23T10:00:00Z"]
+        let first = try Subprocess.start(arguments).get()
+        let second = try Subprocess.start(arguments).get()
+        #expect(Self.waitFor { Self.calls(dir).count >= 2 })
+
+        let once = Subprocess.run(arguments + ["--once"])
+        #expect(once.status == 0)
+        #expect(once.output.contains("another notifier is running"), "\(once.output)")
+
+        // R3 comes due four seconds in; whoever holds the lock then sends it.
+        first.kill(SIGTERM)
+        let firstResult = first.wait()
+        #expect(firstResult.status == 143, "\(firstResult.output)")
+        #expect(Self.waitFor { Self.calls(dir).count >= 3 })
+        second.kill(SIGTERM)
+        let secondResult = second.wait()
+        #expect(secondResult.status == 143, "\(secondResult.output)")
+
+        #expect(Self.calls(dir).sorted() == ["reminder.active R2 maria", "reminder.due R1 maria", "reminder.due R3 maria"])
+        let output = firstResult.output + secondResult.output
+        #expect(output.contains("sent reminder.due R1 to maria"))
+        #expect(secondResult.output.contains("waiting to take over"))
+        // The command's own output went to the log, not to the notifier's.
+        #expect(!output.contains("delivered"))
+        let log = try String(contentsOf: dir.appendingPathComponent("notify.log"), encoding: .utf8)
+        #expect(log.contains("delivered reminder.due/R1/2026-11-23T09:50:00Z#1"))
+    }
+}
