@@ -63,7 +63,7 @@ import Testing
         let path = try dir.file("tasks.csv", try fixture("salesforce-tasks.csv"))
         let run = dir.run(["import", path, "--dry-run"])
         #expect(run.code == 0)
-        #expect(run.out.contains("would be added 3: R-1031 R-1032 R-1033"), "\(run.out)")
+        #expect(run.out.contains("would be added 3: R-1031, R-1032, R-1033"), "\(run.out)")
         #expect(dir.run(["reminder", "show", "R-1031"]).code == 1)
     }
 
