@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
         guard let kind = TransferKind(rawValue: kind) else {
             throw ValidationError("--kind: \"\(self.kind)\" is not one of \(TransferKind.names)")
         }
-        guard kind.formats.contains(format) else { throw ValidationError("--format ics: only reminders go to calendars") }
+        guard format != "ics" || kind == .reminders else { throw ValidationError("--format ics: only reminders go to calendars") }
     }
 
     func run() throws {

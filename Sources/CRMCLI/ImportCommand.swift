@@ -10,8 +10,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Example: crmtop import tasks.csv --map "Activity Subject=title" --dry-run
             Example: crmtop import tickets.csv --kind cases
-            The format comes from the extension (.csv, .json, .ics), else from the content;
-            iCalendar is for reminders only. Records are matched by their external id (a CSV
+            The format comes from the extension (.csv, .json, .ics, .jsonl), else from the
+            content; iCalendar is for reminders only, JSON Lines (activities.jsonl) for activities. Records are matched by their external id (a CSV
             id column, a calendar UID, a person's handle), so importing the same file again
             updates instead of adding. Activities have no id: one that is already logged with
             the same person, KPI, time, count and note is not added again. A bad record stops
@@ -103,7 +103,7 @@ struct ImportCommand: ParsableCommand {
     /// The extension decides; without a known one, the first character does.
     private func format(_ text: String) -> String {
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
-        if ["json", "csv", "ics"].contains(ext) { return ext }
+        if ["json", "csv", "ics", "jsonl"].contains(ext) { return ext }
         if ext == "ical" || ext == "ifb" { return "ics" }
         let start = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         if start.hasPrefix("{") { return "json" }

@@ -9,8 +9,15 @@ enum TransferKind: String, CaseIterable {
 
     static let names = allCases.map(\.rawValue).joined(separator: ", ")
 
-    /// Only reminders are things that belong in a calendar.
-    var formats: [String] { self == .reminders ? ["json", "csv", "ics"] : ["json", "csv"] }
+    /// The formats it imports from. Only reminders belong in a calendar; activities also
+    /// come as `activities.jsonl` itself.
+    var formats: [String] {
+        switch self {
+        case .reminders: ["json", "csv", "ics"]
+        case .activities: ["json", "csv", "jsonl"]
+        case .cases, .people: ["json", "csv"]
+        }
+    }
 
     var csvFields: [String] {
         switch self {
@@ -47,6 +54,8 @@ enum TransferKind: String, CaseIterable {
             return try ImportPlan(people: try PeopleCSV.records(text, map: map, people: data.people), into: data)
         case (.activities, "json"):
             return try ImportPlan(activities: try ActivityJSONTransfer.records(bytes, zone: zone), into: data)
+        case (.activities, "jsonl"):
+            return try ImportPlan(activities: try ActivityJSONTransfer.records(lines: bytes, zone: zone), into: data)
         case (.activities, _):
             return try ImportPlan(activities: try ActivityCSV.records(text, map: map, zone: zone, data: data), into: data)
         }

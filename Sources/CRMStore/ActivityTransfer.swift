@@ -60,6 +60,33 @@ public enum ActivityJSONTransfer {
             .map { ImportedActivity(line: $0.line, activity: $0.item) }
     }
 
+    /// `activities.jsonl` as a data directory holds it (a `{"version":2}` line, then one
+    /// activity a line), read as fast as crmtop reads its own.
+    public static func records(lines bytes: [UInt8], zone: TimeZone) throws(ImportProblem) -> [ImportedActivity] {
+        let activities: [Activity]
+        do throws(ActivityLines.Failure) {
+            activities = try ActivityLines.decode(bytes, header: true, zone: zone, firstIndex: 0).activities
+        } catch {
+            var failure = FieldError(error.message, at: error.offset)
+            failure.steps = error.path.reversed()
+            throw ImportProblem(line: TextPosition(of: error.offset, in: bytes).line,
+                                field: failure.path.isEmpty ? "activities" : failure.path, error.message)
+        }
+        // Blank lines hold no activity: the first line with text is the version, each after it one activity.
+        var lines: [Int] = [], line = 1, lineHasText = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                if lineHasText { lines.append(line) }
+                line += 1
+                lineHasText = false
+            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
+                lineHasText = true
+            }
+        }
+        if lineHasText { lines.append(line) }
+        return activities.enumerated().map { n, a in ImportedActivity(line: n + 1 < lines.count ? lines[n + 1] : line, activity: a) }
+    }
+
     public static func export(_ activities: [Activity], zone: TimeZone) throws(ImportProblem) -> [UInt8] {
         try JSONTransfer.file("activities", activities) { a throws(FieldError) in try PeopleCodec.encodeActivity(a, zone: zone) }
     }

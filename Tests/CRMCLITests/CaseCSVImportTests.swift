@@ -149,6 +149,22 @@ import Testing
         #expect(run.err.contains("report.csv:4: kpi: no KPI Golf"), "\(run.err)")
     }
 
+    @Test func anotherDirectorysActivityFileAddsOnlyWhatIsNew() throws {
+        let dir = try DemoDirectory()
+        let own = try String(contentsOf: dir.url.appendingPathComponent("activities.jsonl"), encoding: .utf8)
+        let lines = own.split(separator: "\n").count
+        let more = own + "\n{\"person\":\"sofia\",\"kpi\":\"calls\",\"count\":2,\"at\":\"2026-11-23T09:30:00+01:00\"}\n"
+        let summary = try dir.importSummary(try dir.file("theirs.jsonl", more), ["--kind", "activities", "--dry-run"])
+        #expect(summary["added"] == ["line \(lines + 2)"], "\(summary)")
+        #expect(summary["unchanged"]?.count == lines - 1)
+        #expect(try activities(dir).count == lines - 1)
+
+        let bad = try dir.file("bad.jsonl", more.replacingOccurrences(of: "\"count\":2", with: "\"count\":\"two\""))
+        let run = dir.run(["import", bad, "--kind", "activities"])
+        #expect(run.code == 1)
+        #expect(run.err.contains("bad.jsonl:\(lines + 2): activities[\(lines - 1)].count:"), "\(run.err)")
+    }
+
     private func activities(_ dir: DemoDirectory) throws -> [[String: Any]] {
         try #require(try object(dir.run(["export", "--format", "json", "--kind", "activities"]))["activities"] as? [[String: Any]])
     }
