@@ -61,7 +61,8 @@ struct ImportCommand: ParsableCommand {
         let text = String(decoding: bytes, as: UTF8.self)
         let format = format(text)
         guard kind.formats.contains(format) else {
-            throw CLIError("\(file): \(kind.rawValue) are imported from \(kind.formats.joined(separator: " or ")), not \(format)")
+            let formats = kind.formats.dropLast().joined(separator: ", ") + " or " + kind.formats.last!
+            throw CLIError("\(file): \(kind.rawValue) are imported from \(formats), not \(format)")
         }
         if !maps.isEmpty && format != "csv" {
             throw CLIError("--map: only CSV files have columns to map; \(file) is not CSV", code: 2)
@@ -88,6 +89,7 @@ struct ImportCommand: ParsableCommand {
             .init("added", .array(plan.added.map(JSONOutput.string))),
             .init("updated", .array(plan.updated.map(JSONOutput.string))),
             .init("unchanged", .array(plan.unchanged.map(JSONOutput.string))),
+            .init("changes", .object(plan.updated.compactMap { id in plan.changes[id].map { .init(id, .string($0)) } })),
         ])
         // A large file's ids would flood the terminal; --json has them all.
         func line(_ label: String, _ ids: [String]) -> String {
@@ -96,8 +98,10 @@ struct ImportCommand: ParsableCommand {
             return "\(label) \(ids.count)" + (ids.isEmpty ? "" : ": " + shown + more) + "\n"
         }
         let verb = dryRun ? "would be " : ""
+        let changes = plan.updated.prefix(20).compactMap { id in plan.changes[id].map { "  \(id): \($0)\n" } }.joined()
         global.report(json: summary, text: (dryRun ? "dry run; nothing written\n" : "")
-            + line("\(verb)added", plan.added) + line("\(verb)updated", plan.updated) + line("unchanged", plan.unchanged))
+            + line("\(verb)added", plan.added) + line("\(verb)updated", plan.updated) + changes
+            + line("unchanged", plan.unchanged))
     }
 
     /// The extension decides; without a known one, the first character does.

@@ -199,6 +199,7 @@ extension ImportPlan {
             }
             if let existing {
                 if item == existing { unchanged.append(item.id); continue }
+                changes[item.id] = ImportChanges.of(existing, item, zone: data.settings.defaultCalendar.timeZone)
                 item.history.append(HistoryEvent(at: stamp.at, actor: stamp.actor, action: "updated", detail: stamp.note))
                 updated.append(item.id)
                 mutations.append(.supportCase(.put(item)))

@@ -136,8 +136,13 @@ extension ImportPlan {
             if person.role.isEmpty { throw problem("role", "missing; a new person needs a role") }
             people.append((record.line, person, existing))
         }
-        // Managers are found once everyone is known, so a file may name one further down.
+        // Managers and leads are found once everyone is known, so a file may name one further down.
         let everyone = data.people.filter { p in !people.contains { $0.person.id == p.id } } + people.map(\.person)
+        for (line, team) in fileTeams {
+            if let lead = team.lead, !everyone.contains(where: { $0.id == lead }) {
+                throw ImportProblem(line: line, field: "lead", "no person \(lead)")
+            }
+        }
         for (line, var person, existing) in people {
             if let text = person.manager {
                 guard let handle = PersonMatch.handle(text, in: everyone) else {
@@ -147,7 +152,12 @@ extension ImportPlan {
                 person.manager = handle
             }
             if person == existing { unchanged.append(person.id); continue }
-            if existing == nil { added.append(person.id) } else { updated.append(person.id) }
+            if let existing {
+                updated.append(person.id)
+                changes[person.id] = ImportChanges.of(existing, person)
+            } else {
+                added.append(person.id)
+            }
             mutations.append(.directory(.putPerson(person)))
         }
     }
@@ -155,6 +165,7 @@ extension ImportPlan {
     private mutating func track(_ team: Team, in teams: inout [Team], label: String) {
         if let i = teams.firstIndex(where: { $0.id == team.id }) {
             if teams[i] == team { unchanged.append(label); return }
+            changes[label] = ImportChanges.describe([("name", teams[i].name, team.name), ("lead", teams[i].lead, team.lead)])
             teams[i] = team
             updated.append(label)
         } else {

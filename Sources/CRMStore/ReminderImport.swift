@@ -43,6 +43,8 @@ public struct ImportPlan: Equatable, Sendable {
     public var added: [String] = []
     public var updated: [String] = []
     public var unchanged: [String] = []
+    /// For each id in `updated`, what changes in it (`priority: high → urgent; …`).
+    public var changes: [String: String] = [:]
     public var mutations: [Mutation] = []
 
     /// Matches each record to a reminder by key and builds the change. Records that set no
@@ -65,6 +67,7 @@ public struct ImportPlan: Equatable, Sendable {
                 result = existing.applying(record.fields)
                 if result == existing { unchanged.append(existing.id); continue }
                 updated.append(existing.id)
+                changes[existing.id] = Reminder.changes(from: existing, to: result, zone: zone)
                 mutations.append(.reminder(.edit(id: existing.id, record.fields, stamp)))
             } else {
                 guard record.fields.contains(where: { if case .title = $0 { true } else { false } }) else {

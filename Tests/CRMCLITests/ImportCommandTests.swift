@@ -26,8 +26,10 @@ import Testing
         let dir = try DemoDirectory()
         let csv = try fixture("salesforce-tasks.csv")
         _ = try dir.importSummary(try dir.file("tasks.csv", csv))
-        let moved = csv.replacingOccurrences(of: "\"12/01/2026 2:00 PM\"", with: "\"12/02/2026 2:00 PM\"")
-        #expect(try dir.importSummary(try dir.file("tasks.csv", moved))["updated"] == ["R-1033"])
+        let moved = try dir.file("tasks.csv", csv.replacingOccurrences(of: "\"12/01/2026 2:00 PM\"", with: "\"12/02/2026 2:00 PM\""))
+        let dry = try object(dir.run(["import", moved, "--dry-run", "--json"]))
+        #expect(dry["changes"] as? [String: String] == ["R-1033": "due: 2026-12-01 14:00 → 2026-12-02 14:00; lead: 30m → 1d30m"])
+        #expect(try dir.importSummary(moved)["updated"] == ["R-1033"])
         #expect(try dir.reminderJSON("R-1033")["due"] as? String == "2026-12-02T14:00:00+01:00")
     }
 

@@ -71,4 +71,12 @@ import Testing
             try ImportPlan(people: try PeopleCSV.records("id,role\r\nlea park,agent\r\n", map: [:], people: []), into: data)
         }
     }
+
+    @Test func aTeamsLeadMustBeSomeone() throws {
+        let json = #"{"version": 2, "people": [], "teams": [{"id": "sales", "name": "Sales", "lead": "nobody"}]}"#
+        let records = try PeopleJSONTransfer.records(Array(json.utf8))
+        #expect(throws: ImportProblem(line: 1, field: "lead", "no person nobody")) {
+            try ImportPlan(people: records.people, teams: records.teams, into: data)
+        }
+    }
 }
