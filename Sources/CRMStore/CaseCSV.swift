@@ -162,6 +162,18 @@ public enum CaseCSV {
     }
 }
 
+/// A file gives a status, not when the wait on the customer began or ended; SLA clocks stand
+/// still while a pause runs, so one is started when a case comes in waiting on the customer
+/// (from the import on, as nothing earlier is known) and ended when it comes in no longer waiting.
+private func syncPauses(_ item: inout SupportCase, at: Date) {
+    if item.status == .pendingCustomer {
+        if !item.isPaused { item.pauses.append(Pause(start: max(at, item.opened))) }
+    } else if item.isPaused {
+        let end = item.status.isOpen ? at : item.resolvedAt ?? at
+        for n in item.pauses.indices where item.pauses[n].end == nil { item.pauses[n].end = max(end, item.pauses[n].start) }
+    }
+}
+
 extension ImportPlan {
     /// Matches each row to a case by key. New cases need a title, a customer and the time
     /// they were opened; every case is checked as `check` would, so the first bad row stops
@@ -191,6 +203,7 @@ extension ImportPlan {
             } else if item.resolvedAt == nil {
                 throw problem("resolved_at", "missing; a \(item.status.rawValue) case needs the time it was resolved")
             }
+            syncPauses(&item, at: stamp.at)
             for (name, time) in [("first_response_at", item.firstResponseAt), ("resolved_at", item.resolvedAt)] {
                 if let time, time < item.opened { throw problem(name, "before the case was opened") }
             }

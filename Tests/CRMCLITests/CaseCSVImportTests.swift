@@ -20,6 +20,12 @@ import Testing
         let sso = try object(dir.run(["case", "show", added[1], "--json"]))
         #expect(sso["status"] as? String == "pending-customer")
         #expect(sso["priority"] as? String == "urgent")
+        // Waiting on the customer since the import: the clocks stand still from then on.
+        let later = try object(dir.run(["case", "show", added[1], "--json"], at: "2026-11-23T14:00:00+01:00"))
+        let elapsed = { (c: [String: Any]) in try #require(c["sla"] as? [[String: Any]]).map { $0["elapsed_seconds"] as? Int } }
+        #expect(try elapsed(later) == (try elapsed(sso)))
+        #expect(try elapsed(object(dir.run(["case", "show", added[0], "--json"], at: "2026-11-23T14:00:00+01:00")))
+                != (try elapsed(pdf)))
         let plan = try object(dir.run(["case", "show", added[2], "--json"]))
         #expect(plan["status"] as? String == "resolved")
         #expect(plan["owner"] is NSNull)
