@@ -15,7 +15,8 @@ struct ImportCommand: ParsableCommand {
             activities. Records are matched by their external id (a CSV id column, a calendar
             UID, a person's handle), so importing the same file again updates instead of adding. Activities have no id: one that is already logged with
             the same person, KPI, time, count and note is not added again. A bad record stops
-            the import as FILE:LINE: field: problem, and nothing is written.
+            the import as FILE:LINE: field: problem (the column as the CSV header names it;
+            LINE:COLUMN in JSON), and nothing is written.
             CSV fields for --map: reminders: \(TransferKind.reminders.csvFields.joined(separator: ", "));
             cases: \(TransferKind.cases.csvFields.joined(separator: ", "));
             people: \(TransferKind.people.csvFields.joined(separator: ", "));

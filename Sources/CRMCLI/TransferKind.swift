@@ -19,18 +19,31 @@ enum TransferKind: String, CaseIterable {
         }
     }
 
-    var csvFields: [String] {
+    var csvFields: [String] { csvColumns.map(\.field) }
+
+    /// The fields a CSV column can fill, with the header names each is known by.
+    var csvColumns: [(field: String, headers: [String])] {
         switch self {
-        case .reminders: ReminderCSV.fields.map(\.field)
-        case .cases: CaseCSV.fields.map(\.field)
-        case .people: PeopleCSV.fields.map(\.field)
-        case .activities: ActivityCSV.fields.map(\.field)
+        case .reminders: ReminderCSV.fields
+        case .cases: CaseCSV.fields
+        case .people: PeopleCSV.fields
+        case .activities: ActivityCSV.fields
         }
     }
 
-    /// Works out what importing `text` (in `format`) would change; writes nothing.
+    /// Works out what importing `text` (in `format`) would change; writes nothing. A problem
+    /// in a CSV file names the column as the file does.
     func plan(_ format: String, text: String, bytes: [UInt8], map: [String: String], session: Session,
               source: ChangeStamp, warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
+        do {
+            return try read(format, text: text, bytes: bytes, map: map, session: session, source: source, warn: warn)
+        } catch {
+            throw format == "csv" ? error.namingColumn(in: text, fields: csvColumns, map: map) : error
+        }
+    }
+
+    private func read(_ format: String, text: String, bytes: [UInt8], map: [String: String], session: Session,
+                      source: ChangeStamp, warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
         let data = session.data, zone = session.zone
         switch (self, format) {
         case (.reminders, "json"):

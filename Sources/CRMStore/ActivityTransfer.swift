@@ -69,7 +69,8 @@ public enum ActivityJSONTransfer {
         } catch {
             var failure = FieldError(error.message, at: error.offset)
             failure.steps = error.path.reversed()
-            throw ImportProblem(line: TextPosition(of: error.offset, in: bytes).line,
+            let at = TextPosition(of: error.offset, in: bytes)
+            throw ImportProblem(line: at.line, column: at.column,
                                 field: failure.path.isEmpty ? "activities" : failure.path, error.message)
         }
         // Blank lines hold no activity: the first line with text is the version, each after it one activity.

@@ -17,7 +17,9 @@ struct CSVTable {
     /// The header's line, 1 unless blank lines come first.
     var headerLine = 1
     /// The fields that have a column.
-    var columns: Set<String> = []
+    var columns: Set<String> { Set(headers.keys) }
+    /// Each field's column, named as the file's header row writes it.
+    var headers: [String: String] = [:]
     var rows: [Row] = []
     /// Whether the file holds nothing, not even a header.
     var isEmpty = true
@@ -34,9 +36,11 @@ struct CSVTable {
         for (i, name) in header.fields.enumerated() {
             let name = name.trimmingCharacters(in: .whitespaces).lowercased()
             let field = mapped[name] ?? fields.first { $0.headers.contains(name) }?.field
-            if let field, index[field] == nil { index[field] = i }
+            if let field, index[field] == nil {
+                index[field] = i
+                headers[field] = header.fields[i].trimmingCharacters(in: .whitespaces)
+            }
         }
-        columns = Set(index.keys)
         rows = records.dropFirst().map { record in
             var values: [String: String] = [:]
             for (field, i) in index { values[field] = i < record.fields.count ? record.fields[i] : "" }
@@ -65,5 +69,18 @@ extension CSVTable.Row {
         guard let text = text(field) else { return nil }
         guard let date = ImportTime.parse(text, zone: zone) else { throw problem(field, "cannot read \"\(text)\" as a time") }
         return date
+    }
+}
+
+extension ImportProblem {
+    /// The same problem naming the CSV column as the file's header row writes it, with the
+    /// field it was read as when that is called something else: `Due Date (due)`. Problems
+    /// with fields the file has no column for stay as they are.
+    public func namingColumn(in text: String, fields: [(field: String, headers: [String])],
+                             map: [String: String]) -> ImportProblem {
+        guard let table = try? CSVTable(text, fields: fields, map: map), let header = table.headers[field] else { return self }
+        var named = self
+        named.field = header.lowercased() == field.lowercased() ? header : "\(header) (\(field))"
+        return named
     }
 }

@@ -9,7 +9,8 @@ enum JSONTransfer {
                          _ decode: (JSONValue) throws(FieldError) -> T) throws(ImportProblem) -> [(line: Int, item: T)] {
         let doc: JSONDocument
         do { doc = try JSONDocument.parse(bytes) } catch {
-            throw ImportProblem(line: TextPosition(of: error.offset, in: bytes).line, field: "json", error.message)
+            let at = TextPosition(of: error.offset, in: bytes)
+            throw ImportProblem(line: at.line, column: at.column, field: "json", error.message)
         }
         if optional && doc.root[key] == nil { return [] }
         guard let list = doc.root[key], list.kind == .array else {
@@ -18,8 +19,8 @@ enum JSONTransfer {
         var out: [(line: Int, item: T)] = []
         for v in list.elements {
             do throws(FieldError) { out.append((v.position.line, try decode(v))) } catch {
-                let line = error.offset.map { doc.position(of: $0).line } ?? v.position.line
-                throw ImportProblem(line: line, field: error.path.isEmpty ? key : error.path, error.message)
+                let at = error.offset.map { doc.position(of: $0) } ?? v.position
+                throw ImportProblem(line: at.line, column: at.column, field: error.path.isEmpty ? key : error.path, error.message)
             }
         }
         return out

@@ -17,19 +17,22 @@ public struct ImportedReminder: Equatable, Sendable {
     }
 }
 
-/// A record that cannot be imported; `field` names the column or property.
+/// A record that cannot be imported; `field` names the column or property, and `column`
+/// is where on the line it is, when the format tells (JSON does).
 public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
+    public var column: Int?
     public var field: String
     public var problem: String
 
-    public init(line: Int, field: String, _ problem: String) {
+    public init(line: Int, column: Int? = nil, field: String, _ problem: String) {
         self.line = line
+        self.column = column
         self.field = field
         self.problem = problem
     }
 
-    public var description: String { "\(line): \(field): \(problem)" }
+    public var description: String { "\(line)\(column.map { ":\($0)" } ?? ""): \(field): \(problem)" }
 }
 
 extension Reminder {

@@ -39,7 +39,7 @@ import Testing
         let path = try dir.file("tasks.csv", bad)
         let run = dir.run(["import", path])
         #expect(run.code == 1)
-        #expect(run.err.contains("tasks.csv:5: due: cannot read \"sometime\" as a time"), "\(run.err)")
+        #expect(run.err.contains("tasks.csv:5: Due Date (due): cannot read \"sometime\" as a time"), "\(run.err)")
         #expect(dir.run(["reminder", "show", "R-1031"]).code == 1)
     }
 
@@ -48,7 +48,7 @@ import Testing
         let path = try dir.file("t.csv", "id,title,due,owner\r\nx1,Call,2026-11-30 10:00,Nobody Known\r\n")
         let run = dir.run(["import", path])
         #expect(run.code == 1)
-        #expect(run.err.contains("t.csv:2: owners: no person Nobody Known"), "\(run.err)")
+        #expect(run.err.contains("t.csv:2: owner (owners): no person Nobody Known"), "\(run.err)")
     }
 
     @Test func columnsAreMappedByName() throws {
