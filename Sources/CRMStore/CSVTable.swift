@@ -27,7 +27,7 @@ struct CSVTable {
     /// `map` takes a column name (any case) to a field name.
     init(_ text: String, fields: Fields, map: [String: String]) throws(ImportProblem) {
         let records: [CSV.Record]
-        do { records = try CSV.parse(text) } catch { throw ImportProblem(line: error.line, field: "csv", error.message) }
+        do { records = try CSV.parse(text, separator: CSV.separator(of: text)) } catch { throw ImportProblem(line: error.line, field: "csv", error.message) }
         guard let header = records.first else { return }
         headerLine = header.line
         isEmpty = false
