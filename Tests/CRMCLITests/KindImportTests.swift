@@ -193,6 +193,19 @@ import Testing
     }
 }
 
+@Suite struct ImportedDataChecksTests {
+    @Test func everythingImportedPassesCheck() throws {
+        let dir = try DemoDirectory()
+        for (name, kind) in [("crm-users.csv", "people"), ("zendesk-tickets.csv", "cases"),
+                             ("activity-report.csv", "activities"), ("thunderbird.ics", "reminders"),
+                             ("salesforce-tasks.csv", "reminders")] {
+            _ = try dir.importSummary(try dir.file(name, try fixture(name)), ["--kind", kind])
+        }
+        let check = dir.run(["check"])
+        #expect(check.code == 0, "\(check.out)\(check.err)")
+    }
+}
+
 @Suite struct KindRoundTripTests {
     @Test(arguments: ["cases", "people", "activities"], ["json", "csv"])
     func anExportImportedAgainChangesNothing(kind: String, format: String) throws {
