@@ -89,7 +89,10 @@ public enum CaseCSV {
         if row.values["owner"] != nil {
             var owner: String?
             if let name = row.text("owner") {
-                guard let id = PersonMatch.handle(name, in: data.people) else { throw row.problem("owner", "no person \(name)") }
+                // With nobody known yet, a match would only be a guess at a handle.
+                guard let id = PersonMatch.handle(name, in: data.people), data.person(id) != nil else {
+                    throw row.problem("owner", "no person \(name)")
+                }
                 owner = id
             }
             fields.append(.owner(owner))

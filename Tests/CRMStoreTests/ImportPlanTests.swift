@@ -80,3 +80,20 @@ import Testing
         }
     }
 }
+
+@Suite struct CaseCSVRecordTests {
+    @Test func anOwnerMustBeSomeoneEvenWhenNobodyIsKnownYet() {
+        let csv = "Id,Subject,Organization,Assignee,Created at\r\n1,Printer on fire,Acme,Lucas Moreau,2026-11-23 09:00\r\n"
+        #expect(throws: ImportProblem(line: 2, field: "owner", "no person Lucas Moreau")) {
+            try CaseCSV.records(csv, map: [:], zone: .gmt, data: DataSet())
+        }
+    }
+
+    @Test func helpDeskWordsBecomeCrmtopsStatusesAndPriorities() throws {
+        let csv = "Id,Subject,Organization,Status,Priority,Created at\r\n"
+            + "1,a,Acme,On-hold,P1,2026-11-23 09:00\r\n2,b,Acme,Working,Medium,2026-11-23 09:00\r\n"
+        let records = try CaseCSV.records(csv, map: [:], zone: .gmt, data: DataSet())
+        #expect(records[0].fields.contains(.status(.pendingCustomer)) && records[0].fields.contains(.priority(.urgent)))
+        #expect(records[1].fields.contains(.status(.open)) && records[1].fields.contains(.priority(.normal)))
+    }
+}
