@@ -13,6 +13,8 @@ public final class Runtime<Backend: TerminalBackend> {
     private let link: StoreLink?
     private let notifier: DashboardNotifier?
     private var lastPresented: CellBuffer?
+    /// Changes already on screen, to be stored once the frame that shows them is drawn.
+    private var unsaved: [[Mutation]] = []
 
     public init(state: AppState, backend: Backend, time: any TimeSource, store: DataStore?) {
         self.state = state
@@ -26,6 +28,7 @@ public final class Runtime<Backend: TerminalBackend> {
     /// is always shut down before this returns.
     public func run() -> Int32 {
         defer {
+            _ = store()
             backend.shutdown()
             link?.finish()
             notifier?.finish()
@@ -33,6 +36,7 @@ public final class Runtime<Backend: TerminalBackend> {
         _ = dispatch(.resize(backend.size))
         _ = dispatch(.tick(Self.wholeSecond(time.now())))
         draw()
+        if let code = storeAndDraw() { return code }
         while true {
             let event = backend.readEvent(timeoutMilliseconds: Self.millisecondsToNextSecond(time.now()))
             var actions: [Action] = []
@@ -54,6 +58,7 @@ public final class Runtime<Backend: TerminalBackend> {
                 if let code = dispatch(action) { return code }
             }
             if !actions.isEmpty { draw() }
+            if let code = storeAndDraw() { return code }
             let now = Self.wholeSecond(time.now())
             if now != state.now {
                 // Once a second: what other processes changed shows up within the second.
@@ -62,6 +67,7 @@ public final class Runtime<Backend: TerminalBackend> {
                     if let code = dispatch(action) { return code }
                 }
                 draw()
+                if let code = storeAndDraw() { return code }
             }
         }
     }
@@ -83,9 +89,26 @@ public final class Runtime<Backend: TerminalBackend> {
             case .openLink(let link):
                 _ = dispatch(.note(LinkOpener.open(link)))
             case .persist(let mutations):
-                for result in link?.persist(mutations) ?? [] {
-                    if let code = dispatch(result) { return code }
-                }
+                unsaved.append(mutations)
+            }
+        }
+        return nil
+    }
+
+    /// Stores the changes the screen already shows, and draws what storing them changed (a
+    /// failure, or others' changes read on the way). The frame comes first: a keypress is
+    /// answered before the disk is, and a durable write never holds up what the person sees.
+    private func storeAndDraw() -> Int32? {
+        guard !unsaved.isEmpty else { return nil }
+        let code = store()
+        draw()
+        return code
+    }
+
+    private func store() -> Int32? {
+        while !unsaved.isEmpty {
+            for result in link?.persist(unsaved.removeFirst()) ?? [] {
+                if let code = dispatch(result) { return code }
             }
         }
         return nil

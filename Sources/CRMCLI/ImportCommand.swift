@@ -6,15 +6,21 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add or update reminders from a CSV, JSON or iCalendar file; all or nothing.",
+        abstract: "Add or update reminders, cases, people or activities from a CSV, JSON or iCalendar file; all or nothing.",
         discussion: """
             Example: crmtop import tasks.csv --map "Activity Subject=title" --dry-run
-            The format comes from the extension (.csv, .json, .ics), else from the content.
-            Records are matched by their external id (a CSV id column, a calendar UID), so
-            importing the same file again updates instead of adding. A bad record stops the
-            import as FILE:LINE: field: problem, and nothing is written.
-            With --kind cases it reads cases in crmtop's JSON format.
-            CSV fields for --map: \(ReminderCSV.fields.map(\.field).joined(separator: ", ")).
+            Example: crmtop import tickets.csv --kind cases
+            The format comes from the extension (.csv, .json, .ics, .jsonl), else from the
+            content; iCalendar is for reminders only, JSON Lines (activities.jsonl) for
+            activities. Records are matched by their external id (a CSV id column, a calendar
+            UID, a person's handle), so importing the same file again updates instead of adding. Activities have no id: one that is already logged with
+            the same person, KPI, time, count and note is not added again. A bad record stops
+            the import as FILE:LINE: field: problem (the column as the CSV header names it;
+            LINE:COLUMN in JSON), and nothing is written.
+            CSV fields for --map: reminders: \(TransferKind.reminders.csvFields.joined(separator: ", "));
+            cases: \(TransferKind.cases.csvFields.joined(separator: ", "));
+            people: \(TransferKind.people.csvFields.joined(separator: ", "));
+            activities: \(TransferKind.activities.csvFields.joined(separator: ", ")).
             """
     )
 
@@ -23,7 +29,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The file to read.")
     var file: String
 
-    @Option(help: "reminders, or cases (crmtop's JSON format only, so far).")
+    @Option(help: "What the file holds: \(TransferKind.names).")
     var kind = "reminders"
 
     @Option(name: .customLong("map"), help: "COLUMN=FIELD: read a CSV column as a field; repeat for several.")
@@ -33,12 +39,14 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        guard kind == "reminders" || kind == "cases" else { throw ValidationError("--kind: \"\(kind)\" is not reminders or cases") }
+        guard let kind = TransferKind(rawValue: kind) else {
+            throw ValidationError("--kind: \"\(self.kind)\" is not one of \(TransferKind.names)")
+        }
         for map in maps {
             let parts = map.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, ReminderCSV.fields.contains(where: { $0.field == parts[1] }) else {
+            guard parts.count == 2, kind.csvFields.contains(String(parts[1])) else {
                 throw ValidationError("--map: \"\(map)\" is not COLUMN=FIELD with FIELD one of "
-                    + ReminderCSV.fields.map(\.field).joined(separator: ", "))
+                    + kind.csvFields.joined(separator: ", "))
             }
         }
     }
@@ -46,60 +54,61 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         var session = try Session.open(global)
         defer { session.close() }
+        let kind = TransferKind(rawValue: kind)!
         let bytes: [UInt8]
         do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
             throw CLIError("\(file): cannot read it: \(error.localizedDescription)")
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        if kind == "cases" && format(text) != "json" {
-            throw CLIError("\(file): cases are imported from crmtop's JSON format only, so far")
+        let format = format(text)
+        guard kind.formats.contains(format) else {
+            let formats = kind.formats.dropLast().joined(separator: ", ") + " or " + kind.formats.last!
+            throw CLIError("\(file): \(kind.rawValue) are imported from \(formats), not \(format)")
         }
-        if !maps.isEmpty && format(text) != "csv" {
+        if !maps.isEmpty && format != "csv" {
             throw CLIError("--map: only CSV files have columns to map; \(file) is not CSV", code: 2)
         }
+        let mapping = Dictionary(maps.map { m in
+            let parts = m.split(separator: "=", maxSplits: 1).map(String.init)
+            return (parts[0], parts[1])
+        }, uniquingKeysWith: { $1 })
+        let source = ChangeStamp(at: session.now, actor: session.user,
+                                 note: "from " + URL(fileURLWithPath: file).lastPathComponent)
         let plan: ImportPlan
-        do { plan = try makePlan(text: text, bytes: bytes, session) } catch { throw CLIError("\(file):\(error)") }
+        do {
+            plan = try kind.plan(format, text: text, bytes: bytes, map: mapping, session: session, source: source) {
+                Console.current.error("\(file):\($0)\n")
+            }
+        } catch { throw CLIError("\(file):\(error)") }
         if !dryRun && !plan.mutations.isEmpty { try session.apply(plan.mutations) }
+        report(plan)
+    }
+
+    private func report(_ plan: ImportPlan) {
         let summary = JSONOutput.object([
             .init("dry_run", .bool(dryRun)),
             .init("added", .array(plan.added.map(JSONOutput.string))),
             .init("updated", .array(plan.updated.map(JSONOutput.string))),
             .init("unchanged", .array(plan.unchanged.map(JSONOutput.string))),
+            .init("changes", .object(plan.updated.compactMap { id in plan.changes[id].map { .init(id, .string($0)) } })),
         ])
+        // A large file's ids would flood the terminal; --json has them all.
         func line(_ label: String, _ ids: [String]) -> String {
-            "\(label) \(ids.count)" + (ids.isEmpty ? "" : ": " + ids.joined(separator: " ")) + "\n"
+            let shown = ids.prefix(20).joined(separator: ", ")
+            let more = ids.count > 20 ? " and \(ids.count - 20) more" : ""
+            return "\(label) \(ids.count)" + (ids.isEmpty ? "" : ": " + shown + more) + "\n"
         }
         let verb = dryRun ? "would be " : ""
+        let changes = plan.updated.prefix(20).compactMap { id in plan.changes[id].map { "  \(id): \($0)\n" } }.joined()
         global.report(json: summary, text: (dryRun ? "dry run; nothing written\n" : "")
-            + line("\(verb)added", plan.added) + line("\(verb)updated", plan.updated) + line("unchanged", plan.unchanged))
-    }
-
-    private func makePlan(text: String, bytes: [UInt8], _ session: Session) throws(ImportProblem) -> ImportPlan {
-        let zone = session.zone, people = session.data.people
-        if kind == "cases" { return try ImportPlan(cases: try CaseJSONTransfer.records(bytes, zone: zone), into: session.data) }
-        let records: [ImportedReminder]
-        switch format(text) {
-        case "json": records = try ReminderJSONTransfer.records(bytes, zone: zone)
-        case "ics":
-            let result = try ReminderICS.records(text, zone: zone, people: people)
-            records = result.records
-            for warning in result.warnings { Console.current.error("\(file):\(warning)\n") }
-        default:
-            let mapping = Dictionary(maps.map { m in
-                let parts = m.split(separator: "=", maxSplits: 1).map(String.init)
-                return (parts[0], parts[1])
-            }, uniquingKeysWith: { $1 })
-            records = try ReminderCSV.records(text, map: mapping, zone: zone, people: people)
-        }
-        let source = ChangeStamp(at: session.now, actor: session.user,
-                                 note: "from " + URL(fileURLWithPath: file).lastPathComponent)
-        return try ImportPlan(records, into: session.data, defaultOwner: session.user, stamp: source)
+            + line("\(verb)added", plan.added) + line("\(verb)updated", plan.updated) + changes
+            + line("unchanged", plan.unchanged))
     }
 
     /// The extension decides; without a known one, the first character does.
     private func format(_ text: String) -> String {
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
-        if ["json", "csv", "ics"].contains(ext) { return ext }
+        if ["json", "csv", "ics", "jsonl"].contains(ext) { return ext }
         if ext == "ical" || ext == "ifb" { return "ics" }
         let start = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         if start.hasPrefix("{") { return "json" }

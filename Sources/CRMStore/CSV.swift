@@ -15,8 +15,9 @@ public enum CSV {
     }
 
     /// Reads every record. A byte-order mark (spreadsheet programs write one) is skipped,
-    /// CRLF and LF both end a record, and blank lines are dropped.
-    public static func parse(_ text: String) throws(SyntaxError) -> [Record] {
+    /// CRLF and LF both end a record, and blank lines are dropped. `separator` is a comma,
+    /// or what `separator(of:)` finds.
+    public static func parse(_ text: String, separator: Unicode.Scalar = ",") throws(SyntaxError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = [], field = "", line = 1, recordLine = 1
         var quoted = false, wasQuoted = false
@@ -45,11 +46,11 @@ public enum CSV {
                 continue
             }
             switch c {
+            case separator:
+                fields.append(field); field = ""; wasQuoted = false
             case "\"":
                 guard field.isEmpty else { throw SyntaxError(line: line, message: "a quote inside an unquoted field") }
                 quoted = true; wasQuoted = true
-            case ",":
-                fields.append(field); field = ""; wasQuoted = false
             case "\r":
                 continue
             case "\n":
@@ -63,6 +64,19 @@ public enum CSV {
         if quoted { throw SyntaxError(line: recordLine, message: "a quoted field is not closed") }
         if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
         return records
+    }
+
+    /// Spreadsheets where the decimal mark is a comma (German, French, … Excel) separate
+    /// fields with semicolons, and some exports use tabs: whichever of the three the header
+    /// line has most of, outside quotes, is the separator.
+    public static func separator(of text: String) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for c in text.unicodeScalars {
+            if c == "\"" { quoted.toggle() } else if !quoted && (c == "\n" || c == "\r") { break }
+            if !quoted, let n = counts[c] { counts[c] = n + 1 }
+        }
+        return [",", ";", "\t"].max { counts[$0]! < counts[$1]! }!
     }
 
     /// One record, quoted where a field needs it, ending in CRLF as RFC 4180 asks.

@@ -44,6 +44,7 @@ extension ImportPlan {
                 item.externalID = existing.externalID
                 if item == existing { unchanged.append(item.id); continue }
                 updated.append(item.id)
+                changes[item.id] = ImportChanges.of(existing, item, zone: data.settings.defaultCalendar.timeZone)
                 mutations.append(.supportCase(.put(item)))
             } else {
                 item.id = Identifiers.next(prefix: "C-", existing: ids)

@@ -12,8 +12,10 @@ enum PersonMatch {
         var names = [name, local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")]
         let parts = name.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2 { names.append(parts[1] + " " + parts[0]) }
-        func same(_ a: String, _ b: String) -> Bool { a.caseInsensitiveCompare(b) == .orderedSame }
         return people.first { same($0.id, local) }?.id
             ?? people.first { p in names.contains { same(p.name, $0) } }?.id
     }
+
+    /// Names and ids are compared as people type them: in any case.
+    static func same(_ a: String, _ b: String) -> Bool { a.caseInsensitiveCompare(b) == .orderedSame }
 }

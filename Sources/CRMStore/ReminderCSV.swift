@@ -25,24 +25,11 @@ public enum ReminderCSV {
     /// `map` takes a column name (any case) to a field name; columns nobody claims are ignored.
     public static func records(_ text: String, map: [String: String], zone: TimeZone,
                                people: [Person]) throws(ImportProblem) -> [ImportedReminder] {
-        let rows: [CSV.Record]
-        do { rows = try CSV.parse(text) } catch { throw ImportProblem(line: error.line, field: "csv", error.message) }
-        guard let header = rows.first else { return [] }
-        let mapped = Dictionary(map.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
-        var columns: [String: Int] = [:]
-        for (i, name) in header.fields.enumerated() {
-            let name = name.trimmingCharacters(in: .whitespaces).lowercased()
-            let field = mapped[name] ?? fields.first { $0.headers.contains(name) }?.field
-            if let field, columns[field] == nil { columns[field] = i }
-        }
-        guard columns["external_id"] != nil else {
-            throw ImportProblem(line: header.line, field: "external_id",
-                                "no id column; name one with --map COLUMN=external_id so that importing again updates")
-        }
-        return try rows.dropFirst().map { row throws(ImportProblem) in
-            var values: [String: String] = [:]
-            for (field, i) in columns { values[field] = i < row.fields.count ? row.fields[i] : "" }
-            return try record(values, line: row.line, zone: zone, people: people)
+        let table = try CSVTable(text, fields: fields, map: map)
+        guard !table.isEmpty else { return [] }
+        try table.require("external_id", "no id column; name one with --map COLUMN=external_id so that importing again updates")
+        return try table.rows.map { row throws(ImportProblem) in
+            try record(row.values, line: row.line, zone: zone, people: people)
         }
     }
 

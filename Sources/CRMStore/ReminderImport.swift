@@ -17,19 +17,22 @@ public struct ImportedReminder: Equatable, Sendable {
     }
 }
 
-/// A record that cannot be imported; `field` names the column or property.
+/// A record that cannot be imported; `field` names the column or property, and `column`
+/// is where on the line it is, when the format tells (JSON does).
 public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
+    public var column: Int?
     public var field: String
     public var problem: String
 
-    public init(line: Int, field: String, _ problem: String) {
+    public init(line: Int, column: Int? = nil, field: String, _ problem: String) {
         self.line = line
+        self.column = column
         self.field = field
         self.problem = problem
     }
 
-    public var description: String { "\(line): \(field): \(problem)" }
+    public var description: String { "\(line)\(column.map { ":\($0)" } ?? ""): \(field): \(problem)" }
 }
 
 extension Reminder {
@@ -43,6 +46,8 @@ public struct ImportPlan: Equatable, Sendable {
     public var added: [String] = []
     public var updated: [String] = []
     public var unchanged: [String] = []
+    /// For each id in `updated`, what changes in it (`priority: high → urgent; …`).
+    public var changes: [String: String] = [:]
     public var mutations: [Mutation] = []
 
     /// Matches each record to a reminder by key and builds the change. Records that set no
@@ -65,6 +70,7 @@ public struct ImportPlan: Equatable, Sendable {
                 result = existing.applying(record.fields)
                 if result == existing { unchanged.append(existing.id); continue }
                 updated.append(existing.id)
+                changes[existing.id] = Reminder.changes(from: existing, to: result, zone: zone)
                 mutations.append(.reminder(.edit(id: existing.id, record.fields, stamp)))
             } else {
                 guard record.fields.contains(where: { if case .title = $0 { true } else { false } }) else {

@@ -26,8 +26,10 @@ import Testing
         let dir = try DemoDirectory()
         let csv = try fixture("salesforce-tasks.csv")
         _ = try dir.importSummary(try dir.file("tasks.csv", csv))
-        let moved = csv.replacingOccurrences(of: "\"12/01/2026 2:00 PM\"", with: "\"12/02/2026 2:00 PM\"")
-        #expect(try dir.importSummary(try dir.file("tasks.csv", moved))["updated"] == ["R-1033"])
+        let moved = try dir.file("tasks.csv", csv.replacingOccurrences(of: "\"12/01/2026 2:00 PM\"", with: "\"12/02/2026 2:00 PM\""))
+        let dry = try object(dir.run(["import", moved, "--dry-run", "--json"]))
+        #expect(dry["changes"] as? [String: String] == ["R-1033": "due: 2026-12-01 14:00 → 2026-12-02 14:00; lead: 30m → 1d30m"])
+        #expect(try dir.importSummary(moved)["updated"] == ["R-1033"])
         #expect(try dir.reminderJSON("R-1033")["due"] as? String == "2026-12-02T14:00:00+01:00")
     }
 
@@ -37,7 +39,7 @@ import Testing
         let path = try dir.file("tasks.csv", bad)
         let run = dir.run(["import", path])
         #expect(run.code == 1)
-        #expect(run.err.contains("tasks.csv:5: due: cannot read \"sometime\" as a time"), "\(run.err)")
+        #expect(run.err.contains("tasks.csv:5: Due Date (due): cannot read \"sometime\" as a time"), "\(run.err)")
         #expect(dir.run(["reminder", "show", "R-1031"]).code == 1)
     }
 
@@ -46,7 +48,7 @@ import Testing
         let path = try dir.file("t.csv", "id,title,due,owner\r\nx1,Call,2026-11-30 10:00,Nobody Known\r\n")
         let run = dir.run(["import", path])
         #expect(run.code == 1)
-        #expect(run.err.contains("t.csv:2: owners: no person Nobody Known"), "\(run.err)")
+        #expect(run.err.contains("t.csv:2: owner (owners): no person Nobody Known"), "\(run.err)")
     }
 
     @Test func columnsAreMappedByName() throws {
@@ -63,7 +65,7 @@ import Testing
         let path = try dir.file("tasks.csv", try fixture("salesforce-tasks.csv"))
         let run = dir.run(["import", path, "--dry-run"])
         #expect(run.code == 0)
-        #expect(run.out.contains("would be added 3: R-1031 R-1032 R-1033"), "\(run.out)")
+        #expect(run.out.contains("would be added 3: R-1031, R-1032, R-1033"), "\(run.out)")
         #expect(dir.run(["reminder", "show", "R-1031"]).code == 1)
     }
 

@@ -20,6 +20,16 @@ import Testing
         #expect(try CSV.parse(line).first?.fields == fields)
     }
 
+    @Test func semicolonsAndTabsSeparateWhereTheHeaderSaysSo() throws {
+        let german = "\u{FEFF}Id;\"Betreff; kurz\";Fällig\r\n7;\"Angebot, final\";24.11.2026 10:00\r\n"
+        #expect(CSV.separator(of: german) == ";")
+        #expect(try CSV.parse(german, separator: ";").last?.fields == ["7", "Angebot, final", "24.11.2026 10:00"])
+        #expect(CSV.separator(of: "a\tb\tc, d\n1\t2\t3") == "\t")
+        #expect(CSV.separator(of: "a,\"b;c;d\"\n") == ",")
+        let rows = try ReminderCSV.records(german, map: ["Betreff; kurz": "title", "Fällig": "due"], zone: .gmt, people: [])
+        #expect(rows.map(\.key) == ["7"])
+    }
+
     @Test func anUnclosedQuoteNamesTheLineItStartsOn() {
         #expect(throws: CSV.SyntaxError(line: 2, message: "a quoted field is not closed")) {
             try CSV.parse("a\n\"open\nstill")

@@ -10,7 +10,7 @@ import Testing
         #expect(run.status == 0, "\(run.output)")
         for figure in ["snapshot: start, load, first frame, exit", "its peak resident memory", "load, in process",
                        "keypress to frame (moving, all panes)", "tick to frame (once a second)",
-                       "keypress to frame (acknowledging, saved)", "acknowledgement durable on disk",
+                       "keypress to frame (acknowledging)", "acknowledgement durable on disk",
                        "compaction (in the background)"] {
             #expect(run.output.contains(figure), "\(figure)")
         }

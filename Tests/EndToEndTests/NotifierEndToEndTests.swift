@@ -44,15 +44,24 @@ import Testing
         return condition()
     }
 
+    /// Whether the process is blocked in `flock`, as /proc/locks shows it ("->").
+    static func isWaitingForALock(_ pid: pid_t) -> Bool {
+        let locks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
+        return locks.split(separator: "\n").contains { line in
+            line.contains("->") && line.split(separator: " ").contains(Substring(String(pid)))
+        }
+    }
+
     @Test func twoNotifiersOnOneDirectorySendEachEventOnceAndStopOnSIGTERM() throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let arguments = [Tmux.binary.path, "notify", "--data", dir.path, "--at", "2026-11-23T10:00:00Z"]
         let first = try Subprocess.start(arguments).get()
-        // The second starts once the first is sending, so the first surely holds the lock:
-        // started together, either could take it first.
         #expect(Self.waitFor { Self.calls(dir).count >= 2 })
+        // Started once the first holds the lock, and watched until the kernel lists it as
+        // waiting for it, so which one sends first is never left to chance.
         let second = try Subprocess.start(arguments).get()
+        #expect(Self.waitFor { Self.isWaitingForALock(second.pid) })
 
         let once = Subprocess.run(arguments + ["--once"])
         #expect(once.status == 0)
