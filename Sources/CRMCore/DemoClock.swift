@@ -57,13 +57,14 @@ struct DemoClock {
 }
 
 /// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast and the same on every platform, which
-/// `SystemRandomNumberGenerator` is not meant to be.
-struct SplitMix64: RandomNumberGenerator {
+/// `SystemRandomNumberGenerator` is not meant to be. The demo data, the benchmark's data set
+/// and the tests' generated cases all come from it, so the same seed gives the same data.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -72,11 +73,11 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// Uniform enough for demo data; the modulo bias is far below anything visible.
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 
-    mutating func chance(_ probability: Double) -> Bool {
+    public mutating func chance(_ probability: Double) -> Bool {
         Double(next() >> 11) / Double(1 << 53) < probability
     }
 }

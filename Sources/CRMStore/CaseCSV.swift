@@ -98,22 +98,10 @@ public enum CaseCSV {
             fields.append(.owner(owner))
         }
         if row.values["team"] != nil {
-            let id = try row.text("team").map { name throws(ImportProblem) in
-                guard let team = data.teams.first(where: { PersonMatch.same($0.id, name) || PersonMatch.same($0.name, name) }) else {
-                    throw row.problem("team", "no team \(name)")
-                }
-                return team.id
-            }
-            fields.append(.team(id))
+            fields.append(.team(try named(row, "team", in: data.teams.map { ($0.id, $0.name) })))
         }
         if row.values["influencer"] != nil {
-            let id = try row.text("influencer").map { name throws(ImportProblem) in
-                guard let i = data.influencers.first(where: { PersonMatch.same($0.id, name) || PersonMatch.same($0.name, name) }) else {
-                    throw row.problem("influencer", "no influencer \(name)")
-                }
-                return i.id
-            }
-            fields.append(.influencer(id))
+            fields.append(.influencer(try named(row, "influencer", in: data.influencers.map { ($0.id, $0.name) })))
         }
         if row.values["opened"] != nil {
             guard let opened = try row.time("opened", zone: zone) else { throw row.problem("opened", "empty") }
@@ -129,6 +117,17 @@ public enum CaseCSV {
     }
 
     /// Help desks number priorities and call them critical or medium as often as not.
+    /// The id of what `column` names by its id or its name; nil for an empty cell.
+    private static func named(_ row: CSVTable.Row, _ column: String,
+                              in known: [(id: String, name: String)]) throws(ImportProblem) -> String? {
+        try row.text(column).map { name throws(ImportProblem) in
+            guard let match = known.first(where: { PersonMatch.same($0.id, name) || PersonMatch.same($0.name, name) }) else {
+                throw row.problem(column, "no \(column) \(name)")
+            }
+            return match.id
+        }
+    }
+
     private static func priority(_ text: String) -> CasePriority? {
         switch text.lowercased() {
         case "urgent", "critical", "p1", "1": .urgent

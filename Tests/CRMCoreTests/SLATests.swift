@@ -313,7 +313,7 @@ struct EscalationTests {
 struct SLAPerformanceTests {
     @Test func twentyThousandCasesPerFrame() {
         let now = F.at("2026-03-25T10:00+01:00")
-        var rng = SeededGenerator(state: 3)
+        var rng = SplitMix64(seed: 3)
         let priorities: [CasePriority] = [.urgent, .normal, .normal, .low]
         let cases = (0..<20_000).map { i in
             let opened = now - Double.random(in: 0..<(2 * 365 * 86_400), using: &rng)
