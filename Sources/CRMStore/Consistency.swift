@@ -96,6 +96,11 @@ enum Consistency {
         }
 
         settings(data, people: people, add: add)
+        // Sorted, as the file's order is not kept once read; a digest for nobody batches nothing.
+        for name in data.settings.notify.digest.keys.sorted() where !people.contains(name) {
+            found.append(Finding(collection: .settings, list: "notify", index: nil, path: [.key("digest"), .key(name)],
+                                 message: "\"\(clip(name))\" is not a person in people.json; nobody gets this digest"))
+        }
         if let id = data.settings.wall.team, !teams.contains(id) {
             found.append(Finding(collection: .settings, list: "wall", index: nil, path: [.key("team")],
                                  message: "\"\(clip(id))\" is not a team in people.json"))

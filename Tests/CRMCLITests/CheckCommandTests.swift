@@ -16,7 +16,8 @@ import Testing
         #"settings.json:13:18: sla_policies[4].priority: a second policy for low priority (any kind); only sla_policies[3] counts"#,
         #"settings.json:13:45: sla_policies[4]: unknown field "warn_befor"; did you mean "warn_before"? It is kept as it is, and warn_before is not set"#,
         #"settings.json:17:61: escalation[1].notify[1]: "nobody" is neither a person nor a role"#,
-        #"settings.json:19:20: wall.team: "marketing" is not a team in people.json"#,
+        #"settings.json:19:69: notify.digest.ghost: "ghost" is not a person in people.json; nobody gets this digest"#,
+        #"settings.json:20:20: wall.team: "marketing" is not a team in people.json"#,
         #"reminders.json:4:60: reminders[0].owners[1]: "ghost" is not a person in people.json"#,
         #"reminders.json:5:66: reminders[1].due: expected a time like 2026-11-23T10:00:00+01:00, found "tomorrow""#,
         #"reminders.json:6:12: reminders[2].id: id "r1" is used again; first at reminders[0]"#,
@@ -55,9 +56,9 @@ import Testing
         #expect(run.code == 1)
         let problems = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
         #expect(problems.count == Self.expected.count)
-        #expect(problems[9]["file"] as? String == "reminders.json")
-        #expect(problems[9]["path"] as? String == "reminders[0].owners[1]")
-        #expect(problems[9]["line"] as? Int == 4 && problems[9]["column"] as? Int == 60)
+        #expect(problems[10]["file"] as? String == "reminders.json")
+        #expect(problems[10]["path"] as? String == "reminders[0].owners[1]")
+        #expect(problems[10]["line"] as? Int == 4 && problems[10]["column"] as? Int == 60)
     }
 
     @Test func theDemoIsClean() throws {
