@@ -87,13 +87,18 @@ struct DerivationMemo: Equatable, Sendable {
     private static func owned(by owner: String, in reminders: [Reminder]) -> [Reminder] {
         let chunks = reminders.count < 10_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let found = Parts<[Int]>(count: chunks, empty: [])
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var mine: [Int] = []
-            for n in (reminders.count * chunk / chunks)..<(reminders.count * (chunk + 1) / chunks)
-            where reminders[n].isOwned(by: owner) {
-                mine.append(n)
+        reminders.withUnsafeBufferPointer { all in
+            let all = ReadOnlyReminders(all: all)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                // Through the buffer: reading an element of the captured array would copy
+                // each of the 100,000 reminders to ask for its owners.
+                var mine: [Int] = []
+                for n in (all.all.count * chunk / chunks)..<(all.all.count * (chunk + 1) / chunks)
+                where all.all[n].isOwned(by: owner) {
+                    mine.append(n)
+                }
+                found.set(chunk, mine)
             }
-            found.set(chunk, mine)
         }
         return found.all.flatMap { $0 }.map { reminders[$0] }
     }
@@ -155,6 +160,11 @@ extension ReminderChange {
         case .add(let reminder), .put(let reminder), .restore(let reminder, _): reminder.id
         }
     }
+}
+
+/// The reminders, read by all cores while nobody changes them.
+private struct ReadOnlyReminders: @unchecked Sendable {
+    let all: UnsafeBufferPointer<Reminder>
 }
 
 /// Results written by concurrent parts, one slot each.
