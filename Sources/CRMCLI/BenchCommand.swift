@@ -104,13 +104,13 @@ struct BenchCommand: ParsableCommand {
             n % 50 == 49 ? [.key(.tab)] : [.key(n % 2 == 0 ? .down : .up)]
         }
         let backend = TimingBackend(size: Self.screen, script: moves)
-        _ = Runtime(state: state, backend: backend, time: SteppedTime(state.now), store: store).run()
+        _ = Runtime(state: state, backend: backend, time: ManualTime(state.now), store: store).run()
         return backend.all
     }
 
     /// A second passing each time: every countdown changes, the lists are derived again.
     private func ticks(_ state: AppState, _ store: DataStore) -> Samples {
-        let time = SteppedTime(state.now)
+        let time = ManualTime(state.now)
         let backend = TimingBackend(size: Self.screen, script: Array(repeating: .idle, count: repeats))
         backend.beforeEvent = { time.advance(1) }
         _ = Runtime(state: state, backend: backend, time: time, store: store).run()
@@ -124,7 +124,7 @@ struct BenchCommand: ParsableCommand {
         let state = AppState(data: data, user: ScaleData.user, now: ScaleData.now, size: Self.screen)
         let presses: [TerminalEvent] = (0..<repeats).flatMap { _ in [TerminalEvent.key(.char("g")), .key(.char("a"))] }
         let backend = TimingBackend(size: Self.screen, script: presses)
-        _ = Runtime(state: state, backend: backend, time: SteppedTime(ScaleData.now), store: store).run()
+        _ = Runtime(state: state, backend: backend, time: ManualTime(ScaleData.now), store: store).run()
         return (backend.latencies[String(describing: TerminalEvent.key(.char("a")))] ?? Samples(), try acknowledge(everyone: try store.load(), in: store))
     }
 

@@ -70,17 +70,6 @@ final class TimingBackend: TerminalBackend {
     func shutdown() {}
 }
 
-/// A clock that stands still until moved.
-final class SteppedTime: TimeSource, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date) { current = start }
-
-    func now() -> Date { lock.withLock { current } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
-}
-
 enum ChildProcess {
     /// Runs this program with `arguments`, output discarded; returns milliseconds from start
     /// to exit and the exit status. With `watchMemory`, also the largest resident size in
