@@ -86,7 +86,7 @@ struct DerivationMemo: Equatable, Sendable {
     /// Sifted on all cores: 100,000 reminders take a few milliseconds even so.
     private static func owned(by owner: String, in reminders: [Reminder]) -> [Reminder] {
         let chunks = reminders.count < 10_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let found = Parts<[Int]>(count: chunks, empty: [])
+        let found = PartResults<[Int]>(count: chunks, empty: [])
         reminders.withUnsafeBufferPointer { all in
             let all = ReadOnlyReminders(all: all)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -100,7 +100,7 @@ struct DerivationMemo: Equatable, Sendable {
                 found.set(chunk, mine)
             }
         }
-        return found.all.flatMap { $0 }.map { reminders[$0] }
+        return found.takeAll().flatMap { $0 }.map { reminders[$0] }
     }
 
     /// Every open case with its clocks, most urgent first. A change to a reminder does not
@@ -165,16 +165,4 @@ extension ReminderChange {
 /// The reminders, read by all cores while nobody changes them.
 private struct ReadOnlyReminders: @unchecked Sendable {
     let all: UnsafeBufferPointer<Reminder>
-}
-
-/// Results written by concurrent parts, one slot each.
-final class Parts<Value>: @unchecked Sendable {
-    private var slots: [Value]
-    private let lock = NSLock()
-
-    init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
-
-    func set(_ n: Int, _ value: Value) { lock.withLock { slots[n] = value } }
-
-    var all: [Value] { lock.withLock { slots } }
 }

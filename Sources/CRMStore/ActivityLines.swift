@@ -40,12 +40,12 @@ enum ActivityLines {
             var parts: [Part] = []
             let activities = [Activity](unsafeUninitializedCapacity: slots.reduce(0, +)) { storage, count in
                 let out = Output(base: storage.baseAddress!)
-                let results = Results(count: bounds.count)
+                let results = PartResults(count: bounds.count, empty: Part())
                 DispatchQueue.concurrentPerform(iterations: bounds.count) { p in
                     let slot = slots[..<p].reduce(0, +)
                     results.set(p, Part(shared.buffer, bounds[p], into: out.base + slot, zone: zone))
                 }
-                parts = results.parts
+                parts = results.takeAll()
                 // Blank lines took a slot and filled none: close the gaps.
                 var filled = 0, slot = 0
                 for (p, part) in parts.enumerated() {
@@ -183,16 +183,6 @@ enum ActivityLines {
     /// Where the parts put their activities; each writes only its own stretch.
     private struct Output: @unchecked Sendable {
         let base: UnsafeMutablePointer<Activity>
-    }
-
-    /// Results of the parts, each written by its own thread.
-    private final class Results: @unchecked Sendable {
-        private(set) var parts: [Part]
-        private let lock = NSLock()
-
-        init(count: Int) { parts = Array(repeating: Part(), count: count) }
-
-        func set(_ n: Int, _ part: Part) { lock.withLock { parts[n] = part } }
     }
 }
 

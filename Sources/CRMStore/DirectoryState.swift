@@ -95,12 +95,13 @@ extension DataStore {
         let wanted = Collection.snapshots.filter { $0 != .settings && changed($0) }
         let zone = s.zone, fromStart = stale.contains(.activities)
         let activities = fromStart ? LogPosition() : s.activities, first = fromStart ? 0 : s.data.activities.count
-        let results = FileReads(count: wanted.count + 1)
+        let results = PartResults<Result<FileRead, LoadError>>(
+            count: wanted.count + 1, empty: .success(.activities([], fromStart: false, UnknownFields(), LogPosition())))
         DispatchQueue.concurrentPerform(iterations: wanted.count + 1) { n in
-            results.set(n) { () throws(LoadError) in
+            results.set(n, Result { () throws(LoadError) in
                 n < wanted.count ? try readSnapshot(wanted[n], zone: zone)
                     : try readActivities(after: activities, first: first, zone: zone)
-            }
+            })
         }
         // The first problem in the files' fixed order is the one reported.
         if !wanted.isEmpty { readAnything = true }
@@ -214,27 +215,5 @@ enum FileRead: Sendable {
             if !unknown.isEmpty { s.unknown[.activities, default: UnknownFields()].patches.merge(unknown.patches) { $1 } }
             s.activities = position
         }
-    }
-}
-
-/// Files read side by side, each result written by its own thread.
-final class FileReads: @unchecked Sendable {
-    private(set) var values: [Result<FileRead, LoadError>]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        values = Array(repeating: .success(.activities([], fromStart: false, UnknownFields(), LogPosition())), count: count)
-    }
-
-    func takeAll() -> [Result<FileRead, LoadError>] {
-        lock.withLock {
-            defer { values = [] }
-            return values
-        }
-    }
-
-    func set(_ n: Int, _ body: () throws(LoadError) -> FileRead) {
-        let result = Result(catching: body)
-        lock.withLock { values[n] = result }
     }
 }
