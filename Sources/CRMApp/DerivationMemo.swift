@@ -123,7 +123,7 @@ struct DerivationMemo: Equatable, Sendable {
     /// The board, made again only when what it is made from changes, the day changes, or the
     /// time of a logged activity still to come arrives.
     mutating func board(_ data: DataSet, period: Period, now: Date) -> Leaderboard.Board {
-        let derivedKPIs = data.kpis.contains { DerivedKPI(rawValue: $0.id) != nil }
+        let derivedKPIs = data.kpis.contains { DerivedKPI.isReserved($0.id) }
         let key = BoardKey(period: period, day: TimeText.wallClock(now, zone: data.settings.defaultCalendar.timeZone).day,
                            activities: Identity(array: data.activities), people: data.people, teams: data.teams,
                            kpis: data.kpis, settings: data.settings,
