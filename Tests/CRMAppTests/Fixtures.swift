@@ -45,4 +45,14 @@ enum Fixture {
     static func state(size: Size = Size(width: 120, height: 40)) -> AppState {
         AppState(data: data, user: "maria", now: now, size: size)
     }
+
+    /// Maria's dashboard with a working week of Monday to Friday, 09:00 to 17:00 UTC, so a
+    /// time in the evening draws the non-working-time warning.
+    static func officeHoursState() -> AppState {
+        var officeHours = data
+        officeHours.settings.calendars = [BusinessCalendar(
+            name: "default", zone: "UTC",
+            hours: (1...5).map { OpenRange(weekday: $0, startMinute: 9 * 60, endMinute: 17 * 60) })]
+        return AppState(data: officeHours, user: "maria", now: now, size: Size(width: 120, height: 40))
+    }
 }

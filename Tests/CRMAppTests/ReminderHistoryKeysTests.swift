@@ -66,11 +66,7 @@ import Testing
     }
 
     @Test func aReminderShiftedIntoWorkingTimeSaysSo() throws {
-        var data = Fixture.data
-        data.settings.calendars = [BusinessCalendar(
-            name: "default", zone: "UTC",
-            hours: (1...5).map { OpenRange(weekday: $0, startMinute: 9 * 60, endMinute: 17 * 60) })]
-        var state = AppState(data: data, user: "maria", now: Fixture.now, size: Size(width: 120, height: 40))
+        var state = Fixture.officeHoursState()
         _ = press(.char("n"), &state)
         _ = type("Late call", &state)
         _ = press(.tab, &state)
