@@ -139,8 +139,8 @@ struct BenchCommand: ParsableCommand {
     /// Acknowledges reminders for each of their owners until `repeats` are done.
     private func acknowledge(everyone data: DataSet, in store: DataStore) throws -> Samples {
         var samples = Samples()
-        let pairs = data.reminders.lazy.flatMap { r in r.owners.map { (r.id, $0) } }.filter { id, person in
-            data.reminders.first { $0.id == id }?.acknowledgedBy[person] == nil
+        let pairs = data.reminders.lazy.flatMap { r in
+            r.owners.filter { r.acknowledgedBy[$0] == nil }.map { (r.id, $0) }
         }
         for (id, person) in pairs.prefix(repeats) {
             samples.add(try Samples.time { try store.apply([.reminder(.acknowledge(id: id, person: person, at: ScaleData.now))]) })
