@@ -18,21 +18,10 @@ struct PlainTable {
 
     func render() -> String {
         let cells = rows.map { $0?.map(Sanitizer.clean) }
-        let widths = columns.indices.map { c in
-            cells.reduce(DisplayWidth.of(columns[c].title)) { widest, row in
-                max(widest, row.map { c < $0.count ? DisplayWidth.of($0[c]) : 0 } ?? 0)
-            }
-        }
+        let widths = TextTable.widths(of: [columns.map(\.title)] + cells.compactMap { $0 })
         func line(_ texts: [String]) -> String {
-            var parts: [String] = []
-            for (c, column) in columns.enumerated() {
-                let text = c < texts.count ? texts[c] : ""
-                let pad = String(repeating: " ", count: max(0, widths[c] - DisplayWidth.of(text)))
-                parts.append(column.alignRight ? pad + text : text + pad)
-            }
-            var text = parts.joined(separator: "  ")
-            while text.last == " " { text.removeLast() }
-            return text + "\n"
+            let full = columns.indices.map { $0 < texts.count ? texts[$0] : "" }
+            return TextTable.line(full, widths: widths, alignRight: { columns[$0].alignRight }) + "\n"
         }
         return line(columns.map(\.title)) + cells.map { $0.map(line) ?? "   …\n" }.joined()
     }
