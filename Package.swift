@@ -17,12 +17,14 @@ let package = Package(
         // The modulemap links ncursesw itself; pkg-config's -D flags would be dropped anyway
         // (see shim.h), so there is nothing to gain from it.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CFileMapping"),
         .target(
             name: "CTerminalGuard",
+            dependencies: ["CFileMapping"],
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
         .target(name: "CRMCore", swiftSettings: strict),
-        .target(name: "CRMStore", dependencies: ["CRMCore"], swiftSettings: strict),
+        .target(name: "CRMStore", dependencies: ["CRMCore", "CFileMapping"], swiftSettings: strict),
         .target(name: "TerminalUI", swiftSettings: strict),
         .target(
             name: "CursesBackend",
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),
         .testTarget(
             name: "CRMAppTests",
             dependencies: ["CRMApp"],

@@ -25,7 +25,7 @@ enum ActivityLines {
 
     /// Decodes whole lines, the version line first when `header`. `firstIndex` is how many
     /// activities come before these. Throws the first problem in the file's order.
-    static func decode(_ bytes: [UInt8], header: Bool, zone: TimeZone,
+    static func decode(_ bytes: FileBytes, header: Bool, zone: TimeZone,
                        firstIndex: Int) throws(Failure) -> (activities: [Activity], unknown: UnknownFields) {
         try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
             let shared = ReadOnly(buffer: buffer)

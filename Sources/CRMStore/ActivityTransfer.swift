@@ -65,7 +65,7 @@ public enum ActivityJSONTransfer {
     public static func records(lines bytes: [UInt8], zone: TimeZone) throws(ImportProblem) -> [ImportedActivity] {
         let activities: [Activity]
         do throws(ActivityLines.Failure) {
-            activities = try ActivityLines.decode(bytes, header: true, zone: zone, firstIndex: 0).activities
+            activities = try ActivityLines.decode(FileBytes(bytes), header: true, zone: zone, firstIndex: 0).activities
         } catch {
             var failure = FieldError(error.message, at: error.offset)
             failure.steps = error.path.reversed()

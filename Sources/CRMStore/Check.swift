@@ -46,7 +46,7 @@ private struct Checker {
     }
 
     /// The file's bytes; nil when there is none or it cannot be read, which is a problem.
-    private mutating func read(_ name: String) -> [UInt8]? {
+    private mutating func read(_ name: String) -> FileBytes? {
         do throws(LoadError) {
             return try DiskFile.read(store.path(of: name), name: name)?.bytes
         } catch {

@@ -5,6 +5,9 @@ import Foundation
 /// back as they were (`UnknownFields`) and, if they look like typos, reported by `check`.
 struct Fields {
     let object: JSONValue
+    /// `object`'s document: the reads that succeed, nearly all of them, go through it without
+    /// a `JSONValue` and the reference counting each one costs.
+    private let document: JSONDocument
     private let known: [StaticString]
     /// Files we write list fields in the order decoders ask for them, so starting each
     /// search just after the last hit usually finds the field at once.
@@ -14,31 +17,42 @@ struct Fields {
     init(_ value: JSONValue, known: [StaticString]) throws(FieldError) {
         guard value.kind == .object else { throw value.mismatch("an object") }
         object = value
+        document = value.document
         self.known = known
         cursor = 0
     }
 
     /// The value, or nil when it is absent or `null`.
     mutating func optional(_ key: StaticString) -> JSONValue? {
-        guard let value = lookup(key), !value.isNull else { return nil }
-        return value
+        present(key).map { JSONValue(document: document, index: $0) }
     }
 
     /// The value, which may be `null`: the caller's type check then says "found null" and
     /// points at it, which helps more than calling the field missing.
     mutating func required(_ key: StaticString) throws(FieldError) -> JSONValue {
-        guard let value = lookup(key) else {
-            throw FieldError("missing required field \"\(key)\"", at: object.offset)
-        }
-        return value
+        JSONValue(document: document, index: try requiredIndex(key))
     }
 
-    private mutating func lookup(_ key: StaticString) -> JSONValue? {
+    /// The value's node, when the field is there and not `null`.
+    private mutating func present(_ key: StaticString) -> Int? {
+        guard let k = lookup(key), document.nodes[k].kind != .null else { return nil }
+        return k
+    }
+
+    private mutating func requiredIndex(_ key: StaticString) throws(FieldError) -> Int {
+        guard let k = lookup(key) else {
+            throw FieldError("missing required field \"\(key)\"", at: object.offset)
+        }
+        return k
+    }
+
+    /// The value's node, when the field is there.
+    private mutating func lookup(_ key: StaticString) -> Int? {
         assert(known.contains { $0.description == key.description }, "\(key) missing from the known list")
-        let members = object.count
+        let first = object.index + 1
+        let members = document.nodes[object.index].payload
         guard members > 0 else { return nil }
-        let document = object.document
-        let first = object.index + 1, end = document.nodes[object.index].next
+        let end = document.nodes[object.index].next
         var k = cursor == 0 ? first : cursor
         for _ in 0..<members {
             var next = document.nodes[k + 1].next
@@ -46,7 +60,7 @@ struct Fields {
             if document.string(at: k, equals: key) {
                 seen += 1
                 cursor = next
-                return JSONValue(document: document, index: k + 1)
+                return k + 1
             }
             k = next
         }
@@ -75,14 +89,18 @@ struct Fields {
     }
 
     mutating func string(_ key: StaticString) throws(FieldError) -> String {
-        let value = try required(key)
+        let k = try requiredIndex(key)
+        if let text = document.string(at: k) { return text }
+        let value = JSONValue(document: document, index: k)
         return try recovering("") { () throws(FieldError) in
             try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
         }
     }
 
     mutating func string(_ key: StaticString, or fallback: String?) throws(FieldError) -> String? {
-        guard let value = optional(key) else { return fallback }
+        guard let k = present(key) else { return fallback }
+        if let text = document.string(at: k) { return text }
+        let value = JSONValue(document: document, index: k)
         return try recovering(fallback) { () throws(FieldError) in
             try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
         }
@@ -103,14 +121,18 @@ struct Fields {
     }
 
     mutating func time(_ key: StaticString, _ zone: TimeZone) throws(FieldError) -> Date {
-        let value = try required(key)
+        let k = try requiredIndex(key)
+        if let date = document.time(at: k, zone) { return date }
+        let value = JSONValue(document: document, index: k)
         return try recovering(Date(timeIntervalSince1970: 0)) { () throws(FieldError) in
             try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
         }
     }
 
     mutating func optionalTime(_ key: StaticString, _ zone: TimeZone) throws(FieldError) -> Date? {
-        guard let value = optional(key) else { return nil }
+        guard let k = present(key) else { return nil }
+        if let date = document.time(at: k, zone) { return date }
+        let value = JSONValue(document: document, index: k)
         return try recovering(nil) { () throws(FieldError) in
             try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
         }
@@ -126,7 +148,9 @@ struct Fields {
     mutating func choice<E: RawRepresentable & CaseIterable>(
         _ key: StaticString, or fallback: E?
     ) throws(FieldError) -> E? where E.RawValue == String {
-        guard let value = optional(key) else { return fallback }
+        guard let k = present(key) else { return fallback }
+        if let text = document.string(at: k), let choice = E(rawValue: text) { return choice }
+        let value = JSONValue(document: document, index: k)
         return try recovering(fallback) { () throws(FieldError) in
             try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
         }
@@ -177,6 +201,12 @@ struct Fields {
     }
 }
 
+extension JSONDocument {
+    func time(at index: Int, _ zone: TimeZone) -> Date? {
+        withStringUTF8(at: index) { TimeText.parse(utf8: $0, zone: zone) } ?? nil
+    }
+}
+
 extension JSONValue {
     func decodeString() throws(FieldError) -> String {
         guard let text = string else { throw mismatch("a string") }
@@ -194,7 +224,7 @@ extension JSONValue {
     }
 
     func decodeTime(_ zone: TimeZone) throws(FieldError) -> Date {
-        guard let date = withStringUTF8({ TimeText.parse(utf8: $0, zone: zone) }) ?? nil else {
+        guard let date = document.time(at: index, zone) else {
             throw mismatch("a time like 2026-11-23T10:00:00+01:00")
         }
         return date
@@ -228,7 +258,10 @@ extension JSONValue {
         var result: [T] = []
         result.reserveCapacity(count)
         let log = document.checkLog
-        for (n, item) in elements.enumerated() {
+        var next = index + 1
+        for n in 0..<count {
+            let item = JSONValue(document: document, index: next)
+            next = document.nodes[next].next
             do throws(FieldError) {
                 result.append(try within(.index(n)) { () throws(FieldError) in try element(item) })
             } catch {

@@ -128,12 +128,17 @@ extension DataStore {
     }
 
     private func readJournal(_ s: inout DirectoryState, stale: inout Set<Collection>) throws(LoadError) {
-        guard let chunk = try LogFile.readNew(path(of: Journal.fileName), name: Journal.fileName, after: s.journal) else {
+        let read = try DiskReads.whole(Journal.fileName) { [s] reads throws(LoadError) in
+            try LogFile.readNew(path(of: Journal.fileName), name: Journal.fileName, after: s.journal, in: reads).map {
+                chunk throws(LoadError) in
+                (chunk, try Journal.parse(chunk, after: s.entries.last?.seq ?? s.journalBase, zone: s.zone))
+            }
+        }
+        guard let (chunk, parsed) = read else {
             if s.journal.stamp != nil || !s.entries.isEmpty { replaceJournal(&s, stale: &stale) }
             s.journal = LogPosition()
             return
         }
-        let parsed = try Journal.parse(chunk, after: s.entries.last?.seq ?? s.journalBase, zone: s.zone)
         if chunk.fromStart {
             replaceJournal(&s, stale: &stale)
             s.journalBase = parsed.headerSeq ?? 0
@@ -154,8 +159,20 @@ extension DataStore {
 
     private func readSnapshot(_ collection: Collection, zone: TimeZone) throws(LoadError) -> FileRead {
         let name = collection.fileName
-        guard let (bytes, stamp) = try DiskFile.read(path(of: name), name: name) else {
-            return .snapshot(collection, DataSet(), .init(), nil)
+        return try DiskReads.whole(name) { reads throws(LoadError) in
+            guard let (bytes, stamp) = try reads.read(path(of: name), name: name) else {
+                return .snapshot(collection, DataSet(), .init(), nil)
+            }
+            return try decodeSnapshot(collection, bytes, stamp, zone: zone)
+        }
+    }
+
+    private func decodeSnapshot(_ collection: Collection, _ bytes: FileBytes, _ stamp: FileStamp,
+                                zone: TimeZone) throws(LoadError) -> FileRead {
+        let name = collection.fileName
+        var data = DataSet()
+        if let (seq, unknown) = FileFormats.stream(collection, bytes, zone: zone, into: &data) {
+            return .snapshot(collection, data, .init(stamp: stamp, seq: seq, applied: seq), unknown.isEmpty ? nil : unknown)
         }
         let document: JSONDocument
         do throws(JSONSyntaxError) {
@@ -164,7 +181,6 @@ extension DataStore {
             let at = TextPosition(of: error.offset, in: bytes)
             throw LoadError(file: name, line: at.line, column: at.column, message: error.message)
         }
-        var data = DataSet()
         let seq: Int
         do throws(FieldError) {
             seq = try FileFormats.decode(collection, document, zone: zone, into: &data)
@@ -180,15 +196,18 @@ extension DataStore {
     /// number of activities read before.
     private func readActivities(after position: LogPosition, first: Int, zone: TimeZone) throws(LoadError) -> FileRead {
         let name = Collection.activities.fileName
-        guard let chunk = try LogFile.readNew(path(of: name), name: name, after: position) else {
-            return .activities([], fromStart: true, UnknownFields(), LogPosition())
-        }
-        do throws(ActivityLines.Failure) {
-            let read = try ActivityLines.decode(chunk.bytes, header: chunk.fromStart, zone: zone,
-                                                firstIndex: chunk.fromStart ? 0 : first)
-            return .activities(read.activities, fromStart: chunk.fromStart, read.unknown, chunk.position)
-        } catch {
-            throw LoadError(file: name, path: FieldError.path(error.path), at: error.offset, in: chunk, message: error.message)
+        return try DiskReads.whole(name) { reads throws(LoadError) in
+            guard let chunk = try LogFile.readNew(path(of: name), name: name, after: position, in: reads) else {
+                return .activities([], fromStart: true, UnknownFields(), LogPosition())
+            }
+            do throws(ActivityLines.Failure) {
+                let read = try ActivityLines.decode(chunk.bytes, header: chunk.fromStart, zone: zone,
+                                                    firstIndex: chunk.fromStart ? 0 : first)
+                return .activities(read.activities, fromStart: chunk.fromStart, read.unknown, chunk.position)
+            } catch {
+                throw LoadError(file: name, path: FieldError.path(error.path), at: error.offset, in: chunk,
+                                message: error.message)
+            }
         }
     }
 }

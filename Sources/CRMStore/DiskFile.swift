@@ -10,7 +10,10 @@ import Darwin
 /// file replaced a moment later is noticed as changed on the next look.
 enum DiskFile {
     /// The bytes from `offset` to the end and the file's stamp, or nil when there is no file.
-    static func read(_ path: String, name: String, from offset: Int = 0) throws(LoadError) -> (bytes: [UInt8], stamp: FileStamp)? {
+    /// `mapped` files are read in place (see `FileBytes`); read them within `DiskReads.whole`,
+    /// which notices one cut short by another program while it was read.
+    static func read(_ path: String, name: String, from offset: Int = 0,
+                     mapped: Bool = false) throws(LoadError) -> (bytes: FileBytes, stamp: FileStamp)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
@@ -21,12 +24,16 @@ enum DiskFile {
         guard fstat(fd, &info) == 0 else {
             throw LoadError(file: name, message: "cannot read: \(String(cString: strerror(errno)))")
         }
-        // One spare byte: a file growing while it is read shows up as a read that fills it.
-        // The buffer is not zeroed first: at 80 MB that alone costs more than the reading.
+        var stamp = FileStamp(info)
+        let size = Int(info.st_size)
+        if mapped, size > offset, info.st_mode & S_IFMT == S_IFREG,
+           let bytes = FileBytes.map(fd, length: size - offset, from: offset) {
+            return (bytes, stamp)
+        }
         var failure: Int32 = 0
-        let expected = max(Int(info.st_size) - offset, 0) + 1
+        // One spare byte: a file growing while it is read shows up as a read that fills it.
+        let expected = max(size - offset, 0) + 1
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-            preferHugePages(UnsafeMutableRawBufferPointer(buffer))
             count = fill(UnsafeMutableRawBufferPointer(buffer), from: fd, at: offset, failure: &failure)
         }
         if bytes.count == expected {
@@ -40,23 +47,8 @@ enum DiskFile {
         guard failure == 0 else {
             throw LoadError(file: name, message: "cannot read: \(String(cString: strerror(failure)))")
         }
-        let filled = bytes.count
-        var stamp = FileStamp(info)
-        stamp.size = offset + filled
-        return (bytes, stamp)
-    }
-
-    /// Asks the kernel to back a large, not yet touched buffer with 2 MB pages where it can:
-    /// filling 80 MB in 4 KB pages costs 20,000 page faults, more than the reading itself.
-    private static func preferHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        let huge = 2 << 20
-        guard buffer.count >= 4 * huge, let base = buffer.baseAddress else { return }
-        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
-        guard end > start else { return }
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
-        #endif
+        stamp.size = offset + bytes.count
+        return (FileBytes(bytes), stamp)
     }
 
     /// Reads until `buffer` is full or the file ends; returns the bytes read.
@@ -74,5 +66,38 @@ enum DiskFile {
             filled += n
         }
         return filled
+    }
+}
+
+/// The files one piece of work reads in place, and whether any was cut short meanwhile by a
+/// program rewriting it in place (crmtop itself never does: it replaces files whole).
+final class DiskReads {
+    private var files: [FileBytes] = []
+
+    private init() {}
+
+    func read(_ path: String, name: String, from offset: Int = 0) throws(LoadError) -> (bytes: FileBytes, stamp: FileStamp)? {
+        let read = try DiskFile.read(path, name: name, from: offset, mapped: true)
+        if let read { files.append(read.bytes) }
+        return read
+    }
+
+    private var cutShort: Bool { files.contains { $0.wasCutShort } }
+
+    /// Runs `work`, again if a file it read was cut short while it read it: what was lost read
+    /// as zeros, so its result, or the error it found, is not about the file as it is.
+    static func whole<T>(_ name: String, _ work: (DiskReads) throws(LoadError) -> T) throws(LoadError) -> T {
+        let attempts = 3
+        var attempt = 1
+        while true {
+            let reads = DiskReads()
+            let outcome = Result { () throws(LoadError) in try work(reads) }
+            guard reads.cutShort else { return try outcome.get() }
+            guard attempt < attempts else {
+                throw LoadError(file: name, message: "it was cut short while it was read, \(attempts) times running; "
+                    + "another program is writing it in place")
+            }
+            attempt += 1
+        }
     }
 }

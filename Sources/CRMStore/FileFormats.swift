@@ -45,6 +45,53 @@ enum FileFormats {
         }
     }
 
+    /// Reads a file holding one list of records the fast way: each record is parsed and
+    /// decoded as the parser reaches it (see `JSONParser.parse(_:streaming:_:)`), with the same
+    /// decoding as `decode`. Nil when the file is not such a file or anything is wrong with it:
+    /// `decode` then reads it whole, finds the problem and says where, as it always has.
+    static func stream(_ collection: DataStore.Collection, _ bytes: FileBytes, zone: TimeZone,
+                       into data: inout DataSet) -> (seq: Int, unknown: UnknownFields)? {
+        switch collection {
+        case .reminders:
+            streamList(bytes, "reminders", into: &data.reminders) { v throws(FieldError) in try ReminderCodec.decode(v, zone: zone) }
+        case .cases:
+            streamList(bytes, "cases", into: &data.cases) { v throws(FieldError) in try CaseCodec.decode(v, zone: zone) }
+        case .influencers:
+            streamList(bytes, "influencers", into: &data.influencers, CaseCodec.decodeInfluencer)
+        case .kpis:
+            streamList(bytes, "kpis", into: &data.kpis, PeopleCodec.decodeKPI)
+        case .people, .settings, .activities:
+            nil
+        }
+    }
+
+    private static func streamList<T>(
+        _ bytes: FileBytes, _ key: StaticString, into items: inout [T], _ element: (JSONValue) throws(FieldError) -> T
+    ) -> (seq: Int, unknown: UnknownFields)? {
+        var records: [T] = []
+        var unknown = UnknownFields()
+        var firstOffset = 0
+        let frame = try? JSONParser.parse(bytes, streaming: key) { record in
+            guard let item = try? element(record.root) else { return false }
+            if records.count == 0 { firstOffset = record.root.offset }
+            if records.count == 1 {
+                // Records of one file are much alike: twice the room the first one suggests is
+                // plenty, and room never filled is never touched.
+                records.reserveCapacity(2 * bytes.count / max(record.root.offset - firstOffset, 1) + 16)
+            }
+            if !record.unknownMembers.isEmpty { unknown.add(record: record, at: records.count, of: "\(key)") }
+            records.append(item)
+            return true
+        }
+        guard let frame else { return nil }
+        // The frame holds the rest of the file with the list left empty.
+        var none: [T] = []
+        guard let seq = try? list(frame.root, key, into: &none, element) else { return nil }
+        unknown.merge(UnknownFields(frame))
+        items = records
+        return (seq, unknown)
+    }
+
     private static func list<T>(
         _ root: JSONValue, _ key: StaticString, into items: inout [T], _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> Int {

@@ -12,7 +12,10 @@ import Darwin
 /// so loading 100,000 records does not build a million `String`s for field names.
 public final class JSONDocument {
     /// The whole input; offsets in nodes and errors count bytes from its start.
-    public let bytes: [UInt8]
+    let bytes: FileBytes
+    /// Where `bytes` starts; valid as long as the document holds them. Reading through it
+    /// spares a reference count update per string, of which a large file has millions.
+    let base: UnsafePointer<UInt8>
     let nodes: [Node]
     /// Strings that contained escapes, already decoded; raw strings are read from `bytes`.
     let decoded: [String]
@@ -23,8 +26,9 @@ public final class JSONDocument {
     /// the first.
     var checkLog: CheckLog?
 
-    init(bytes: [UInt8], nodes: [Node], decoded: [String]) {
+    init(bytes: FileBytes, nodes: [Node], decoded: [String]) {
         self.bytes = bytes
+        base = bytes.withUnsafeBufferPointer { $0.baseAddress ?? UnsafePointer(bitPattern: 1)! }
         self.nodes = nodes
         self.decoded = decoded
     }
@@ -32,12 +36,20 @@ public final class JSONDocument {
     /// Parses one JSON value filling the whole input (surrounding whitespace and a leading
     /// byte order mark allowed).
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
+        try JSONParser.parse(FileBytes(bytes), lines: false)
+    }
+
+    static func parse(_ bytes: FileBytes) throws(JSONSyntaxError) -> JSONDocument {
         try JSONParser.parse(bytes, lines: false)
     }
 
     /// Parses JSON Lines: one value per line, blank lines skipped. The root is an array of
     /// the lines' values.
     public static func parseLines(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
+        try JSONParser.parse(FileBytes(bytes), lines: true)
+    }
+
+    static func parseLines(_ bytes: FileBytes) throws(JSONSyntaxError) -> JSONDocument {
         try JSONParser.parse(bytes, lines: true)
     }
 
@@ -144,35 +156,11 @@ public struct JSONValue {
         }
     }
 
-    public var string: String? {
-        let n = node
-        switch n.kind {
-        case .rawString:
-            return document.bytes.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[(n.offset + 1)..<(n.offset + 1 + n.payload)]),
-                       as: UTF8.self)
-            }
-        case .decodedString:
-            return document.decoded[n.payload]
-        default:
-            return nil
-        }
-    }
+    public var string: String? { document.string(at: index) }
 
     /// Calls `body` with the string's UTF-8 without making a `String` when it had no escapes.
     public func withStringUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        let n = node
-        switch n.kind {
-        case .rawString:
-            return document.bytes.withUnsafeBufferPointer {
-                body(UnsafeBufferPointer(rebasing: $0[(n.offset + 1)..<(n.offset + 1 + n.payload)]))
-            }
-        case .decodedString:
-            var text = document.decoded[n.payload]
-            return text.withUTF8(body)
-        default:
-            return nil
-        }
+        document.withStringUTF8(at: index, body)
     }
 
     /// Number of elements or members; 0 for scalars.
@@ -219,14 +207,40 @@ public struct JSONValue {
 }
 
 extension JSONDocument {
+    /// The string at node `index`, or nil when it is not a string. Decoders read through the
+    /// document rather than a `JSONValue` where they can: each value made and dropped costs a
+    /// reference count update, and a large file has millions of values.
+    func string(at index: Int) -> String? {
+        let n = nodes[index]
+        switch n.kind {
+        case .rawString:
+            return String(decoding: UnsafeBufferPointer(start: base + n.offset + 1, count: n.payload), as: UTF8.self)
+        case .decodedString:
+            return decoded[n.payload]
+        default:
+            return nil
+        }
+    }
+
+    func withStringUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let n = nodes[index]
+        switch n.kind {
+        case .rawString:
+            return body(UnsafeBufferPointer(start: base + n.offset + 1, count: n.payload))
+        case .decodedString:
+            var text = decoded[n.payload]
+            return text.withUTF8(body)
+        default:
+            return nil
+        }
+    }
+
     func string(at index: Int, equals text: StaticString) -> Bool {
         let node = nodes[index]
         switch node.kind {
         case .rawString:
             guard node.payload == text.utf8CodeUnitCount else { return false }
-            return bytes.withUnsafeBufferPointer { all in
-                memcmp(all.baseAddress! + node.offset + 1, text.utf8Start, node.payload) == 0
-            }
+            return memcmp(base + node.offset + 1, text.utf8Start, node.payload) == 0
         case .decodedString:
             return decoded[node.payload] == text.description
         default:

@@ -34,21 +34,61 @@ struct JSONParser {
     var open: [Int] = []
     /// Keys of the open objects that have grown past `smallObject` members.
     var keySets: [Int: Set<String>] = [:]
+    /// Containers around the value parsed, when it is an element parsed on its own.
+    var outerDepth = 0
+    var stream: Stream?
+    /// The node of the array whose elements are handed over, once it is open.
+    var streamedList = -1
+    /// Memory for the next element's parser.
+    private var spare: (nodes: [Node], open: [Int]) = ([], [])
+
+    /// Where `parse(_:streaming:_:)` hands over the elements of one array.
+    struct Stream {
+        let key: StaticString
+        let bytes: FileBytes
+        let element: (JSONDocument) -> Bool
+    }
 
     /// The largest text parsed: offsets are kept in 32 bits.
     static let maxSize = Int(UInt32.max) - 1
 
-    static func parse(_ bytes: [UInt8], lines: Bool) throws(JSONSyntaxError) -> JSONDocument {
+    static func parse(_ bytes: FileBytes, lines: Bool) throws(JSONSyntaxError) -> JSONDocument {
+        // crmtop's own files have a value every 8 to 9 bytes; room that is never used is
+        // never touched, while growing would copy every node made so far.
+        try run(bytes, reserving: bytes.count / 7 + 16) { parser throws(JSONSyntaxError) in
+            if lines { try parser.parseLines() } else { try parser.parseSingle() }
+        }
+    }
+
+    /// Parses one JSON value, but hands each element of the array that is the root object's
+    /// member `key` to `element` as a document of its own, as soon as it is parsed, and leaves
+    /// that array empty in the document returned. A hundred thousand records then never exist
+    /// as parsed nodes all at once: each is decoded while its bytes are still in the cache, and
+    /// the memory of its nodes is used again for the next. Stops with an error as soon as
+    /// `element` returns false.
+    static func parse(_ bytes: FileBytes, streaming key: StaticString,
+                      _ element: (JSONDocument) -> Bool) throws(JSONSyntaxError) -> JSONDocument {
+        let outcome = withoutActuallyEscaping(element) { element in
+            Result { () throws(JSONSyntaxError) in
+                try run(bytes, reserving: 64) { parser throws(JSONSyntaxError) in
+                    parser.stream = Stream(key: key, bytes: bytes, element: element)
+                    try parser.parseSingle()
+                }
+            }
+        }
+        return try outcome.get()
+    }
+
+    private static func run(_ bytes: FileBytes, reserving nodes: Int,
+                            _ body: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) -> JSONDocument {
         guard bytes.count <= maxSize else {
             throw JSONSyntaxError(offset: 0, message: "the file is larger than 4 GB, more than crmtop reads")
         }
         let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<JSONParser, JSONSyntaxError> in
             var parser = JSONParser(s: buffer)
-            // crmtop's own files have a value every 8 to 9 bytes; room that is never used is
-            // never touched, while growing would copy every node made so far.
-            parser.nodes.reserveCapacity(bytes.count / 7 + 16)
+            parser.nodes.reserveCapacity(nodes)
             do throws(JSONSyntaxError) {
-                if lines { try parser.parseLines() } else { try parser.parseSingle() }
+                try body(&parser)
                 return .success(parser)
             } catch {
                 return .failure(error)
@@ -94,10 +134,16 @@ struct JSONParser {
             skipWhitespace()
             guard i < s.count else { throw endOfInput(expecting: "a value") }
             switch s[i] {
+            case _ where streamedList >= 0 && open.last == streamedList:
+                try streamElement()
             case .openBrace, .openBracket:
                 let isObject = s[i] == .openBrace
-                guard open.count < Self.maxDepth else {
+                guard open.count + outerDepth < Self.maxDepth else {
                     throw fail(i, "nesting deeper than \(Self.maxDepth) levels")
+                }
+                if !isObject, let stream, streamedList < 0, open.count == 1, nodes[open[0]].kind == .object,
+                   withContent(nodes.count - 1, { $0.elementsEqual(UnsafeBufferPointer(start: stream.key.utf8Start, count: stream.key.utf8CodeUnitCount)) }) {
+                    streamedList = nodes.count
                 }
                 open.append(nodes.count)
                 nodes.append(Node(kind: isObject ? .object : .array, offset: i, payload: 0, next: 0))
@@ -126,7 +172,8 @@ struct JSONParser {
             // A value has ended: count it in its container, then move on or close containers.
             while open.count > base {
                 let top = open[open.count - 1]
-                nodes[top].payload += 1
+                // Elements handed over are not in this document, so their array looks empty.
+                if top != streamedList { nodes[top].payload += 1 }
                 let isObject = nodes[top].kind == .object
                 let closer: UInt8 = isObject ? .closeBrace : .closeBracket
                 skipWhitespace()
@@ -145,6 +192,28 @@ struct JSONParser {
             }
             if open.count == base { return }
         }
+    }
+
+    /// Parses the element at `i` as a document of its own and hands it over. The element's
+    /// parser works in the memory the one before it used.
+    private mutating func streamElement() throws(JSONSyntaxError) {
+        var element = JSONParser(s: s)
+        swap(&element.nodes, &spare.nodes)
+        swap(&element.open, &spare.open)
+        element.i = i
+        element.outerDepth = open.count
+        try element.parseValue()
+        let start = i
+        i = element.i
+        swap(&element.open, &spare.open)
+        var document: JSONDocument? = JSONDocument(bytes: stream!.bytes, nodes: element.nodes, decoded: element.decoded)
+        element = JSONParser(s: s)
+        let taken = stream!.element(document!)
+        // Once the document is gone, its nodes are ours alone again and can be refilled in place.
+        spare.nodes = document!.nodes
+        document = nil
+        spare.nodes.removeAll(keepingCapacity: true)
+        guard taken else { throw fail(start, "the element was not taken") }
     }
 
     private mutating func close() {

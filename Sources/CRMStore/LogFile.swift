@@ -20,7 +20,7 @@ struct LogPosition: Equatable, Sendable {
 
     var endsLine: Bool { tail.last.map { $0 == .lf } ?? true }
 
-    mutating func advance(over bytes: [UInt8]) {
+    mutating func advance<Bytes: RandomAccessCollection<UInt8>>(over bytes: Bytes) where Bytes.Index == Int {
         consumed += bytes.count
         let joined = tail + bytes[max(0, bytes.count - Self.tailLength)...]
         tail = Array(joined[max(0, joined.count - Self.tailLength)...])
@@ -35,7 +35,7 @@ struct LogPosition: Equatable, Sendable {
 enum LogFile {
     struct Chunk {
         /// New whole lines, to be parsed as JSON Lines.
-        var bytes: [UInt8]
+        var bytes: FileBytes
         /// Where `bytes` starts in the file.
         var start: Int
         /// Whether the file was read from its start (it is new, or was replaced).
@@ -53,22 +53,23 @@ enum LogFile {
 
     /// What was added since `position`, or the whole file if it is not the one read before.
     /// Nil when the file does not exist.
-    static func readNew(_ path: String, name: String, after position: LogPosition) throws(LoadError) -> Chunk? {
+    static func readNew(_ path: String, name: String, after position: LogPosition,
+                        in reads: DiskReads) throws(LoadError) -> Chunk? {
         let back = position.tail.count
         if let previous = position.stamp,
-           let (read, stamp) = try DiskFile.read(path, name: name, from: position.consumed - back),
+           let (read, stamp) = try reads.read(path, name: name, from: position.consumed - back),
            stamp.isSameFile(as: previous), stamp.size >= position.consumed, read.starts(with: position.tail) {
             var bytes = consume read
             bytes.removeFirst(back)
-            bytes.removeSubrange(completeCount(bytes)...)
+            bytes.keepFirst(completeCount(bytes))
             var next = position
             next.stamp = stamp
             next.advance(over: bytes)
             return Chunk(bytes: bytes, start: position.consumed, position: next, path: path)
         }
-        guard let (read, stamp) = try DiskFile.read(path, name: name) else { return nil }
+        guard let (read, stamp) = try reads.read(path, name: name) else { return nil }
         var bytes = consume read
-        bytes.removeSubrange(completeCount(bytes)...)
+        bytes.keepFirst(completeCount(bytes))
         var next = LogPosition(stamp: stamp)
         next.advance(over: bytes)
         return Chunk(bytes: bytes, start: 0, position: next, path: path)
@@ -76,7 +77,7 @@ enum LogFile {
 
     /// How many bytes are whole lines, counting a last line without a newline if it is a
     /// complete object.
-    static func completeCount(_ bytes: [UInt8]) -> Int {
+    static func completeCount(_ bytes: FileBytes) -> Int {
         guard let last = bytes.last, last != .lf else { return bytes.count }
         let cut = (bytes.lastIndex(of: .lf).map { $0 + 1 }) ?? 0
         if let document = try? JSONDocument.parse(Array(bytes[cut...])), document.root.kind == .object { return bytes.count }

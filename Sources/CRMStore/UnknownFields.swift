@@ -42,6 +42,16 @@ struct UnknownFields: Sendable {
 
     init() {}
 
+    /// Adds what one record of `list`, parsed as a document of its own, left unread.
+    mutating func add(record document: JSONDocument, at index: Int, of list: String) {
+        let anchor = Anchor(list: list, key: Self.identity(document.root) ?? "#\(index)")
+        patches[anchor, default: []] += Self.patches(ofRecord: document)
+    }
+
+    mutating func merge(_ other: UnknownFields) {
+        patches.merge(other.patches) { $0 + $1 }
+    }
+
     /// What a document holding one record (a line of JSON Lines) left unread.
     static func patches(ofRecord document: JSONDocument) -> [Patch] {
         document.unknownMembers.map { object, keys, _ in

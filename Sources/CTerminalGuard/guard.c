@@ -3,6 +3,8 @@
 
 #include "CTerminalGuard.h"
 
+#include <CFileMapping.h>
+
 #include <curses.h>
 #include <pthread.h>
 #include <signal.h>
@@ -81,6 +83,8 @@ static void restore_terminal(void) {
 }
 
 static void on_crash(int sig, siginfo_t *info, void *context) {
+    // A mapped data file cut short under a reader is not a crash (see CFileMapping).
+    if (sig == SIGBUS && info != NULL && info->si_code > 0 && cfm_handle_fault(info->si_addr)) return;
     struct sigaction *previous = NULL;
     for (int i = 0; i < COUNT(crash_signals); i++) {
         if (crash_signals[i] == sig) previous = &previous_crash[i];
@@ -129,6 +133,7 @@ int ctg_install(void) {
     // kernel kills the process before the previous handler can report.
     crash.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     crash.sa_sigaction = on_crash;
+    cfm_note_forwarding_handler((void (*)(int, void *, void *))on_crash);
 
     // Counted one by one so that a failure part-way can be undone exactly.
     for (; installed_stop < COUNT(stop_signals); installed_stop++) {

@@ -32,7 +32,7 @@ import Testing
             expected.append(try #require(general(line)))
         }
         let text = #"{"version":2}"# + "\n" + lines.joined(separator: "\n") + "\n"
-        let read = try ActivityLines.decode(Array(text.utf8), header: true, zone: berlin, firstIndex: 0)
+        let read = try ActivityLines.decode(FileBytes(Array(text.utf8)), header: true, zone: berlin, firstIndex: 0)
         #expect(read.activities == expected)
         #expect(read.unknown.patches.count == 5_000)
     }
@@ -42,7 +42,7 @@ import Testing
         lines[25_000] = Self.variants[6]
         let bytes = Array((#"{"version":2}"# + "\n" + lines.joined(separator: "\n")).utf8)
         #expect(throws: (any Error).self) {
-            try ActivityLines.decode(bytes, header: true, zone: berlin, firstIndex: 0)
+            try ActivityLines.decode(FileBytes(bytes), header: true, zone: berlin, firstIndex: 0)
         }
         let dir = TempDir()
         defer { dir.remove() }
