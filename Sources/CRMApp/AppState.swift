@@ -179,6 +179,7 @@ public struct AppState: Equatable, Sendable {
         // Asked in a statement of its own: as the argument of `narrowed`, the call would keep a
         // copy of the state, rows and all, and the memo would have to copy them to update them.
         derived.cases = []
+        memo.prepare(data, period: period, now: now)
         let open = memo.cases(data, now: now)
         derived.cases = narrowed(open)
         let board = memo.board(data, period: period, now: now)

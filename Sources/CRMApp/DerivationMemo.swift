@@ -24,6 +24,19 @@ struct DerivationMemo: Equatable, Sendable {
         /// Only when a KPI is derived from them (acknowledgements, cases closed in time).
         var reminders: Identity<Reminder>?
         var cases: Identity<SupportCase>?
+
+        init(_ data: DataSet, period: Period, now: Date) {
+            let derivedKPIs = data.kpis.contains { DerivedKPI.isReserved($0.id) }
+            self.period = period
+            day = TimeText.wallClock(now, zone: data.settings.defaultCalendar.timeZone).day
+            activities = Identity(array: data.activities)
+            people = data.people
+            teams = data.teams
+            kpis = data.kpis
+            settings = data.settings
+            reminders = derivedKPIs ? Identity(array: data.reminders) : nil
+            cases = derivedKPIs ? Identity(array: data.cases) : nil
+        }
     }
 
     /// An array compared by the storage it uses: comparing a million activities element by
@@ -123,16 +136,38 @@ struct DerivationMemo: Equatable, Sendable {
     /// The board, made again only when what it is made from changes, the day changes, or the
     /// time of a logged activity still to come arrives.
     mutating func board(_ data: DataSet, period: Period, now: Date) -> Leaderboard.Board {
-        let derivedKPIs = data.kpis.contains { DerivedKPI.isReserved($0.id) }
-        let key = BoardKey(period: period, day: TimeText.wallClock(now, zone: data.settings.defaultCalendar.timeZone).day,
-                           activities: Identity(array: data.activities), people: data.people, teams: data.teams,
-                           kpis: data.kpis, settings: data.settings,
-                           reminders: derivedKPIs ? Identity(array: data.reminders) : nil,
-                           cases: derivedKPIs ? Identity(array: data.cases) : nil)
+        let key = BoardKey(data, period: period, now: now)
         if let board, board.key == key, board.nextEvent.map({ now < $0 }) ?? true { return board.board }
+        let made = Self.makeBoard(data, key: key, period: period, now: now)
+        board = made
+        return made.board
+    }
+
+    /// Makes the case rows and the board side by side when neither is at hand, as on the
+    /// first refresh or after another process changed the data: at 20,000 open cases and
+    /// a million activities each takes a while, and they need nothing from each other.
+    mutating func prepare(_ data: DataSet, period: Period, now: Date) {
+        let key = BoardKey(data, period: period, now: now)
+        let haveBoard = board.map { $0.key == key && ($0.nextEvent.map { now < $0 } ?? true) } ?? false
+        let haveRows = open.map { $0.cases == data.cases && $0.settings == data.settings } ?? false
+        guard !haveBoard && !haveRows else { return }
+        let rows = PartResults<[CaseRow]>(count: 1, empty: [])
+        let boards = PartResults<(key: BoardKey, nextEvent: Date?, board: Leaderboard.Board)?>(count: 1, empty: nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                rows.set(0, CaseRows.make(data.cases, settings: data.settings, now: now))
+            } else {
+                boards.set(0, Self.makeBoard(data, key: key, period: period, now: now))
+            }
+        }
+        open = (data.cases, data.settings, now, rows.takeAll()[0])
+        board = boards.takeAll()[0]
+    }
+
+    private static func makeBoard(_ data: DataSet, key: BoardKey, period: Period,
+                                  now: Date) -> (key: BoardKey, nextEvent: Date?, board: Leaderboard.Board) {
         let made = Leaderboard.board(data, period: period, now: now)
-        board = (key, Self.firstAfter(now, derivedKPIs ? data : nil, data.activities), made)
-        return made
+        return (key, firstAfter(now, key.reminders != nil ? data : nil, data.activities), made)
     }
 
     /// The earliest recorded moment after `now` that would count once it passes: activities

@@ -32,6 +32,9 @@ struct JSONParser {
     var decoded: [String] = []
     /// Containers not yet closed, innermost last.
     var open: [Int] = []
+    /// For each of them, a bit for each key seen so far, chosen by `keyBit`: a key whose bit
+    /// is not set yet cannot be a duplicate, which spares comparing it with every key before.
+    var keyBits: [UInt64] = []
     /// Keys of the open objects that have grown past `smallObject` members.
     var keySets: [Int: Set<String>] = [:]
     /// Containers around the value parsed, when it is an element parsed on its own.
@@ -40,7 +43,7 @@ struct JSONParser {
     /// The node of the array whose elements are handed over, once it is open.
     var streamedList = -1
     /// Memory for the next element's parser.
-    private var spare: (nodes: [Node], open: [Int]) = ([], [])
+    private var spare: (nodes: [Node], open: [Int], keyBits: [UInt64]) = ([], [], [])
 
     /// Where `parse(_:streaming:_:)` hands over the elements of one array.
     struct Stream {
@@ -146,6 +149,7 @@ struct JSONParser {
                     streamedList = nodes.count
                 }
                 open.append(nodes.count)
+                keyBits.append(0)
                 nodes.append(Node(kind: isObject ? .object : .array, offset: i, payload: 0, next: 0))
                 i += 1
                 skipWhitespace()
@@ -200,12 +204,14 @@ struct JSONParser {
         var element = JSONParser(s: s)
         swap(&element.nodes, &spare.nodes)
         swap(&element.open, &spare.open)
+        swap(&element.keyBits, &spare.keyBits)
         element.i = i
         element.outerDepth = open.count
         try element.parseValue()
         let start = i
         i = element.i
         swap(&element.open, &spare.open)
+        swap(&element.keyBits, &spare.keyBits)
         var document: JSONDocument? = JSONDocument(bytes: stream!.bytes, nodes: element.nodes, decoded: element.decoded)
         element = JSONParser(s: s)
         let taken = stream!.element(document!)
@@ -218,6 +224,7 @@ struct JSONParser {
 
     private mutating func close() {
         let top = open.removeLast()
+        keyBits.removeLast()
         nodes[top].next = nodes.count
         keySets[top] = nil
         i += 1
@@ -231,11 +238,26 @@ struct JSONParser {
         let object = open[open.count - 1]
         let key = nodes.count
         try parseString()
-        try checkUnique(key: key, in: object)
+        let bit = keyBit(key)
+        let seen = keyBits[keyBits.count - 1]
+        keyBits[keyBits.count - 1] = seen | bit
+        // Past `smallObject` members every key goes into the object's set, so none is skipped.
+        if seen & bit != 0 || nodes[object].payload >= Self.smallObject {
+            try checkUnique(key: key, in: object)
+        }
         skipWhitespace()
         guard i < s.count else { throw endOfInput(expecting: "':'") }
         guard s[i] == .colon else { throw fail(i, "unexpected \(describe(i)); expected ':' after the field name") }
         i += 1
+    }
+
+    /// One of 64 bits, from the key's length and its first and last bytes: equal keys always
+    /// get the same bit, and the dozen keys of a record rarely share one.
+    private func keyBit(_ key: Int) -> UInt64 {
+        withContent(key) { text in
+            let mix = text.isEmpty ? 0 : text.count &* 31 &+ Int(text[0]) &* 7 &+ Int(text[text.count - 1])
+            return 1 << UInt64(mix & 63)
+        }
     }
 
     private mutating func checkUnique(key: Int, in object: Int) throws(JSONSyntaxError) {

@@ -5,7 +5,11 @@ extension JSONParser {
         let quote = i
         var j = i + 1
         var escaped = false, nonASCII = false
+        let start = UnsafeRawPointer(s.baseAddress!)
         while true {
+            // Eight bytes at a time while none of them is a quote, a backslash, a control
+            // character or part of a multi-byte character: titles and notes are mostly that.
+            while j + 8 <= s.count, Self.plain(start.loadUnaligned(fromByteOffset: j, as: UInt64.self)) { j += 8 }
             guard j < s.count else {
                 throw fail(s.count, "the input ends inside a string that starts at \(position(quote))")
             }
@@ -35,6 +39,19 @@ extension JSONParser {
             nodes.append(Node(kind: .rawString, offset: quote, payload: content.count, next: nodes.count + 1))
         }
         i = j + 1
+    }
+
+    /// Whether none of eight bytes (in either order) needs a look of its own.
+    @inline(__always)
+    static func plain(_ v: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte of zero shows as its high bit in `(x - ones) & ~x & highs`; bytes equal to c
+        // are zero in v ^ (c * ones), and bytes below 0x20 borrow as zero does.
+        func zeroIn(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quote = zeroIn(v ^ (ones &* UInt64(UInt8.quote)))
+        let backslash = zeroIn(v ^ (ones &* UInt64(UInt8.backslash)))
+        let control = (v &- ones &* 0x20) & ~v & highs
+        return quote | backslash | control | (v & highs) == 0
     }
 
     func unescape(_ range: Range<Int>) throws(JSONSyntaxError) -> String {

@@ -69,4 +69,33 @@ import Testing
         _ = Reducer.reduce(&state, .tick(Fixture.minutes(3)))
         #expect(state.derived.leaderboard.first { $0.person == "tom" }?.points == before + 2)
     }
+
+    /// Enough cases to be worked on in parts, opened over two days with every priority and
+    /// status, some answered and some waiting on the customer.
+    static func manyCases() -> DataSet {
+        var data = Fixture.data
+        var random = SplitMix64(seed: 7)
+        data.cases = (0..<3_000).map { n in
+            let opened = Fixture.minutes(-Double(random.next() % 2_880))
+            let status = CaseStatus.allCases[Int(random.next() % 5)]
+            return SupportCase(id: "K\(n)", title: "Case \(n)", customer: "C",
+                               priority: CasePriority.allCases[Int(random.next() % 4)], status: status,
+                               opened: opened, firstResponseAt: n % 3 == 0 ? opened.addingTimeInterval(600) : nil,
+                               pauses: status == .pendingCustomer ? [Pause(start: opened.addingTimeInterval(60))] : [])
+        }
+        return data
+    }
+
+    @Test func manyCasesComeOutMostUrgentFirstEverySecond() {
+        let data = Self.manyCases()
+        var state = AppState(data: data, user: "maria", now: Fixture.now, size: Size(width: 120, height: 40))
+        for minutes: Double in [0, 1, 90, 600] {
+            if minutes > 0 { _ = Reducer.reduce(&state, .tick(Fixture.minutes(minutes))) }
+            let rows = state.derived.cases
+            #expect(rows.count == data.cases.filter(\.status.isOpen).count)
+            #expect(Set(rows.map(\.item.id)) == Set(data.cases.filter(\.status.isOpen).map(\.id)))
+            #expect(zip(rows, rows.dropFirst()).allSatisfy { !($1.urgency < $0.urgency) })
+            #expect(state.derived == Self.fresh(state))
+        }
+    }
 }

@@ -189,4 +189,40 @@ import Testing
             == JSONSyntaxError(offset: 6, message: "unexpected '{' after the value; each line holds exactly one value"))
         #expect(failure(Array("{}\n{\"a\":\n".utf8), lines: true)?.offset == 9)
     }
+
+    /// Keys are compared only when their length and ends could make them equal; a duplicate
+    /// must still be found wherever it is and however it is written.
+    @Test func aDuplicateIsFoundAtAnyPlaceInObjectsOfAnySize() {
+        for size in [1, 2, 15, 16, 17, 40] {
+            let keys = (0..<size).map { "k\($0)" } + ["same", "s", ""]
+            for (n, key) in keys.enumerated() {
+                let escaped = key.isEmpty ? "" : "\\u00" + String(key.utf8.first!, radix: 16) + key.dropFirst()
+                for written in [key, escaped] {
+                    var members = keys.map { #""\#($0)": 1"# }
+                    members.insert(#""\#(written)": 2"#, at: (n * 7) % (members.count + 1))
+                    let text = "{" + members.joined(separator: ", ") + "}"
+                    #expect(failure(text)?.message.hasPrefix("duplicate field \"\(key)\"") == true, "\(text)")
+                }
+            }
+            let unique = "{" + (0..<size).map { #""k\#($0)": 1"# }.joined(separator: ", ") + "}"
+            #expect(failure(unique) == nil)
+        }
+    }
+
+    /// Strings are scanned eight bytes at a time where they can be: whatever ends a run, at
+    /// any place in it, is still seen.
+    @Test func stringsReadTheSameWhereverTheirSpecialBytesFall() throws {
+        for shift in 0..<9 {
+            let pad = String(repeating: "x", count: shift)
+            #expect(try parse(#"["\#(pad)abcdefghijklmnop\"q\\r\u00e9s\ttuv"]"#).root.elements[0].string
+                == pad + "abcdefghijklmnop\"q\\r\u{e9}s\ttuv")
+            #expect(try parse("[\"\(pad)abcdefghijklmné€😀xyz12345678\"]").root.elements[0].string
+                == pad + "abcdefghijklmné€😀xyz12345678")
+            #expect(failure("[\"\(pad)abcdefghijk\u{01}lmnop\"]")?.offset == 2 + shift + 11)
+            #expect(failure("[\"\(pad)abcdefghijklmnopqrs")?.message.hasPrefix("the input ends inside a string") == true)
+            var bytes = Array("[\"\(pad)abcdefghijklmnop\"]".utf8)
+            bytes[2 + shift + 9] = 0xFF
+            #expect(throws: JSONSyntaxError.self) { try JSONDocument.parse(bytes) }
+        }
+    }
 }
