@@ -16,7 +16,21 @@ public enum TimeText {
     }
 
     public static func parse(utf8 s: UnsafeBufferPointer<UInt8>, zone: TimeZone) -> Date? {
-        if let seconds = wholeSecondsWithOffset(s) {
+        var day = RecentDay()
+        return parse(utf8: s, zone: zone, recent: &day)
+    }
+
+    /// The calendar day of the last time read, and its day number: times read one after
+    /// another from a log mostly fall on the same day, which then need not be worked out.
+    public struct RecentDay {
+        fileprivate var text: (UInt64, UInt16) = (0, 0)
+        fileprivate var days = 0
+        public init() {}
+    }
+
+    /// `parse`, remembering the day in `recent` for the next time read.
+    public static func parse(utf8 s: UnsafeBufferPointer<UInt8>, zone: TimeZone, recent: inout RecentDay) -> Date? {
+        if let seconds = wholeSecondsWithOffset(s, recent: &recent) {
             return Date(timeIntervalSinceReferenceDate: Double(seconds - unixToReference))
         }
         guard let t = Fields(s) else { return nil }
@@ -56,7 +70,7 @@ public enum TimeText {
     /// The form crmtop writes, `2026-11-23T10:00:00+01:00`, read without the general parser's
     /// bookkeeping: files hold hundreds of thousands of them. Nil for any other form.
     @inline(__always)
-    static func wholeSecondsWithOffset(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func wholeSecondsWithOffset(_ s: UnsafeBufferPointer<UInt8>, recent: inout RecentDay) -> Int? {
         guard s.count == 25, s[4] == 0x2D, s[7] == 0x2D, s[10] == 0x54, s[13] == 0x3A, s[16] == 0x3A,
               s[19] == 0x2B || s[19] == 0x2D, s[22] == 0x3A else { return nil }
         var bad = false
@@ -69,12 +83,19 @@ public enum TimeText {
             }
             return v
         }
-        let year = number(0, 4), month = number(5, 2), day = number(8, 2)
+        let date = UnsafeRawPointer(s.baseAddress!)
+        let text = (date.loadUnaligned(as: UInt64.self), date.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        if text != recent.text {
+            let year = number(0, 4), month = number(5, 2), day = number(8, 2)
+            guard !bad, (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+            else { return nil }
+            recent.text = text
+            recent.days = daysFromCivil(year: year, month: month, day: day)
+        }
         let hour = number(11, 2), minute = number(14, 2), second = number(17, 2)
         let offset = (number(20, 2) * 3600 + number(23, 2) * 60) * (s[19] == 0x2D ? -1 : 1)
-        guard !bad, (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year),
-              hour < 24, minute < 60, second < 60, number(20, 2) < 24, number(23, 2) < 60 else { return nil }
-        return daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
+        guard !bad, hour < 24, minute < 60, second < 60, number(20, 2) < 24, number(23, 2) < 60 else { return nil }
+        return recent.days * 86_400 + hour * 3600 + minute * 60 + second - offset
     }
 
     // MARK: - Wall clock to UTC

@@ -130,13 +130,15 @@ enum ActivityLines {
              zone: TimeZone) {
             var start = range.lowerBound
             let base = buffer.baseAddress!
+            var recent = Fast.Recent()
             while start < range.upperBound {
                 let found = memchr(base + start, Int32(UInt8.lf), range.upperBound - start)
                 let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? range.upperBound
                 defer { start = end + 1 }
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
                 guard line.contains(where: { $0 != .space && $0 != .tab && $0 != .cr }) else { continue }
-                guard let activity = Fast.activity(line, zone: zone) ?? general(line, at: start, zone: zone) else { return }
+                guard let activity = Fast.activity(line, zone: zone, recent: &recent) ?? general(line, at: start, zone: zone)
+                else { return }
                 (out + count).initialize(to: activity)
                 count += 1
             }
@@ -189,7 +191,29 @@ enum ActivityLines {
 /// Lines as crmtop writes them: `{"person":"…","kpi":"…","count":N,"at":"…"}` with an optional
 /// `"note"` last, strings of plain ASCII without escapes. Anything else is left to the parser.
 private enum Fast {
-    static func activity(_ line: UnsafeBufferPointer<UInt8>, zone: TimeZone) -> Activity? {
+    /// What the lines read so far have in common with the next: a log names the same few
+    /// hundred people and KPIs a million times, mostly on the same day as the line before.
+    struct Recent {
+        var day = TimeText.RecentDay()
+        /// Short strings already made, by their bytes, their length in the top byte.
+        private var keys = [(UInt64, UInt64)](repeating: (0, 0), count: 1024)
+        private var strings = [String](repeating: "", count: 1024)
+
+        mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            guard bytes.count > 0, bytes.count < 16 else { return String(decoding: bytes, as: UTF8.self) }
+            var key: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+            key.1 |= UInt64(bytes.count) << 56
+            let slot = Int(truncatingIfNeeded: ((key.0 ^ key.1 &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+            if keys[slot] == key { return strings[slot] }
+            let made = String(decoding: bytes, as: UTF8.self)
+            keys[slot] = key
+            strings[slot] = made
+            return made
+        }
+    }
+
+    static func activity(_ line: UnsafeBufferPointer<UInt8>, zone: TimeZone, recent: inout Recent) -> Activity? {
         var i = 0
         func literal(_ text: StaticString) -> Bool {
             let n = text.utf8CodeUnitCount
@@ -211,7 +235,7 @@ private enum Fast {
             }
             return nil
         }
-        func string() -> String? { raw().map { String(decoding: $0, as: UTF8.self) } }
+        func string() -> String? { raw().map { recent.string($0) } }
         func integer() -> Int? {
             let negative = i < line.count && line[i] == .minus
             if negative { i += 1 }
@@ -227,11 +251,11 @@ private enum Fast {
 
         guard literal(#"{"person":""#), let person = string(), literal(#","kpi":""#), let kpi = string(),
               literal(#","count":"#), let count = integer(), literal(#","at":""#),
-              let at = raw().flatMap({ TimeText.parse(utf8: $0, zone: zone) })
+              let at = raw().flatMap({ TimeText.parse(utf8: $0, zone: zone, recent: &recent.day) })
         else { return nil }
         var note: String?
         if literal(#","note":""#) {
-            guard let text = string() else { return nil }
+            guard let text = raw().map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
             note = text
         }
         guard literal("}"), i == line.count else { return nil }

@@ -13,6 +13,9 @@ struct Fields {
     /// search just after the last hit usually finds the field at once.
     private var cursor: Int
     private var seen = 0
+    /// The `keyBit`s of the object's keys: most optional fields are absent from most
+    /// records, and this says so without comparing the field's name with every key.
+    private let keyBits: UInt64
 
     init(_ value: JSONValue, known: [StaticString]) throws(FieldError) {
         guard value.kind == .object else { throw value.mismatch("an object") }
@@ -20,6 +23,13 @@ struct Fields {
         document = value.document
         self.known = known
         cursor = 0
+        var bits: UInt64 = 0
+        var k = value.index + 1
+        for _ in 0..<document.nodes[value.index].payload {
+            bits |= document.withStringUTF8(at: k, CRMStore.keyBit) ?? 0
+            k = document.nodes[k + 1].next
+        }
+        keyBits = bits
     }
 
     /// The value, or nil when it is absent or `null`.
@@ -49,9 +59,10 @@ struct Fields {
     /// The value's node, when the field is there.
     private mutating func lookup(_ key: StaticString) -> Int? {
         assert(known.contains { $0.description == key.description }, "\(key) missing from the known list")
+        guard keyBits & CRMStore.keyBit(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)) != 0
+        else { return nil }
         let first = object.index + 1
         let members = document.nodes[object.index].payload
-        guard members > 0 else { return nil }
         let end = document.nodes[object.index].next
         var k = cursor == 0 ? first : cursor
         for _ in 0..<members {

@@ -251,14 +251,7 @@ struct JSONParser {
         i += 1
     }
 
-    /// One of 64 bits, from the key's length and its first and last bytes: equal keys always
-    /// get the same bit, and the dozen keys of a record rarely share one.
-    private func keyBit(_ key: Int) -> UInt64 {
-        withContent(key) { text in
-            let mix = text.isEmpty ? 0 : text.count &* 31 &+ Int(text[0]) &* 7 &+ Int(text[text.count - 1])
-            return 1 << UInt64(mix & 63)
-        }
-    }
+    private func keyBit(_ key: Int) -> UInt64 { withContent(key, CRMStore.keyBit) }
 
     private mutating func checkUnique(key: Int, in object: Int) throws(JSONSyntaxError) {
         let earlier = nodes[object].payload
@@ -419,6 +412,15 @@ struct JSONParser {
         let digits = String(byte, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: 4 - digits.count) + digits
     }
+}
+
+/// One of 64 bits for a key, from its length and its first and last bytes: equal keys always
+/// get the same bit, and the dozen keys of a record rarely share one. A key whose bit is not
+/// among an object's cannot be one of its keys.
+@inline(__always)
+func keyBit(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let mix = text.isEmpty ? 0 : text.count &* 31 &+ Int(text[0]) &* 7 &+ Int(text[text.count - 1])
+    return 1 << UInt64(mix & 63)
 }
 
 /// Text from a file, fit to quote in a message: at most `limit` characters, and control

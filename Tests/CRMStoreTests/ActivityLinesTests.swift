@@ -52,4 +52,21 @@ import Testing
             try dir.store.load()
         }
     }
+
+    /// Names already read are used again rather than made anew; with more names than are
+    /// kept, and names alike but for one byte, every line still reads as it says.
+    @Test func manyNamesAndDaysReadAsEachLineSays() throws {
+        var lines: [String] = []
+        var expected: [Activity] = []
+        for n in 0..<6_000 {
+            let day = 20 + n / 1_500
+            let line = #"{"person":"p\#(n % 2_500)","kpi":"kpi-\#(n % 7)","count":\#(n % 5),"at":"2026-11-\#(day)T1\#(n % 10):00:00+01:00"}"#
+            lines.append(line)
+            expected.append(try #require(general(line)))
+        }
+        let text = #"{"version":2}"# + "\n" + lines.joined(separator: "\n") + "\n"
+        let read = try ActivityLines.decode(FileBytes(Array(text.utf8)), header: true, zone: berlin, firstIndex: 0)
+        #expect(read.activities == expected)
+        #expect(Set(read.activities.map(\.person)).count == 2_500)
+    }
 }

@@ -114,4 +114,21 @@ import Testing
         #expect(TimeText.date(LocalDate(year: 2026, month: 3, day: 29), minute: 150, zone: berlin)
             == utc(2026, 3, 29, 1, 30))
     }
+
+    /// Times read one after another remember their day; whatever follows, each reads as it
+    /// would alone, and a day that is not real is never remembered as one.
+    @Test func timesReadInARowReadAsEachAlone() {
+        let texts = [
+            "2026-11-23T10:00:00+01:00", "2026-11-23T23:59:59+01:00", "2026-11-23T24:00:00+01:00",
+            "2026-11-24T00:00:00-05:00", "2026-02-30T10:00:00+01:00", "2026-02-30T10:00:00+01:00",
+            "2026-02-28T10:00:00+01:00", "2024-02-29T10:00:00Z", "2024-02-29T10:00:00+00:00",
+            "2026-11-2xT10:00:00+01:00", "2026-11-23 10:00", "2026-11-23T10:00:00+01:00",
+        ]
+        var recent = TimeText.RecentDay()
+        for text in texts {
+            var copy = text
+            let inARow = copy.withUTF8 { TimeText.parse(utf8: $0, zone: berlin, recent: &recent) }
+            #expect(inARow == TimeText.parse(text, zone: berlin), "\(text)")
+        }
+    }
 }
