@@ -28,13 +28,20 @@ enum CaseRows {
                 // the cores' caches all the time.
                 let policies = SLAPolicies(settings)
                 let ladder = Array(settings.escalation)
+                let itemOffset = MemoryLayout<CaseRow>.offset(of: \CaseRow.item)!
                 for n in (shared.buffer.count * chunk / chunks)..<(shared.buffer.count * (chunk + 1) / chunks) {
                     let row = shared.buffer.baseAddress! + n
-                    let clocks = policies.clocks(for: row.pointee.item, now: now)
-                    row.pointee.escalationLevel = Escalation.level(for: row.pointee.item, clocks: clocks,
-                                                                   ladder: ladder, now: now)
+                    // The case is taken out of its row while it is read and put back after:
+                    // read in place, each call would be handed a copy of the whole case.
+                    let slot = (UnsafeMutableRawPointer(row) + itemOffset).assumingMemoryBound(to: SupportCase.self)
+                    let item = slot.move()
+                    let clocks = policies.clocks(for: item, now: now)
+                    let level = Escalation.level(for: item, clocks: clocks, ladder: ladder, now: now)
+                    let urgency = SLA.urgency(of: item, clocks: clocks)
+                    slot.initialize(to: consume item)
+                    row.pointee.escalationLevel = level
                     row.pointee.urgent = SLA.mostUrgent(clocks)
-                    row.pointee.urgency = SLA.urgency(of: row.pointee.item, clocks: clocks)
+                    row.pointee.urgency = urgency
                     row.pointee.clocks = clocks
                 }
             }
@@ -77,28 +84,36 @@ enum CaseRows {
 }
 
 /// Each case's SLA policy and business time, looked up once per kind and priority rather than
-/// once per case: `SLA.policy` chooses by nothing else.
+/// once per case: `SLA.policy` chooses by nothing else. Kept boxed and in a plain table: a
+/// policy and its business time hold a dozen references, and a lookup that copied them out
+/// for each of 20,000 cases every second would spend more on counting those than on the clocks.
 struct SLAPolicies: Sendable {
-    private struct Key: Hashable {
-        var kind: CaseKind
-        var priority: CasePriority
+    private final class Entry: Sendable {
+        let policy: SLAPolicy
+        let time: BusinessTime
+
+        init(_ policy: SLAPolicy, _ time: BusinessTime) {
+            self.policy = policy
+            self.time = time
+        }
     }
 
-    private var found: [Key: (policy: SLAPolicy, time: BusinessTime)] = [:]
+    /// By kind, then priority rank.
+    private var entries: [Entry?] = []
+    private static let priorities = CasePriority.allCases.count
 
     init(_ settings: Settings) {
         for kind in CaseKind.allCases {
             for priority in CasePriority.allCases {
                 let probe = SupportCase(id: "", title: "", customer: "", kind: kind, priority: priority, opened: .distantPast)
-                found[Key(kind: kind, priority: priority)] = SLA.policy(for: probe, in: settings).map {
-                    ($0, SLA.businessTime(for: $0, in: settings))
-                }
+                entries.append(SLA.policy(for: probe, in: settings).map { Entry($0, SLA.businessTime(for: $0, in: settings)) })
             }
         }
     }
 
     func clocks(for item: SupportCase, now: Date) -> [SLAClock] {
-        guard let entry = found[Key(kind: item.kind, priority: item.priority)] else { return [] }
+        let kind = item.kind == .standard ? 0 : 1
+        guard let entry = entries[kind * Self.priorities + item.priority.rank] else { return [] }
         return SLA.clocks(for: item, policy: entry.policy, time: entry.time, now: now)
     }
 }
