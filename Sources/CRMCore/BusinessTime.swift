@@ -53,17 +53,41 @@ public struct BusinessTime: Sendable {
     /// The calendar's name; nil for `calendarTime`.
     public let calendarName: String?
 
-    private let zone: ZoneTable
-    /// Plain elapsed seconds: no hours and no holidays.
-    private let continuous: Bool
-    /// Open spans per weekday (0 = Monday), seconds after local midnight, sorted and disjoint.
-    private let spans: [[Span]]
-    /// Open seconds in a week before each weekday starts; the last entry is the whole week.
-    private let weekPrefix: [Double]
-    /// Holidays as day numbers (days since 1970-01-01), sorted and unique.
-    private let holidays: [Int]
-    /// `holidayPrefix[i]` = open seconds the first `i` holidays take away.
-    private let holidayPrefix: [Double]
+    /// The calendar's tables, in one box: a business time is handed to the SLA clock code for
+    /// each of 20,000 open cases every second, and each copy of four arrays and a zone would
+    /// count five references up and down.
+    private let tables: Tables
+
+    private final class Tables: Sendable {
+        let zone: ZoneTable
+        /// Plain elapsed seconds: no hours and no holidays.
+        let continuous: Bool
+        /// Open spans per weekday (0 = Monday), seconds after local midnight, sorted and disjoint.
+        let spans: [[Span]]
+        /// Open seconds in a week before each weekday starts; the last entry is the whole week.
+        let weekPrefix: [Double]
+        /// Holidays as day numbers (days since 1970-01-01), sorted and unique.
+        let holidays: [Int]
+        /// `holidayPrefix[i]` = open seconds the first `i` holidays take away.
+        let holidayPrefix: [Double]
+
+        init(zone: ZoneTable, continuous: Bool, spans: [[Span]], weekPrefix: [Double], holidays: [Int],
+             holidayPrefix: [Double]) {
+            self.zone = zone
+            self.continuous = continuous
+            self.spans = spans
+            self.weekPrefix = weekPrefix
+            self.holidays = holidays
+            self.holidayPrefix = holidayPrefix
+        }
+    }
+
+    private var zone: ZoneTable { tables.zone }
+    private var continuous: Bool { tables.continuous }
+    private var spans: [[Span]] { tables.spans }
+    private var weekPrefix: [Double] { tables.weekPrefix }
+    private var holidays: [Int] { tables.holidays }
+    private var holidayPrefix: [Double] { tables.holidayPrefix }
 
     private var weekOpen: Double { weekPrefix[7] }
 
@@ -79,7 +103,6 @@ public struct BusinessTime: Sendable {
 
     private init(_ calendar: BusinessCalendar, calendarName: String?) {
         self.calendarName = calendarName
-        zone = ZoneTable.shared(for: calendar.timeZone)
 
         var perDay = [[Span]](repeating: [], count: 7)
         if calendar.hours.isEmpty {
@@ -92,21 +115,19 @@ public struct BusinessTime: Sendable {
             }
             perDay = perDay.map(Span.merged)
         }
-        spans = perDay
 
         var prefix = [0.0]
         for day in perDay { prefix.append(prefix.last! + day.reduce(0) { $0 + $1.length }) }
-        weekPrefix = prefix
 
         let days = Set(calendar.holidays.compactMap(dayNumber(of:))).sorted()
-        holidays = days
         var removed = [0.0]
         for day in days {
             removed.append(removed.last! + prefix[weekdayIndex(day) + 1] - prefix[weekdayIndex(day)])
         }
-        holidayPrefix = removed
 
-        continuous = calendar.hours.isEmpty && days.isEmpty
+        tables = Tables(zone: ZoneTable.shared(for: calendar.timeZone),
+                        continuous: calendar.hours.isEmpty && days.isEmpty,
+                        spans: perDay, weekPrefix: prefix, holidays: days, holidayPrefix: removed)
     }
 
     // MARK: Queries
