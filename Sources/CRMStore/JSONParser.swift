@@ -43,14 +43,7 @@ struct JSONParser {
     /// The node of the array whose elements are handed over, once it is open.
     var streamedList = -1
     /// Memory for the next element's parser.
-    private var spare: (nodes: [Node], open: [Int], keyBits: [UInt64]) = ([], [], [])
-
-    /// Where `parse(_:streaming:_:)` hands over the elements of one array.
-    struct Stream {
-        let key: StaticString
-        let bytes: FileBytes
-        let element: (JSONDocument) -> Bool
-    }
+    var spare: (nodes: [Node], open: [Int], keyBits: [UInt64]) = ([], [], [])
 
     /// The largest text parsed: offsets are kept in 32 bits.
     static let maxSize = Int(UInt32.max) - 1
@@ -63,26 +56,7 @@ struct JSONParser {
         }
     }
 
-    /// Parses one JSON value, but hands each element of the array that is the root object's
-    /// member `key` to `element` as a document of its own, as soon as it is parsed, and leaves
-    /// that array empty in the document returned. A hundred thousand records then never exist
-    /// as parsed nodes all at once: each is decoded while its bytes are still in the cache, and
-    /// the memory of its nodes is used again for the next. Stops with an error as soon as
-    /// `element` returns false.
-    static func parse(_ bytes: FileBytes, streaming key: StaticString,
-                      _ element: (JSONDocument) -> Bool) throws(JSONSyntaxError) -> JSONDocument {
-        let outcome = withoutActuallyEscaping(element) { element in
-            Result { () throws(JSONSyntaxError) in
-                try run(bytes, reserving: 64) { parser throws(JSONSyntaxError) in
-                    parser.stream = Stream(key: key, bytes: bytes, element: element)
-                    try parser.parseSingle()
-                }
-            }
-        }
-        return try outcome.get()
-    }
-
-    private static func run(_ bytes: FileBytes, reserving nodes: Int,
+    static func run(_ bytes: FileBytes, reserving nodes: Int,
                             _ body: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) -> JSONDocument {
         guard bytes.count <= maxSize else {
             throw JSONSyntaxError(offset: 0, message: "the file is larger than 4 GB, more than crmtop reads")
@@ -196,30 +170,6 @@ struct JSONParser {
             }
             if open.count == base { return }
         }
-    }
-
-    /// Parses the element at `i` as a document of its own and hands it over. The element's
-    /// parser works in the memory the one before it used.
-    private mutating func streamElement() throws(JSONSyntaxError) {
-        var element = JSONParser(s: s)
-        swap(&element.nodes, &spare.nodes)
-        swap(&element.open, &spare.open)
-        swap(&element.keyBits, &spare.keyBits)
-        element.i = i
-        element.outerDepth = open.count
-        try element.parseValue()
-        let start = i
-        i = element.i
-        swap(&element.open, &spare.open)
-        swap(&element.keyBits, &spare.keyBits)
-        var document: JSONDocument? = JSONDocument(bytes: stream!.bytes, nodes: element.nodes, decoded: element.decoded)
-        element = JSONParser(s: s)
-        let taken = stream!.element(document!)
-        // Once the document is gone, its nodes are ours alone again and can be refilled in place.
-        spare.nodes = document!.nodes
-        document = nil
-        spare.nodes.removeAll(keepingCapacity: true)
-        guard taken else { throw fail(start, "the element was not taken") }
     }
 
     private mutating func close() {
