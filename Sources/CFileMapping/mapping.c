@@ -24,6 +24,8 @@ static struct slot slots[SLOTS];
 static struct sigaction previous;
 static pthread_mutex_t install_lock = PTHREAD_MUTEX_INITIALIZER;
 static void (*_Atomic forwarding)(int, void *, void *);
+// Read once before any mapping exists, so that the fault handler need not ask.
+static _Atomic(size_t) page_size;
 
 int cfm_handle_fault(void *address) {
     uintptr_t at = (uintptr_t)address;
@@ -32,9 +34,9 @@ int cfm_handle_fault(void *address) {
         if (base == 0 || at < base) continue;
         size_t length = atomic_load_explicit(&slots[i].length, memory_order_relaxed);
         if (at - base >= length) continue;
-        uintptr_t page = at & ~((uintptr_t)sysconf(_SC_PAGESIZE) - 1);
+        size_t page = atomic_load(&page_size);
         // Zeros in place of the page that is gone; the faulting read then succeeds.
-        void *zeros = mmap((void *)page, (size_t)sysconf(_SC_PAGESIZE), PROT_READ,
+        void *zeros = mmap((void *)(at & ~((uintptr_t)page - 1)), page, PROT_READ,
                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
         if (zeros == MAP_FAILED) return 0;
         atomic_store(&slots[i].patched, 1);
@@ -89,6 +91,7 @@ static int ensure_handler(void) {
 }
 
 void *cfm_map(int fd, size_t length, long long offset) {
+    if (atomic_load(&page_size) == 0) atomic_store(&page_size, (size_t)sysconf(_SC_PAGESIZE));
     if (length == 0 || !ensure_handler()) {
         errno = EINVAL;
         return NULL;
