@@ -126,13 +126,9 @@ public final class DataStore: @unchecked Sendable {
     /// The number of the last journalled change, read straight from the journal.
     private func lastJournalSeq(for name: String) throws(SaveError) -> Int {
         do throws(LoadError) {
-            return try DiskReads.whole(Journal.fileName) { reads throws(LoadError) in
-                guard let chunk = try LogFile.readNew(path(of: Journal.fileName), name: Journal.fileName,
-                                                      after: LogPosition(), in: reads)
-                else { return 0 }
-                let parsed = try Journal.parse(chunk, after: 0, zone: .gmt)
-                return parsed.entries.last?.seq ?? parsed.headerSeq ?? 0
-            }
+            guard let read = try Journal.read(path(of: Journal.fileName), after: LogPosition(), lastSeq: 0, zone: .gmt)
+            else { return 0 }
+            return read.entries.last?.seq ?? read.headerSeq ?? 0
         } catch {
             throw SaveError(file: name, message: "cannot read the journal first: \(error)")
         }

@@ -128,23 +128,18 @@ extension DataStore {
     }
 
     private func readJournal(_ s: inout DirectoryState, stale: inout Set<Collection>) throws(LoadError) {
-        let read = try DiskReads.whole(Journal.fileName) { [s] reads throws(LoadError) in
-            try LogFile.readNew(path(of: Journal.fileName), name: Journal.fileName, after: s.journal, in: reads).map {
-                chunk throws(LoadError) in
-                (chunk, try Journal.parse(chunk, after: s.entries.last?.seq ?? s.journalBase, zone: s.zone))
-            }
-        }
-        guard let (chunk, parsed) = read else {
+        guard let read = try Journal.read(path(of: Journal.fileName), after: s.journal,
+                                          lastSeq: s.entries.last?.seq ?? s.journalBase, zone: s.zone) else {
             if s.journal.stamp != nil || !s.entries.isEmpty { replaceJournal(&s, stale: &stale) }
             s.journal = LogPosition()
             return
         }
-        if chunk.fromStart {
+        if read.chunk.fromStart {
             replaceJournal(&s, stale: &stale)
-            s.journalBase = parsed.headerSeq ?? 0
+            s.journalBase = read.headerSeq ?? 0
         }
-        s.entries += parsed.entries
-        s.journal = chunk.position
+        s.entries += read.entries
+        s.journal = read.chunk.position
     }
 
     /// Another journal took the place of the one read: data built on changes that may be gone

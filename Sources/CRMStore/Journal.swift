@@ -34,6 +34,17 @@ enum Journal {
         return out
     }
 
+    /// The journal at `path` from `position` on, read and parsed (see `parse`); nil when there
+    /// is no journal.
+    static func read(_ path: String, after position: LogPosition, lastSeq: Int,
+                     zone: TimeZone) throws(LoadError) -> (chunk: LogFile.Chunk, headerSeq: Int?, entries: [Entry])? {
+        try DiskReads.whole(fileName) { reads throws(LoadError) in
+            guard let chunk = try LogFile.readNew(path, name: fileName, after: position, in: reads) else { return nil }
+            let parsed = try parse(chunk, after: lastSeq, zone: zone)
+            return (chunk, parsed.headerSeq, parsed.entries)
+        }
+    }
+
     /// Reads new lines; the header is expected only when the chunk starts at the top of the file.
     /// Returns the header's sequence number, if read, and the changes in order.
     static func parse(_ chunk: LogFile.Chunk, after lastSeq: Int, zone: TimeZone) throws(LoadError) -> (headerSeq: Int?, entries: [Entry]) {
