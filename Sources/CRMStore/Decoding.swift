@@ -87,13 +87,16 @@ struct Fields {
 
     // MARK: - Typed access
 
-    /// Reading for `check`, which wants every problem and not just the first: a problem is
-    /// noted and `placeholder` stands in for the value, so reading carries on.
-    private func recovering<T>(_ placeholder: T, _ body: () throws(FieldError) -> T) throws(FieldError) -> T {
-        guard let log = object.document.checkLog else { return try body() }
+    /// The field at node `k` as `decode` reads it. Reading for `check`, which wants every
+    /// problem and not just the first, a problem is noted and `placeholder` stands in for the
+    /// value, so reading carries on.
+    private func decoded<T>(_ key: StaticString, at k: Int, or placeholder: T,
+                            _ decode: (JSONValue) throws(FieldError) -> T) throws(FieldError) -> T {
+        let value = JSONValue(document: document, index: k)
         do {
-            return try body()
+            return try within(.key("\(key)")) { () throws(FieldError) in try decode(value) }
         } catch {
+            guard let log = document.checkLog else { throw error }
             log.note(error, in: object)
             return placeholder
         }
@@ -102,58 +105,39 @@ struct Fields {
     mutating func string(_ key: StaticString) throws(FieldError) -> String {
         let k = try requiredIndex(key)
         if let text = document.string(at: k) { return text }
-        let value = JSONValue(document: document, index: k)
-        return try recovering("") { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
-        }
+        return try decoded(key, at: k, or: "") { v throws(FieldError) in try v.decodeString() }
     }
 
     mutating func string(_ key: StaticString, or fallback: String?) throws(FieldError) -> String? {
         guard let k = present(key) else { return fallback }
         if let text = document.string(at: k) { return text }
-        let value = JSONValue(document: document, index: k)
-        return try recovering(fallback) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeString() }
-        }
+        return try decoded(key, at: k, or: fallback) { v throws(FieldError) in try v.decodeString() }
     }
 
     mutating func int(_ key: StaticString) throws(FieldError) -> Int {
-        let value = try required(key)
-        return try recovering(0) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeInt() }
-        }
+        try decoded(key, at: try requiredIndex(key), or: 0) { v throws(FieldError) in try v.decodeInt() }
     }
 
     mutating func int(_ key: StaticString, or fallback: Int?) throws(FieldError) -> Int? {
-        guard let value = optional(key) else { return fallback }
-        return try recovering(fallback) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeInt() }
-        }
+        guard let k = present(key) else { return fallback }
+        return try decoded(key, at: k, or: fallback) { v throws(FieldError) in try v.decodeInt() }
     }
 
     mutating func time(_ key: StaticString, _ zone: TimeZone) throws(FieldError) -> Date {
         let k = try requiredIndex(key)
         if let date = document.time(at: k, zone) { return date }
-        let value = JSONValue(document: document, index: k)
-        return try recovering(Date(timeIntervalSince1970: 0)) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
-        }
+        return try decoded(key, at: k, or: Date(timeIntervalSince1970: 0)) { v throws(FieldError) in try v.decodeTime(zone) }
     }
 
     mutating func optionalTime(_ key: StaticString, _ zone: TimeZone) throws(FieldError) -> Date? {
         guard let k = present(key) else { return nil }
         if let date = document.time(at: k, zone) { return date }
-        let value = JSONValue(document: document, index: k)
-        return try recovering(nil) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeTime(zone) }
-        }
+        return try decoded(key, at: k, or: nil) { v throws(FieldError) in try v.decodeTime(zone) }
     }
 
     mutating func duration(_ key: StaticString) throws(FieldError) -> TimeInterval? {
-        guard let value = optional(key) else { return nil }
-        return try recovering(nil) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeDuration() }
-        }
+        guard let k = present(key) else { return nil }
+        return try decoded(key, at: k, or: nil) { v throws(FieldError) in try v.decodeDuration() }
     }
 
     mutating func choice<E: RawRepresentable & CaseIterable>(
@@ -161,53 +145,42 @@ struct Fields {
     ) throws(FieldError) -> E? where E.RawValue == String {
         guard let k = present(key) else { return fallback }
         if let text = document.string(at: k), let choice = E(rawValue: text) { return choice }
-        let value = JSONValue(document: document, index: k)
-        return try recovering(fallback) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
-        }
+        return try decoded(key, at: k, or: fallback) { v throws(FieldError) in try v.decodeChoice(E.self) }
     }
 
     mutating func choice<E: RawRepresentable & CaseIterable>(_ key: StaticString) throws(FieldError) -> E
     where E.RawValue == String {
-        let value = try required(key)
-        return try recovering(E.allCases.first!) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeChoice(E.self) }
+        try decoded(key, at: try requiredIndex(key), or: E.allCases.first!) { v throws(FieldError) in
+            try v.decodeChoice(E.self)
         }
     }
 
     mutating func list<T>(
         _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> [T] {
-        guard let value = optional(key) else { return [] }
-        return try recovering([]) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeList(element) }
-        }
+        guard let k = present(key) else { return [] }
+        return try decoded(key, at: k, or: []) { v throws(FieldError) in try v.decodeList(element) }
     }
 
     mutating func requiredList<T>(
         _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> [T] {
-        let value = try required(key)
-        return try recovering([]) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in try value.decodeList(element) }
-        }
+        try decoded(key, at: try requiredIndex(key), or: []) { v throws(FieldError) in try v.decodeList(element) }
     }
 
     /// An object used as a map from handles to values (`{"maria": "2026-…"}`).
     mutating func map<T>(
         _ key: StaticString, _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> [String: T] {
-        guard let value = optional(key) else { return [:] }
-        return try recovering([:]) { () throws(FieldError) in
-            try within(.key("\(key)")) { () throws(FieldError) in
-                guard value.kind == .object else { throw value.mismatch("an object") }
-                var result: [String: T] = [:]
-                for (name, item) in value.members {
-                    let handle = name.string ?? ""
-                    result[handle] = try within(.key(handle)) { () throws(FieldError) in try element(item) }
-                }
-                return result
+        guard let k = present(key) else { return [:] }
+        return try decoded(key, at: k, or: [:]) { value throws(FieldError) in
+            guard value.kind == .object else { throw value.mismatch("an object") }
+            var result: [String: T] = [:]
+            for (name, item) in value.members {
+                let handle = name.string ?? ""
+                result[handle] = try within(.key(handle)) { () throws(FieldError) in try element(item) }
             }
+            return result
         }
     }
 }
