@@ -120,7 +120,7 @@ struct DerivationMemo: Equatable, Sendable {
     /// work out 20,000 SLA clocks again, and a second passing updates the rows it has in
     /// place. Let go of the rows it returned before asking again, or they are copied.
     mutating func cases(_ data: DataSet, now: Date) -> [CaseRow] {
-        guard var kept = open.take(), kept.cases == data.cases, kept.settings == data.settings else {
+        guard haveRows(for: data), var kept = open.take() else {
             let rows = CaseRows.make(data.cases, settings: data.settings, now: now)
             open = (data.cases, data.settings, now, rows)
             return rows
@@ -137,7 +137,7 @@ struct DerivationMemo: Equatable, Sendable {
     /// time of a logged activity still to come arrives.
     mutating func board(_ data: DataSet, period: Period, now: Date) -> Leaderboard.Board {
         let key = BoardKey(data, period: period, now: now)
-        if let board, board.key == key, board.nextEvent.map({ now < $0 }) ?? true { return board.board }
+        if let board, haveBoard(for: key, now: now) { return board.board }
         let made = Self.makeBoard(data, key: key, period: period, now: now)
         board = made
         return made.board
@@ -147,10 +147,10 @@ struct DerivationMemo: Equatable, Sendable {
     /// first refresh or after another process changed the data: at 20,000 open cases and
     /// a million activities each takes a while, and they need nothing from each other.
     mutating func prepare(_ data: DataSet, period: Period, now: Date) {
+        // The rows first: every second they are at hand, and the board need not be asked.
+        guard !haveRows(for: data) else { return }
         let key = BoardKey(data, period: period, now: now)
-        let haveBoard = board.map { $0.key == key && ($0.nextEvent.map { now < $0 } ?? true) } ?? false
-        let haveRows = open.map { $0.cases == data.cases && $0.settings == data.settings } ?? false
-        guard !haveBoard && !haveRows else { return }
+        guard !haveBoard(for: key, now: now) else { return }
         let rows = PartResults<[CaseRow]>(count: 1, empty: [])
         let boards = PartResults<(key: BoardKey, nextEvent: Date?, board: Leaderboard.Board)?>(count: 1, empty: nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -162,6 +162,16 @@ struct DerivationMemo: Equatable, Sendable {
         }
         open = (data.cases, data.settings, now, rows.takeAll()[0])
         board = boards.takeAll()[0]
+    }
+
+    /// Whether the rows kept were made from these cases and settings (at any moment).
+    private func haveRows(for data: DataSet) -> Bool {
+        open.map { $0.cases == data.cases && $0.settings == data.settings } ?? false
+    }
+
+    /// Whether the board kept was made from `key` and no logged moment since has come.
+    private func haveBoard(for key: BoardKey, now: Date) -> Bool {
+        board.map { $0.key == key && ($0.nextEvent.map { now < $0 } ?? true) } ?? false
     }
 
     private static func makeBoard(_ data: DataSet, key: BoardKey, period: Period,
