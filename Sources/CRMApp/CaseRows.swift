@@ -98,22 +98,32 @@ struct SLAPolicies: Sendable {
         }
     }
 
-    /// By kind, then priority rank.
-    private var entries: [Entry?] = []
+    /// At `slot(kind, priority)`.
+    private var entries: [Entry?]
     private static let priorities = CasePriority.allCases.count
 
     init(_ settings: Settings) {
+        entries = Array(repeating: nil, count: CaseKind.allCases.count * Self.priorities)
         for kind in CaseKind.allCases {
             for priority in CasePriority.allCases {
                 let probe = SupportCase(id: "", title: "", customer: "", kind: kind, priority: priority, opened: .distantPast)
-                entries.append(SLA.policy(for: probe, in: settings).map { Entry($0, SLA.businessTime(for: $0, in: settings)) })
+                entries[Self.slot(kind, priority)] = SLA.policy(for: probe, in: settings).map {
+                    Entry($0, SLA.businessTime(for: $0, in: settings))
+                }
             }
         }
     }
 
+    private static func slot(_ kind: CaseKind, _ priority: CasePriority) -> Int {
+        let row = switch kind {
+        case .standard: 0
+        case .feedback: 1
+        }
+        return row * priorities + priority.rank
+    }
+
     func clocks(for item: SupportCase, now: Date) -> [SLAClock] {
-        let kind = item.kind == .standard ? 0 : 1
-        guard let entry = entries[kind * Self.priorities + item.priority.rank] else { return [] }
+        guard let entry = entries[Self.slot(item.kind, item.priority)] else { return [] }
         return SLA.clocks(for: item, policy: entry.policy, time: entry.time, now: now)
     }
 }
