@@ -59,7 +59,7 @@ struct Fields {
     /// The value's node, when the field is there.
     private mutating func lookup(_ key: StaticString) -> Int? {
         assert(known.contains { $0.description == key.description }, "\(key) missing from the known list")
-        guard keyBits & CRMStore.keyBit(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)) != 0
+        guard keyBits & key.withUTF8Buffer(CRMStore.keyBit) != 0
         else { return nil }
         let first = object.index + 1
         let members = document.nodes[object.index].payload

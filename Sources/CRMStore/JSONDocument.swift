@@ -28,7 +28,7 @@ public final class JSONDocument {
 
     init(bytes: FileBytes, nodes: [Node], decoded: [String]) {
         self.bytes = bytes
-        base = bytes.withUnsafeBufferPointer { $0.baseAddress ?? UnsafePointer(bitPattern: 1)! }
+        base = bytes.withUnsafeBufferPointer { $0.baseAddress! }
         self.nodes = nodes
         self.decoded = decoded
     }

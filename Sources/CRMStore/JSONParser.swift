@@ -56,8 +56,9 @@ struct JSONParser {
         }
     }
 
+    /// Runs `body` on a parser of `bytes` with room for `nodes` nodes, and makes the document.
     static func run(_ bytes: FileBytes, reserving nodes: Int,
-                            _ body: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) -> JSONDocument {
+                    _ body: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) -> JSONDocument {
         guard bytes.count <= maxSize else {
             throw JSONSyntaxError(offset: 0, message: "the file is larger than 4 GB, more than crmtop reads")
         }
@@ -118,8 +119,10 @@ struct JSONParser {
                 guard open.count + outerDepth < Self.maxDepth else {
                     throw fail(i, "nesting deeper than \(Self.maxDepth) levels")
                 }
+                // The array that is the value of the root's member `stream.key` (its key is the
+                // node just made) is the one whose elements are handed over.
                 if !isObject, let stream, streamedList < 0, open.count == 1, nodes[open[0]].kind == .object,
-                   withContent(nodes.count - 1, { $0.elementsEqual(UnsafeBufferPointer(start: stream.key.utf8Start, count: stream.key.utf8CodeUnitCount)) }) {
+                   withContent(nodes.count - 1, { text in stream.key.withUTF8Buffer { text.elementsEqual($0) } }) {
                     streamedList = nodes.count
                 }
                 open.append(nodes.count)
