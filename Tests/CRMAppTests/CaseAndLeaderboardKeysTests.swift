@@ -5,8 +5,6 @@ import TerminalUI
 import Testing
 
 @Suite struct CaseKeysTests {
-    func press(_ key: Key, _ state: inout AppState) -> [Effect] { Reducer.reduce(&state, .key(key)) }
-
     /// Focused on the cases pane, the most urgent case (C1, urgent, opened 90 minutes ago) selected.
     func casesState() -> AppState {
         var state = Fixture.state()
@@ -81,8 +79,6 @@ import Testing
 }
 
 @Suite struct LeaderboardKeysTests {
-    func press(_ key: Key, _ state: inout AppState) -> [Effect] { Reducer.reduce(&state, .key(key)) }
-
     func boardState() -> AppState {
         var state = Fixture.state()
         _ = press(.backTab, &state)

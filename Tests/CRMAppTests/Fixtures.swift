@@ -56,3 +56,20 @@ enum Fixture {
         return AppState(data: officeHours, user: "maria", now: now, size: Size(width: 120, height: 40))
     }
 }
+
+/// A key pressed on the dashboard, as the runtime hands it over.
+func press(_ key: Key, _ state: inout AppState) -> [Effect] { Reducer.reduce(&state, .key(key)) }
+
+/// Text typed into the dashboard a character at a time.
+func type(_ text: String, _ state: inout AppState) -> [Effect] {
+    text.flatMap { Reducer.reduce(&state, .key(.char($0))) }
+}
+
+/// Opens the new-reminder form (`n`) and fills in the title and, two fields on, the due time.
+func fillNewReminder(title: String, due: String, _ state: inout AppState) {
+    _ = press(.char("n"), &state)
+    _ = type(title, &state)
+    _ = press(.tab, &state)
+    _ = press(.tab, &state)
+    _ = type(due, &state)
+}

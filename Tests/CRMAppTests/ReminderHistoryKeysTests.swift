@@ -7,12 +7,6 @@ import Testing
 /// What the reminders pane's keys write into a reminder's history: the injected time and the
 /// user, in the data set's zone (UTC in the fixture).
 @Suite struct ReminderHistoryKeysTests {
-    func type(_ text: String, _ state: inout AppState) -> [Effect] {
-        text.flatMap { Reducer.reduce(&state, .key(.char($0))) }
-    }
-
-    func press(_ key: Key, _ state: inout AppState) -> [Effect] { Reducer.reduce(&state, .key(key)) }
-
     func history(_ state: AppState, _ id: String = "R1") -> [HistoryEvent] {
         state.data.reminders.first { $0.id == id }?.history ?? []
     }
@@ -55,11 +49,7 @@ import Testing
 
     @Test func aNewReminderStartsWithItsCreation() throws {
         var state = Fixture.state()
-        _ = press(.char("n"), &state)
-        _ = type("Call Nordwind", &state)
-        _ = press(.tab, &state)
-        _ = press(.tab, &state)
-        _ = type("+2h", &state)
+        fillNewReminder(title: "Call Nordwind", due: "+2h", &state)
         _ = press(.enter, &state)
         let made = try #require(state.data.reminders.first { $0.title == "Call Nordwind" })
         #expect(made.history == [HistoryEvent(at: Fixture.now, actor: "maria", action: "created")])
@@ -67,11 +57,7 @@ import Testing
 
     @Test func aReminderShiftedIntoWorkingTimeSaysSo() throws {
         var state = Fixture.officeHoursState()
-        _ = press(.char("n"), &state)
-        _ = type("Late call", &state)
-        _ = press(.tab, &state)
-        _ = press(.tab, &state)
-        _ = type("20:00", &state)
+        fillNewReminder(title: "Late call", due: "20:00", &state)
         _ = press(.ctrl("s"), &state)
         _ = press(.enter, &state)
         let made = try #require(state.data.reminders.first { $0.title == "Late call" })

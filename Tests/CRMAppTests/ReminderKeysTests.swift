@@ -6,12 +6,6 @@ import Testing
 
 /// The reminders pane's keys, typed as a person would.
 @Suite struct ReminderKeysTests {
-    func type(_ text: String, _ state: inout AppState) -> [Effect] {
-        text.flatMap { Reducer.reduce(&state, .key(.char($0))) }
-    }
-
-    func press(_ key: Key, _ state: inout AppState) -> [Effect] { Reducer.reduce(&state, .key(key)) }
-
     @Test func newReminderFormCreatesOneForTheUser() throws {
         var state = Fixture.state()
         _ = press(.char("n"), &state)
@@ -54,11 +48,7 @@ import Testing
 
     @Test func aDueTimeOutsideWorkingHoursWarnsAndCanBeShifted() throws {
         var state = Fixture.officeHoursState()
-        _ = press(.char("n"), &state)
-        _ = type("Late call", &state)
-        _ = press(.tab, &state)
-        _ = press(.tab, &state)
-        _ = type("20:00", &state)
+        fillNewReminder(title: "Late call", due: "20:00", &state)
         guard case .form(let form) = state.modal else { Issue.record("no form"); return }
         #expect(form.warnings.first?.contains("outside working hours") == true, "\(form.warnings)")
         _ = press(.ctrl("s"), &state)
