@@ -62,8 +62,7 @@ private struct Checker {
         do throws(JSONSyntaxError) {
             document = try .parse(text)
         } catch {
-            let at = TextPosition(of: error.offset, in: text)
-            problems.append(LoadError(file: name, line: at.line, column: at.column, message: error.message))
+            problems.append(LoadError(file: name, syntax: error, in: text))
             return
         }
         let log = CheckLog(document)

@@ -16,8 +16,7 @@ enum DeliveryRecordFile {
         do throws(JSONSyntaxError) {
             document = try .parse(bytes)
         } catch {
-            let at = TextPosition(of: error.offset, in: bytes)
-            throw LoadError(file: fileName, line: at.line, column: at.column, message: error.message)
+            throw LoadError(file: fileName, syntax: error, in: bytes)
         }
         do throws(FieldError) {
             var f = try Fields(document.root, known: ["version", "deliveries"])

@@ -173,8 +173,7 @@ extension DataStore {
         do throws(JSONSyntaxError) {
             document = try .parse(bytes)
         } catch {
-            let at = TextPosition(of: error.offset, in: bytes)
-            throw LoadError(file: name, line: at.line, column: at.column, message: error.message)
+            throw LoadError(file: name, syntax: error, in: bytes)
         }
         let seq: Int
         do throws(FieldError) {

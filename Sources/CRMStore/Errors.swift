@@ -27,6 +27,14 @@ public struct LoadError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+extension LoadError {
+    /// `file` is not the JSON it should be: `error` says why, at a byte offset into `bytes`.
+    init<Bytes: Collection<UInt8>>(file: String, syntax error: JSONSyntaxError, in bytes: Bytes) {
+        let at = TextPosition(of: error.offset, in: bytes)
+        self.init(file: file, line: at.line, column: at.column, message: error.message)
+    }
+}
+
 /// Why a save did not happen. Whatever was on disk before is still there.
 public struct SaveError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String

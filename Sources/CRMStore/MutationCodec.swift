@@ -196,8 +196,7 @@ public enum MutationCodec {
         do throws(JSONSyntaxError) {
             document = try .parse(bytes)
         } catch {
-            let at = TextPosition(of: error.offset, in: bytes)
-            throw LoadError(file: Journal.fileName, line: at.line, column: at.column, message: error.message)
+            throw LoadError(file: Journal.fileName, syntax: error, in: bytes)
         }
         do throws(FieldError) {
             var f = try Fields(document.root, known: fields)
