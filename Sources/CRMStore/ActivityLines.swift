@@ -136,7 +136,8 @@ enum ActivityLines {
                 let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? range.upperBound
                 defer { start = end + 1 }
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                guard line.contains(where: { $0 != .space && $0 != .tab && $0 != .cr }) else { continue }
+                guard line.contains(where: { $0 != .space && $0 != .tab && $0 != .cr }),
+                      LogFile.batchSize(ofLine: line) == nil else { continue }
                 guard let activity = Fast.activity(line, zone: zone, recent: &recent) ?? general(line, at: start, zone: zone)
                 else { return }
                 (out + count).initialize(to: activity)

@@ -143,10 +143,12 @@ enum AtomicFile {
     /// Writes at `offset`, or where the descriptor stands when it is nil.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ name: String, at offset: Int? = nil) throws(SaveError) {
         var written = 0
-        while written < bytes.count {
+        let allowed = CrashPoint.allowance(bytes.count)
+        defer { if allowed < bytes.count { CrashPoint.crash() } }
+        while written < allowed {
             let n = bytes.withUnsafeBytes { buffer in
-                offset.map { pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t($0 + written)) }
-                    ?? write(fd, buffer.baseAddress! + written, buffer.count - written)
+                offset.map { pwrite(fd, buffer.baseAddress! + written, allowed - written, off_t($0 + written)) }
+                    ?? write(fd, buffer.baseAddress! + written, allowed - written)
             }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw failure(name, "write failed") }

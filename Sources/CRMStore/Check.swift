@@ -105,7 +105,8 @@ private struct Checker {
             line += 1
             let bytes = Array(whole[start..<end])
             start = end + 1
-            guard bytes.contains(where: { $0 != .space && $0 != .tab && $0 != .cr }) else { continue }
+            guard bytes.contains(where: { $0 != .space && $0 != .tab && $0 != .cr }),
+                  bytes.withUnsafeBufferPointer({ LogFile.batchSize(ofLine: $0) }) == nil else { continue }
             do throws(JSONSyntaxError) {
                 let document = try JSONDocument.parse(bytes)
                 let log = CheckLog(document)

@@ -66,10 +66,12 @@ extension DataStore {
         let base = s.lastSeq
         var entries: [Journal.Entry] = []
         var activityLines: [UInt8] = []
+        var activityCount = 0
         for mutation in mutations {
             if case .logActivity(let activity) = mutation {
                 do throws(FieldError) {
                     try FileFormats.activityLine(activity, zone: zone, into: &activityLines)
+                    activityCount += 1
                 } catch {
                     throw SaveError(file: Collection.activities.fileName, path: error.path, message: error.message)
                 }
@@ -77,7 +79,9 @@ extension DataStore {
                 entries.append(Journal.Entry(seq: base + entries.count + 1, mutation: mutation))
             }
         }
-        let lines = try Journal.lines(entries, zone: zone)
+        // Each file's share of the changes becomes visible whole or not at all.
+        activityLines = LogFile.batch(activityLines, count: activityCount)
+        let lines = LogFile.batch(try Journal.lines(entries, zone: zone), count: entries.count)
         let dir = directory.path
         if !activityLines.isEmpty {
             s.activities = try LogFile.append(activityLines, to: Collection.activities.fileName, in: dir,

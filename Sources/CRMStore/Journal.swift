@@ -68,7 +68,7 @@ enum Journal {
                 previous = headerSeq!
             }
             var entries: [Entry] = []
-            for line in lines {
+            for line in lines where !isBatchLine(line, in: chunk) {
                 var f = try Fields(line, known: MutationCodec.fields)
                 let seqValue = try f.required("seq")
                 let seq = try within(.key("seq")) { () throws(FieldError) in
@@ -84,6 +84,18 @@ enum Journal {
             return (headerSeq, entries)
         } catch {
             throw LoadError(file: fileName, path: error.path, at: error.offset ?? 0, in: chunk, message: error.message)
+        }
+    }
+}
+
+extension Journal {
+    /// Whether `line` announces a batch (see `LogFile.batch`) rather than holding a change.
+    fileprivate static func isBatchLine(_ line: JSONValue, in chunk: LogFile.Chunk) -> Bool {
+        guard line.kind == .object, line.count == 1 else { return false }
+        return chunk.bytes.withUnsafeBufferPointer { buffer in
+            let rest = buffer[line.offset...]
+            let end = rest.firstIndex(of: .lf) ?? buffer.endIndex
+            return LogFile.batchSize(ofLine: UnsafeBufferPointer(rebasing: buffer[line.offset..<end])) != nil
         }
     }
 }

@@ -76,12 +76,63 @@ enum LogFile {
     }
 
     /// How many bytes are whole lines, counting a last line without a newline if it is a
-    /// complete object.
+    /// complete object, and leaving out a batch whose lines are not all there.
     static func completeCount(_ bytes: FileBytes) -> Int {
+        wholeBatches(bytes, upTo: wholeLines(bytes))
+    }
+
+    private static func wholeLines(_ bytes: FileBytes) -> Int {
         guard let last = bytes.last, last != .lf else { return bytes.count }
         let cut = (bytes.lastIndex(of: .lf).map { $0 + 1 }) ?? 0
         if let document = try? JSONDocument.parse(Array(bytes[cut...])), document.root.kind == .object { return bytes.count }
         return cut
+    }
+
+    // MARK: - Batches
+
+    /// Changes that must become visible together (an import, say) are written after a line
+    /// `{"batch":N}` that counts the lines of the batch. A writer killed part way leaves fewer
+    /// than N: readers keep none of them, and the next writer cuts them off like a torn line.
+    static func batch(_ lines: [UInt8], count: Int) -> [UInt8] {
+        guard count > 1 else { return lines }
+        return Array("{\"batch\":\(count)}\n".utf8) + lines
+    }
+
+    /// The number of lines a batch line announces; nil for any other line.
+    static func batchSize(ofLine line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let prefix: StaticString = #"{"batch":"#
+        let n = prefix.utf8CodeUnitCount
+        guard line.count > n, memcmp(line.baseAddress!, prefix.utf8Start, n) == 0 else { return nil }
+        var end = line.count
+        while end > n, line[end - 1] == .space || line[end - 1] == .cr || line[end - 1] == .tab { end -= 1 }
+        guard end > n + 1, line[end - 1] == .closeBrace, end - 1 - n <= 18 else { return nil }
+        var value = 0
+        for byte in line[n..<(end - 1)] {
+            guard byte >= .zero, byte <= .zero + 9 else { return nil }
+            value = value * 10 + Int(byte - .zero)
+        }
+        return value > 0 ? value : nil
+    }
+
+    /// `whole` bytes of whole lines cut back to the start of a batch they hold only part of.
+    private static func wholeBatches(_ bytes: FileBytes, upTo whole: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return whole }
+            var start = 0
+            var open: (start: Int, remaining: Int)?
+            while start < whole {
+                let found = memchr(base + start, Int32(UInt8.lf), whole - start)
+                let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? whole
+                defer { start = end + 1 }
+                if let batch = open {
+                    open = batch.remaining > 1 ? (batch.start, batch.remaining - 1) : nil
+                } else if base[start] == .openBrace,
+                          let size = batchSize(ofLine: UnsafeBufferPointer(rebasing: buffer[start..<end])) {
+                    open = (start, size)
+                }
+            }
+            return open?.start ?? whole
+        }
     }
 
     /// Appends `lines` (each ending in a newline) durably: when this returns, they survive a

@@ -74,7 +74,8 @@ import Testing
         defer { dir.remove() }
         let activity = Activity(person: "maria", kpi: "calls", count: 2, at: Self.t)
         try dir.store.apply([.logActivity(activity), .logActivity(activity)])
-        #expect(dir.text("activities.jsonl")?.split(separator: "\n").count == 3)
+        // The version line, the batch's line and the two activities.
+        #expect(dir.text("activities.jsonl")?.split(separator: "\n").count == 4)
         #expect(dir.text("journal.jsonl") == nil)
         #expect(try DataStore(directory: dir.url).load().activities == [activity, activity])
     }
@@ -94,6 +95,39 @@ import Testing
         let lines = try #require(dir.text("journal.jsonl")).split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[2].hasPrefix(#"{"seq":2,"op":"reminder.acknowledge","id":"r2""#))
+    }
+
+    @Test func aBatchIsStoredBehindOneLineThatCountsIt() throws {
+        let dir = try Self.directory()
+        defer { dir.remove() }
+        try dir.store.apply([Self.ack("r0"), Self.ack("r1"), Self.ack("r2")])
+        let lines = try #require(dir.text("journal.jsonl")).split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[1] == #"{"batch":3}"#)
+        #expect(try DataStore(directory: dir.url).load().reminders.allSatisfy { $0.acknowledgedBy == ["maria": Self.t] })
+    }
+
+    @Test func aBatchCutShortIsReadAsNoneOfItAndCutOffByTheNextWriter() throws {
+        let dir = try Self.directory()
+        defer { dir.remove() }
+        try dir.store.apply([Self.ack("r0")])
+        let whole = try #require(dir.read("journal.jsonl"))
+        try dir.store.apply([Self.ack("r1"), Self.ack("r2")])
+        let batched = try #require(dir.read("journal.jsonl"))
+        // Killed after the first change of the batch and its newline: a complete line.
+        let firstOfBatch = batched[whole.count...].split(separator: .lf, omittingEmptySubsequences: false)
+        let torn = whole + Array(firstOfBatch[0]) + [.lf] + Array(firstOfBatch[1]) + [.lf]
+        dir.write("journal.jsonl", bytes: torn)
+        let reader = DataStore(directory: dir.url)
+        let loaded = try reader.load()
+        #expect(loaded.reminders.map { $0.acknowledgedBy.isEmpty } == [false, true, true])
+
+        try DataStore(directory: dir.url).apply([.reminder(.unacknowledge(id: "r0", person: "maria", at: Self.t))])
+        let lines = try #require(dir.text("journal.jsonl")).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[2].contains("reminder.unacknowledge"))
+        // A reader that saw the half batch reads on from where it stopped.
+        #expect(try reader.load().reminders.allSatisfy { $0.acknowledgedBy.isEmpty })
     }
 
     @Test func aCompleteLastLineWithoutNewlineCounts() throws {
