@@ -50,14 +50,18 @@ enum AtomicFile {
     /// The slow half of a replace: the new contents in a temporary file, synced.
     static func prepare(_ name: String, in directory: String, with bytes: [UInt8], newFileMode: mode_t) throws(SaveError) -> Prepared {
         let target = directory + "/" + name
-        let temp = "\(directory)/.\(name)\(temporaryMark)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if let kind = DataFileOpen.kind(atPath: target) {
+            throw SaveError(file: name, message: "cannot replace it: it is \(kind), not a regular file; crmtop writes only "
+                + "regular files in its data directory and never follows links there")
+        }
+        let temp = "\(directory)/\(leftoverName(of: name, mark: temporaryMark))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(name, "cannot create a temporary file") }
         do throws(SaveError) {
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw failure(name, "cannot lock a temporary file") }
             var existing = stat()
             // An existing file keeps the permissions someone gave it; umask plays no part.
-            let mode = stat(target, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
+            let mode = lstat(target, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
             guard fchmod(fd, mode) == 0 else { throw failure(name, "cannot set permissions") }
             try writeAll(fd, bytes, name)
             guard fsync(fd) == 0 else { throw failure(name, "cannot sync to disk") }
@@ -71,21 +75,43 @@ enum AtomicFile {
 
     static let temporaryMark = ".tmp-", backupMark = ".bak-"
 
-    /// Removes temporary files left by writers that were killed before they could. Call it
-    /// holding the directory's lock: backups are only made under it, so any half-made one is
-    /// abandoned, and a new file is abandoned when no writer holds its lock any more.
-    static func removeAbandoned(in directory: String) {
+    /// `.NAME.tmp-PID-RANDOM`: the only shape of name crmtop gives the files it makes beside
+    /// `NAME`, and so the only shape it ever removes.
+    private static func leftoverName(of name: String, mark: String) -> String {
+        ".\(name)\(mark)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// Whether `file` is a name `leftoverName` gives for one of `names`, and with which mark.
+    static func leftoverMark(of file: String, among names: Set<String>) -> String? {
+        for mark in [temporaryMark, backupMark] {
+            guard file.hasPrefix("."), let range = file.range(of: mark, options: .backwards) else { continue }
+            let name = String(file[file.index(after: file.startIndex)..<range.lowerBound])
+            let numbers = file[range.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+            guard names.contains(name), numbers.count == 2,
+                  numbers.allSatisfy({ !$0.isEmpty && $0.count <= 10 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+            else { continue }
+            return mark
+        }
+        return nil
+    }
+
+    /// Removes temporary files left by writers that were killed before they could: only
+    /// regular files named as crmtop names them beside one of `names`, never anything else
+    /// in the directory. Call it holding the directory's lock: backups are only made under
+    /// it, so any half-made one is abandoned, and a new file is abandoned when no writer holds
+    /// its lock any more.
+    static func removeAbandoned(in directory: String, names: Set<String>) {
         guard let dir = opendir(directory) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard name.hasPrefix(".") else { continue }
-            let path = directory + "/" + name
-            if name.contains(backupMark) {
+            let file = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard let mark = leftoverMark(of: file, among: names) else { continue }
+            let path = directory + "/" + file
+            guard DataFileOpen.isRegularFile(path) else { continue }
+            if mark == backupMark {
                 unlink(path)
-            } else if name.contains(temporaryMark) {
-                let fd = open(path, O_RDONLY | O_CLOEXEC)
-                guard fd >= 0 else { continue }
+            } else {
+                guard case .success(let fd?) = DataFileOpen.descriptor(path, flags: O_RDONLY) else { continue }
                 if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
                 close(fd)
             }
@@ -102,7 +128,7 @@ enum AtomicFile {
     /// A hard link shares the old file's bytes without copying them; linking under a
     /// temporary name and renaming replaces the previous backup in one step.
     private static func keepBackup(of target: String, name: String, in directory: String) throws(SaveError) {
-        let temp = "\(directory)/.\(name)\(backupMark)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = "\(directory)/\(leftoverName(of: name, mark: backupMark))"
         if link(target, temp) != 0 {
             // Some file systems have no hard links; a copy does the same job more slowly.
             try copy(target, to: temp, name: name)

@@ -78,7 +78,7 @@ extension DataStore {
         s.journal.advance(over: bytes)
         s.journalBase = base
         s.entries = kept
-        AtomicFile.removeAbandoned(in: dir)
+        AtomicFile.removeAbandoned(in: dir, names: Self.fileNames)
     }
 
     /// What a compaction writes: the files whose data holds journalled changes they lack.

@@ -23,6 +23,9 @@ public final class DataStore: @unchecked Sendable {
         }
     }
 
+    /// Every file crmtop replaces whole in a data directory.
+    static let fileNames = Set(Collection.allCases.map(\.fileName) + [Journal.fileName, DeliveryRecordFile.fileName])
+
     public let directory: URL
     /// Past this many bytes of journal, `compactIfNeeded` rewrites the snapshot files.
     public let compactionThreshold: Int
@@ -111,8 +114,7 @@ public final class DataStore: @unchecked Sendable {
     /// The format version at the top of a file, if it is newer than this crmtop's. Files
     /// crmtop writes give it first; the others were refused when they were read.
     private func newerVersion(of name: String) -> Int? {
-        let fd = open(path(of: name), O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard case .success(let fd?) = DataFileOpen.descriptor(path(of: name), flags: O_RDONLY) else { return nil }
         defer { close(fd) }
         var head = [UInt8](repeating: 0, count: 256)
         let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

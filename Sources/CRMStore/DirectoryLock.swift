@@ -21,14 +21,20 @@ struct DirectoryLock: ~Copyable {
     /// Waits for the lock. `name` is the file the caller is about to write, for the error.
     init(directory: String, mode: mode_t, for name: String) throws(SaveError) {
         let path = directory + "/" + Self.fileName
-        var fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 && errno == ENOENT {
-            fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, mode)
+        var opened = DataFileOpen.descriptor(path, flags: O_RDONLY)
+        if case .success(nil) = opened {
+            // Created without following a link planted meanwhile.
+            opened = DataFileOpen.descriptor(path, flags: O_RDONLY, createMode: mode)
             // umask may have taken bits a shared directory needs; set them as intended.
-            if fd >= 0 { fchmod(fd, mode) }
+            if case .success(let fd?) = opened { fchmod(fd, mode) }
         }
-        guard fd >= 0 else {
-            throw AtomicFile.failure(name, "cannot lock the data directory (\(Self.fileName))")
+        var fd: Int32 = -1
+        switch opened {
+        case .success(let opened?): fd = opened
+        case .success(nil): throw SaveError(file: name, message: "cannot lock the data directory (\(Self.fileName))")
+        case .failure(let refusal):
+            throw SaveError(file: name, message: "cannot lock the data directory (\(Self.fileName)): \(refusal.message)",
+                            code: refusal.code)
         }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else {

@@ -14,10 +14,11 @@ enum DiskFile {
     /// which notices one cut short by another program while it was read.
     static func read(_ path: String, name: String, from offset: Int = 0,
                      mapped: Bool = false) throws(LoadError) -> (bytes: FileBytes, stamp: FileStamp)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw LoadError(file: name, message: "cannot open: \(String(cString: strerror(errno)))")
+        let fd: Int32
+        switch DataFileOpen.descriptor(path, flags: O_RDONLY) {
+        case .success(let opened?): fd = opened
+        case .success(nil): return nil
+        case .failure(let refusal): throw LoadError(file: name, message: "cannot open: \(refusal.message)")
         }
         defer { close(fd) }
         var info = stat()

@@ -18,7 +18,8 @@ struct FileStamp: Equatable, Sendable {
 
     init?(path: String) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        // The link itself, not what it points at: data files are never read through one.
+        guard lstat(path, &info) == 0 else { return nil }
         self.init(info)
     }
 

@@ -148,8 +148,13 @@ enum LogFile {
             next.advance(over: header + lines)
             return next
         }
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw AtomicFile.failure(name, "cannot open for writing") }
+        let fd: Int32
+        switch DataFileOpen.descriptor(path, flags: O_WRONLY) {
+        case .success(let opened?): fd = opened
+        case .success(nil): throw SaveError(file: name, message: "the file was removed while it was being written to; try again")
+        case .failure(let refusal):
+            throw SaveError(file: name, message: "cannot open for writing: \(refusal.message)", code: refusal.code)
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, FileStamp(info).isSameFile(as: stamp) else {

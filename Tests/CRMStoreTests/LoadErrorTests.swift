@@ -223,7 +223,8 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         try! FileManager.default.createDirectory(at: dir.file("cases.json"), withIntermediateDirectories: false)
-        #expect(throws: LoadError(file: "cases.json", message: "cannot read: Is a directory")) {
+        #expect(throws: LoadError(file: "cases.json", message: "cannot open: it is a directory, not a regular file; crmtop "
+            + "reads and writes only regular files in its data directory and never follows links there (put the file itself in its place)")) {
             try dir.store.load()
         }
     }
