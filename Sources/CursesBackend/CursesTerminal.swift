@@ -83,6 +83,7 @@ public final class CursesTerminal: TerminalBackend {
         intrflush(window, false)
         leaveok(window, true)
         curs_set(0)
+        disableFlowControl()
         // The default second makes Esc feel dead; a user's own ESCDELAY wins.
         if getenv("ESCDELAY") == nil { set_escdelay(25) }
 
@@ -97,6 +98,18 @@ public final class CursesTerminal: TerminalBackend {
         }
         return CursesTerminal(screen: screen, window: window, isUTF8: isUTF8, colors: colors,
                               pairs: pairs, defaultColorsWork: defaultColorsWork)
+    }
+
+    /// Ctrl-S and Ctrl-Q are keys here (a form's Ctrl-S moves a time to working hours), not
+    /// XOFF and XON: with the terminal's flow control on, one Ctrl-S stops all output until
+    /// Ctrl-Q, and a wall display freezes. cbreak leaves it on; ncurses records the mode
+    /// without it as the program's, and endwin puts the user's own back.
+    private static func disableFlowControl() {
+        var mode = termios()
+        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return }
+        mode.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &mode) == 0 else { return }
+        def_prog_mode()
     }
 
     deinit { shutdown() }
