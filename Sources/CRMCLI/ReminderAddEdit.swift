@@ -103,7 +103,7 @@ struct ReminderAdd: ParsableCommand {
         var session = try Session.open(global)
         defer { session.close() }
         let user = session.user
-        let base = Reminder(id: Identifiers.next(prefix: "R-", existing: session.data.reminders.map(\.id)),
+        let base = Reminder(id: session.data.nextReminderID,
                             title: title, owners: [user], creator: user,
                             due: try session.parseTime(due, option: "--due"))
         let asGiven = base.applying(try options.fields(on: base, due: nil, session))

@@ -10,6 +10,9 @@ public struct DataSet: Equatable, Sendable {
     public var kpis: [KPI]
     public var activities: [Activity]
     public var settings: Settings
+    /// The highest reminder id given out so far when the reminder that had it was deleted
+    /// (nil until one is): new ids go above it (see `reminderIDs`).
+    public var lastReminderID: String?
 
     public init(reminders: [Reminder] = [], cases: [SupportCase] = [], influencers: [Influencer] = [],
                 people: [Person] = [], teams: [Team] = [], kpis: [KPI] = [],

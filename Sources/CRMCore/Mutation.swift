@@ -13,7 +13,9 @@ public enum Mutation: Equatable, Sendable {
     /// Applies the change; refuses (and changes nothing) when what it names is gone.
     public func apply(to data: inout DataSet) throws(MutationError) {
         switch self {
-        case .reminder(let change): try change.apply(to: &data)
+        case .reminder(let change):
+            try change.apply(to: &data)
+            if case .delete(let id) = change { data.retireReminderID(id) }
         case .supportCase(let change): try change.apply(to: &data)
         case .directory(let change): try change.apply(to: &data)
         case .logActivity(let activity): data.activities.append(activity)

@@ -183,7 +183,7 @@ extension ImportPlan {
     public init(caseRows records: [ImportedCaseFields], into data: DataSet, stamp: ChangeStamp) throws(ImportProblem) {
         var byKey: [String: SupportCase] = [:]
         for c in data.cases { byKey[c.importKey] = c }
-        var ids = data.cases.map(\.id), seen: Set<String> = []
+        var ids = IDSequence(prefix: "C-", existing: data.cases.lazy.map(\.id)), seen: Set<String> = []
         let levels = Set(data.settings.escalation.map(\.level))
         for record in records {
             func problem(_ field: String, _ message: String) -> ImportProblem { ImportProblem(line: record.line, field: field, message) }
@@ -219,8 +219,7 @@ extension ImportPlan {
                 updated.append(item.id)
                 mutations.append(.supportCase(.put(item)))
             } else {
-                item.id = Identifiers.next(prefix: "C-", existing: ids)
-                ids.append(item.id)
+                item.id = ids.next()
                 item.history = [HistoryEvent(at: stamp.at, actor: stamp.actor, action: "imported", detail: stamp.note)]
                 added.append(item.id)
                 mutations.append(.supportCase(.open(item)))

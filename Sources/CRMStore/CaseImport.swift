@@ -25,7 +25,7 @@ extension ImportPlan {
     public init(cases records: [ImportedCase], into data: DataSet) throws(ImportProblem) {
         var byKey: [String: SupportCase] = [:]
         for c in data.cases { byKey[c.importKey] = c }
-        var ids = data.cases.map(\.id), seen: Set<String> = []
+        var ids = IDSequence(prefix: "C-", existing: data.cases.lazy.map(\.id)), seen: Set<String> = []
         let people = Set(data.people.map(\.id)), teams = Set(data.teams.map(\.id))
         let influencers = Set(data.influencers.map(\.id))
         for record in records {
@@ -47,9 +47,8 @@ extension ImportPlan {
                 changes[item.id] = ImportChanges.of(existing, item, zone: data.settings.defaultCalendar.timeZone)
                 mutations.append(.supportCase(.put(item)))
             } else {
-                item.id = Identifiers.next(prefix: "C-", existing: ids)
+                item.id = ids.next()
                 item.externalID = record.key
-                ids.append(item.id)
                 added.append(item.id)
                 mutations.append(.supportCase(.open(item)))
             }

@@ -50,7 +50,9 @@ extension DataStore.Collection {
     func take(from source: DataSet, into data: inout DataSet) {
         switch self {
         case .settings: data.settings = source.settings
-        case .reminders: data.reminders = source.reminders
+        case .reminders:
+            data.reminders = source.reminders
+            data.lastReminderID = source.lastReminderID
         case .cases: data.cases = source.cases
         case .influencers: data.influencers = source.influencers
         case .people:

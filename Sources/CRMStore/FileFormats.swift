@@ -15,7 +15,12 @@ enum FileFormats {
         let root = doc.root
         switch collection {
         case .reminders:
-            return try list(root, "reminders", into: &data.reminders) { v throws(FieldError) in try ReminderCodec.decode(v, zone: zone) }
+            let lastID = LastID()
+            let seq = try list(root, "reminders", into: &data.reminders, rest: lastID.fields) { v throws(FieldError) in
+                try ReminderCodec.decode(v, zone: zone)
+            }
+            data.lastReminderID = lastID.value
+            return seq
         case .cases:
             return try list(root, "cases", into: &data.cases) { v throws(FieldError) in try CaseCodec.decode(v, zone: zone) }
         case .influencers:
@@ -53,7 +58,13 @@ enum FileFormats {
                        into data: inout DataSet) -> (seq: Int, unknown: UnknownFields)? {
         switch collection {
         case .reminders:
-            streamList(bytes, "reminders", into: &data.reminders) { v throws(FieldError) in try ReminderCodec.decode(v, zone: zone) }
+            {
+                let lastID = LastID()
+                defer { data.lastReminderID = lastID.value }
+                return streamList(bytes, "reminders", into: &data.reminders, rest: lastID.fields) { v throws(FieldError) in
+                    try ReminderCodec.decode(v, zone: zone)
+                }
+            }()
         case .cases:
             streamList(bytes, "cases", into: &data.cases) { v throws(FieldError) in try CaseCodec.decode(v, zone: zone) }
         case .influencers:
@@ -66,7 +77,8 @@ enum FileFormats {
     }
 
     private static func streamList<T>(
-        _ bytes: FileBytes, _ key: StaticString, into items: inout [T], _ element: (JSONValue) throws(FieldError) -> T
+        _ bytes: FileBytes, _ key: StaticString, into items: inout [T], rest: FileFields = .none,
+        _ element: (JSONValue) throws(FieldError) -> T
     ) -> (seq: Int, unknown: UnknownFields)? {
         var records: [T] = []
         var unknown = UnknownFields()
@@ -86,20 +98,37 @@ enum FileFormats {
         guard let frame else { return nil }
         // The frame holds the rest of the file with the list left empty.
         var none: [T] = []
-        guard let seq = try? list(frame.root, key, into: &none, element) else { return nil }
+        guard let seq = try? list(frame.root, key, into: &none, rest: rest, element) else { return nil }
         unknown.merge(UnknownFields(frame))
         items = records
         return (seq, unknown)
     }
 
     private static func list<T>(
-        _ root: JSONValue, _ key: StaticString, into items: inout [T], _ element: (JSONValue) throws(FieldError) -> T
+        _ root: JSONValue, _ key: StaticString, into items: inout [T], rest: FileFields = .none,
+        _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> Int {
-        var f = try versioned(root, known: ["version", "journal_seq", key])
+        var f = try versioned(root, known: ["version", "journal_seq", key] + rest.keys)
         let seq = try journalSeq(&f)
         items = try f.list(key, element)
+        try rest.read(&f)
         f.finish()
         return seq
+    }
+
+    /// A list file's fields besides its version, `journal_seq` and the list.
+    struct FileFields {
+        var keys: [StaticString]
+        var read: (inout Fields) throws(FieldError) -> Void
+        static var none: FileFields { FileFields(keys: []) { _ throws(FieldError) in } }
+    }
+
+    /// `reminders.json`'s `last_id`: the highest id given out, kept when its reminder is deleted.
+    private final class LastID {
+        var value: String?
+        var fields: FileFields {
+            FileFields(keys: ["last_id"]) { f throws(FieldError) in self.value = try f.string("last_id", or: nil) }
+        }
     }
 
     /// The number of the last journalled change the file holds; 0 when it holds none.
@@ -156,7 +185,8 @@ enum FileFormats {
 
         switch collection {
         case .reminders:
-            return file([try items("reminders", data.reminders) { r throws(FieldError) in try ReminderCodec.encode(r, zone: zone) }])
+            let lastID = data.lastReminderID.map { [JSONOutput.Member("last_id", .string($0))] } ?? []
+            return file(lastID + [try items("reminders", data.reminders) { r throws(FieldError) in try ReminderCodec.encode(r, zone: zone) }])
         case .cases:
             return file([try items("cases", data.cases) { c throws(FieldError) in try CaseCodec.encode(c, zone: zone) }])
         case .influencers:

@@ -58,7 +58,7 @@ public struct ImportPlan: Equatable, Sendable {
                 stamp: ChangeStamp) throws(ImportProblem) {
         var byKey: [String: Reminder] = [:]
         for r in data.reminders { byKey[r.importKey] = r }
-        var ids = data.reminders.map(\.id)
+        var ids = data.reminderIDs
         let people = data.people.map(\.id), zone = data.settings.defaultCalendar.timeZone
         var seen: Set<String> = []
         for record in records {
@@ -79,8 +79,7 @@ public struct ImportPlan: Equatable, Sendable {
                 guard record.fields.contains(where: { if case .due = $0 { true } else { false } }) else {
                     throw ImportProblem(line: record.line, field: "due", "missing")
                 }
-                let id = Identifiers.next(prefix: "R-", existing: ids)
-                ids.append(id)
+                let id = ids.next()
                 let blank = Reminder(id: id, title: "", owners: [defaultOwner], due: Date(timeIntervalSince1970: 0),
                                      externalID: record.key)
                 result = blank.applying(record.fields).made(.imported, stamp)

@@ -183,6 +183,22 @@ import Testing
         #expect(gone["id"] as? String == "R-1004" && gone["state"] as? String == "acknowledged")
     }
 
+    @Test func anIdIsNeverGivenOutTwiceEvenAfterADeleteAndACompaction() throws {
+        let f = try ReminderFixture()
+        defer { f.remove() }
+        #expect(f.run(["reminder", "delete", "R-1004"]).code == 0)
+        let added = f.run(["reminder", "add", "Next one", "--due", "2026-11-24 11:00"])
+        #expect(added.code == 0 && added.out == "R-1005\n", "\(added.err)")
+        #expect(f.run(["reminder", "delete", "R-1005"]).code == 0)
+        // Rewritten into reminders.json, the id given out is kept there.
+        try DataStore(directory: f.dir).compact()
+        #expect(try String(contentsOf: f.dir.appendingPathComponent("reminders.json"), encoding: .utf8)
+            .contains(#""last_id": "R-1005""#))
+        let again = f.run(["reminder", "add", "And another", "--due", "2026-11-24 11:00"])
+        #expect(again.out == "R-1006\n", "\(again.err)")
+        #expect(f.run(["check"]).code == 0)
+    }
+
     @Test(arguments: [["reminder", "show", "R-9"], ["reminder", "ack", "R-9"],
                       ["reminder", "snooze", "R-9", "--for", "1h"]])
     func unknownIdsAreRefused(args: [String]) throws {

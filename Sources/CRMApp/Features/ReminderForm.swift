@@ -118,7 +118,7 @@ enum ReminderForm {
         state.modal = nil
         switch form.purpose {
         case .newReminder:
-            made.id = Identifiers.next(prefix: "R-", existing: state.data.reminders.map(\.id))
+            made.id = state.data.nextReminderID
             made = made.made(.created, ChangeStamp(at: state.now, actor: state.user, note: shiftNote(checked)))
             let effects = ReminderActions.change(&state, [.reminder(.add(made))],
                                                  undo: UndoEntry(label: "new \(made.title)",
