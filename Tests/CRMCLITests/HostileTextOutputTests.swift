@@ -35,4 +35,37 @@ import Testing
         let listed = try objects(dir.run(["reminder", "list", "--json"]))
         #expect(listed.contains { $0["title"] as? String == Self.hostile })
     }
+
+    @Test func anExportIsSanitisedOnATerminalAndExactToAFileOrPipe() throws {
+        let dir = try DemoDirectory()
+        #expect(dir.run(["reminder", "add", Self.hostile, "--due", "2026-11-23T15:00:00+01:00", "--notes", Self.notes]).code == 0)
+        // Exact: the escape sequence is there as the data has it, in the format's own escaping.
+        let raw = ["csv": "\u{1B}]0;pwned", "ics": "\u{1B}]0\\;pwned", "json": #"\u001b]0;pwned"#]
+        for (format, sequence) in raw {
+            let exact = dir.run(["export", "--format", format])
+            #expect(exact.out.contains(sequence), "\(format)")
+            let shown = dir.run(["export", "--format", format], terminal: true)
+            #expect(Self.actedOn(shown.out).isEmpty, "\(format): \(shown.out.debugDescription.prefix(400))")
+            #expect(shown.out.contains("desrever"), "\(format)")
+        }
+        #expect(dir.run(["export", "--format", "csv"]).out.contains(Self.hostile))
+        // On a terminal, a CRLF is a line break like any other.
+        #expect(dir.run(["export", "--format", "csv"], terminal: true).out
+            .hasPrefix("external_id,title,priority,owners,start,due,end,repeat,link,notes\n"))
+    }
+
+    @Test func messagesThatEchoInputAreSanitised() throws {
+        let dir = try DemoDirectory()
+        let link = dir.run(["reminder", "add", "x", "--due", "2026-11-23T15:00:00+01:00", "--link", Self.hostile])
+        #expect(link.code == 1)
+        #expect(link.err.contains("link") && link.err.contains("desrever"), "\(link.err)")
+        #expect(Self.actedOn(link.err).isEmpty, "\(link.err.debugDescription)")
+        let id = dir.run(["reminder", "add", Self.hostile, "--due", "2026-11-23T15:00:00+01:00"]).out
+            .trimmingCharacters(in: .newlines)
+        for run in [dir.run(["reminder", "list"]), dir.run(["reminder", "show", id]), dir.run(["reminder", "delete", id])] {
+            #expect(run.code == 0, "\(run.err)")
+            #expect(run.out.contains("desrever"))
+            #expect(Self.actedOn(run.out).isEmpty, "\(run.out.debugDescription.prefix(400))")
+        }
+    }
 }

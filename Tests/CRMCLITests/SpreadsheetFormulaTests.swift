@@ -12,8 +12,8 @@ import Testing
         let due = ["--due", "2026-11-23T15:00:00+01:00"]
         let id = dir.run(["reminder", "add", Self.formula] + due + ["--notes", "@SUM(A1:A9)"]).out
             .trimmingCharacters(in: .newlines)
-        _ = dir.run(["reminder", "add", "'=quoted by hand"] + due + ["--notes", "-2"])
-        _ = dir.run(["reminder", "add", "+49 30 1234567"] + due + ["--notes", "-call back\nthen write"])
+        #expect(dir.run(["reminder", "add", "'=quoted by hand"] + due + ["--notes=-2"]).code == 0)
+        #expect(dir.run(["reminder", "add", "+49 30 1234567"] + due + ["--notes=-call back\nthen write"]).code == 0)
         let csv = dir.run(["export", "--format", "csv"]).out
         #expect(csv.contains(#","'=HYPERLINK(""http://evil.example"",""x"")","#), "\(csv)")
         #expect(csv.contains(",'@SUM(A1:A9)\r\n"))

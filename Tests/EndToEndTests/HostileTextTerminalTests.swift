@@ -89,7 +89,7 @@ import Testing
         let (r, other, c) = (dir.reminder, dir.otherReminder, dir.supportCase)
         // The visible words of the title survive; only what a terminal would act on goes.
         try expectClean(["reminder", "list"], in: dir, shows: "desrever")
-        try expectClean(["reminder", "list", "--all"], in: dir, shows: "pwned")
+        try expectClean(["reminder", "list", "--all"], in: dir, shows: "iso")
         try expectClean(["reminder", "list", "--all", "--json"], in: dir, shows: "desrever")
         try expectClean(["reminder", "show", r], in: dir, shows: "second line")
         try expectClean(["reminder", "show", r, "--json"], in: dir)
@@ -99,7 +99,7 @@ import Testing
         try expectClean(["reminder", "add", h, "--due", "2026-11-23T12:00:00+01:00"], in: dir, status: 1,
                         shows: "one line")
         try expectClean(["reminder", "add", "linked", "--due", "2026-11-23T12:00:00+01:00", "--link", h], in: dir,
-                        status: 1, shows: "--link")
+                        status: 1, shows: "is not a URL")
         try expectClean(["reminder", "edit", r, "--notes", h + "\n" + h], in: dir, shows: "Updated")
         try expectClean(["reminder", "edit", other, "--title", Self.hostileLine + "!"], in: dir, shows: "Updated")
         try expectClean(["reminder", "edit", r, "--notes", h, "--json"], in: dir)
