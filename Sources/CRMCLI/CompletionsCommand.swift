@@ -30,6 +30,6 @@ struct CompletionsCommand: ParsableCommand {
     var shell: Shell
 
     func run() {
-        Console.current.write(CRMTop.completionScript(for: shell.completionShell))
+        Console.current.writeExact(CRMTop.completionScript(for: shell.completionShell))
     }
 }

@@ -14,6 +14,11 @@ struct ExportCommand: ParsableCommand {
             repetition as a rule, for calendar programs to subscribe to; the other kinds
             export as JSON (the shape of their data file) or CSV. What is exported imports
             again without changing anything.
+            A CSV cell that a spreadsheet would run as a formula (one starting with =, +, -,
+            @, a tab or a carriage return, unless it is just a number such as -2) is written
+            with a leading apostrophe, which crmtop import takes off again. On a terminal the
+            output is shown without the control characters and escape sequences of the data;
+            redirected to a file or a pipe it is exact.
             """
     )
 
@@ -37,7 +42,7 @@ struct ExportCommand: ParsableCommand {
         let session = try Session.open(global)
         defer { session.close() }
         do {
-            Console.current.write(try TransferKind(rawValue: kind)!.export(format, session: session))
+            Console.current.writeDocument(try TransferKind(rawValue: kind)!.export(format, session: session))
         } catch {
             throw CLIError("cannot export: \(error.field): \(error.problem)")
         }

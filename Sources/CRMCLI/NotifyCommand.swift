@@ -97,6 +97,6 @@ struct NotifyCommand: ParsableCommand {
             .init("attempt", .int(message.attempt)),
             .init("reason", reason.map(JSONOutput.string) ?? .null),
         ])
-        console.write(String(decoding: JSONWriter.compact(line), as: UTF8.self) + "\n")
+        console.writeExact(String(decoding: JSONWriter.compact(line), as: UTF8.self) + "\n")
     }
 }

@@ -49,8 +49,9 @@ extension Session {
 }
 
 extension Console {
-    /// Pretty JSON, for `--json`; the writer ends it with a newline.
+    /// Pretty JSON, for `--json`; the writer ends it with a newline. Exact: the writer
+    /// escapes every control a terminal would act on, so it is safe on one as it is.
     func json(_ value: JSONOutput) {
-        write(String(decoding: JSONWriter.pretty(value), as: UTF8.self))
+        writeExact(String(decoding: JSONWriter.pretty(value), as: UTF8.self))
     }
 }

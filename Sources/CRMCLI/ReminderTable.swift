@@ -1,5 +1,6 @@
 import CRMCore
 import Foundation
+import TerminalUI
 
 /// Reminders as plain text for people; scripts use `--json`.
 enum ReminderTable {
@@ -11,12 +12,10 @@ enum ReminderTable {
                 + (owners ? [e.reminder.owners.joined(separator: ",")] : []) + [e.reminder.title]
         }
         let header = ["ID", "PRI", "STATE", "DUE"] + (owners ? ["OWNERS"] : []) + ["TITLE"]
-        let rows = [header] + entries.map(row)
-        let widths = (0..<header.count - 1).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) + "  " }.joined()
-                + cells[cells.count - 1] + "\n"
-        }
+        // Sanitised before measuring, as `TextTable` does, so what is measured is what shows.
+        let rows = ([header] + entries.map(row)).map { $0.map(Sanitizer.clean) }
+        let widths = TextTable.widths(of: rows)
+        func line(_ cells: [String]) -> String { TextTable.line(cells, widths: widths) + "\n" }
         var text = line(header)
         for (i, entry) in entries.enumerated() {
             if entry.state.isSettled && (i == 0 || !entries[i - 1].state.isSettled) { text += "\n" }
@@ -48,11 +47,17 @@ enum ReminderTable {
         if let notes = r.notes { lines.append(("notes", notes)) }
         for warning in r.workingTimeWarnings(calendar: session.calendar) { lines.append(("warning", warning)) }
 
-        let width = lines.map(\.0.count).max() ?? 0
+        // Labels and each line of a value are sanitised before they are measured; notes keep
+        // their lines, whichever line break they use.
+        let labels = lines.map { Sanitizer.clean($0.0) }
+        let width = labels.map(DisplayWidth.of).max() ?? 0
         let indent = "\n  " + String(repeating: " ", count: width + 2)
-        return "\(r.id)  \(r.title)\n" + lines.map { label, value in
-            "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: indent) + "\n"
+        func lined(_ value: String) -> String {
+            value.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .map { Sanitizer.clean(String($0)) }.joined(separator: indent)
+        }
+        return "\(r.id)  \(Sanitizer.clean(r.title))\n" + zip(labels, lines).map { label, line in
+            "  " + label + String(repeating: " ", count: width - DisplayWidth.of(label)) + "  " + lined(line.1) + "\n"
         }.joined() + "\nHistory, newest first\n" + session.historyTable(r.history, newestFirst: true, time: session.shortTime)
     }
 }

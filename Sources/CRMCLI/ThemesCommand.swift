@@ -45,7 +45,7 @@ struct ThemesCommand: ParsableCommand {
                     .init("description", .string(theme.description)),
                 ])
             }
-            console.write(String(decoding: JSONWriter.pretty(.array(list)), as: UTF8.self))
+            console.json(.array(list))
         } else {
             let depth = depth(environment)
             // The one the screens start with. A broken config.json is the screens' to
@@ -53,7 +53,7 @@ struct ThemesCommand: ParsableCommand {
             let configured = try? UserConfig.load(path: global.config, environment: environment).theme
             let fallback = configured ?? ThemeLoader.defaultName(environment)
             for (entry, theme) in usable {
-                console.write(describe(entry, theme, depth: depth, isDefault: entry.name == fallback))
+                describe(entry, theme, depth: depth, isDefault: entry.name == fallback, on: console)
             }
         }
         let broken = entries.compactMap { entry -> ThemeError? in
@@ -64,18 +64,21 @@ struct ThemesCommand: ParsableCommand {
         if !broken.isEmpty { throw ExitCode(1) }
     }
 
-    private func describe(_ entry: ThemeEntry, _ theme: Theme, depth: ColorDepth?, isDefault: Bool) -> String {
+    /// The name, path and description come from a theme file and are sanitised; the sample
+    /// line's colours are crmtop's own escape codes around its own text, written as they are.
+    private func describe(_ entry: ThemeEntry, _ theme: Theme, depth: ColorDepth?, isDefault: Bool, on console: Console) {
         var origin = entry.origin.rawValue
         if entry.overrides { origin += ", replaces the shipped one" }
         if isDefault && entry.origin != .file { origin += ", used without --theme" }
         var lines = ["\(entry.name) (\(origin)): \(entry.url.path)"]
         if !theme.description.isEmpty { lines.append("  " + theme.description) }
         if let depth {
-            lines.append("  " + ThemePreview.colored(theme.palette, depth: depth))
+            console.write(lines.joined(separator: "\n") + "\n")
+            console.writeExact("  " + ThemePreview.colored(theme.palette, depth: depth) + "\n\n")
         } else {
             lines += ThemePreview.described(theme.palette).map { "  " + $0 }
+            console.write(lines.joined(separator: "\n") + "\n\n")
         }
-        return lines.joined(separator: "\n") + "\n\n"
     }
 
     /// nil: plain text. Explicit `--color always` outranks `NO_COLOR`, as no-color.org asks.

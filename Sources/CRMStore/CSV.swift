@@ -79,11 +79,62 @@ public enum CSV {
         return [",", ";", "\t"].max { counts[$0]! < counts[$1]! }!
     }
 
-    /// One record, quoted where a field needs it, ending in CRLF as RFC 4180 asks.
+    /// One record, quoted where a field needs it, ending in CRLF as RFC 4180 asks. A field
+    /// a spreadsheet would run as a formula is written as text (`neutralised`).
     public static func line(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        fields.map { field in
+            let f = neutralised(field)
+            return f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
         }.joined(separator: ",") + "\r\n"
+    }
+
+    /// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula (a tab or
+    /// a carriage return first does not stop some of them), so an exported title such as
+    /// `=HYPERLINK(…)` would be live. Such a field gets a leading apostrophe, which makes it
+    /// text, as OWASP's advice on CSV injection has it. A field that is a number as it
+    /// stands (`-2`, `+3`, `-0.5`) is no formula and stays as it is, and so does one that
+    /// starts with a digit, such as a date. A field that would read back as a neutralised one
+    /// (`'=x`) gets one more apostrophe, so `restored` always gives back the field itself.
+    public static func neutralised(_ field: String) -> String {
+        startsLikeAFormula(field.unicodeScalars[...]) ? "'" + field : field
+    }
+
+    /// A field as it was before `neutralised`: crmtop's import reads its own exports back exactly.
+    public static func restored(_ field: String) -> String {
+        let scalars = field.unicodeScalars
+        guard scalars.first == "'", startsLikeAFormula(scalars.dropFirst()) else { return field }
+        return String(scalars.dropFirst())
+    }
+
+    /// Whether the field, after any apostrophes, starts with what a spreadsheet takes for a
+    /// formula and is not simply a number.
+    private static func startsLikeAFormula(_ field: Substring.UnicodeScalarView) -> Bool {
+        let rest = field.drop { $0 == "'" }
+        guard let first = rest.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return false }
+        return !isNumber(rest)
+    }
+
+    /// An optional sign, digits with an optional decimal point and an optional exponent.
+    private static func isNumber(_ text: Substring.UnicodeScalarView) -> Bool {
+        var rest = text[...]
+        func digits() -> Int {
+            let count = rest.prefix { ("0"..."9").contains($0) }.count
+            rest = rest.dropFirst(count)
+            return count
+        }
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        var mantissa = digits()
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if rest.first == "e" || rest.first == "E" {
+            rest = rest.dropFirst()
+            if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return rest.isEmpty
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// A CSV file with a header row, read as records of named fields. Columns are found by
 /// their header (any case), so what a CRM exports imports as it is; `map` names the columns
-/// it calls something else. Columns nobody claims are ignored.
+/// it calls something else. Columns nobody claims are ignored. A cell crmtop's export kept
+/// from being a spreadsheet formula reads as the text it was (`CSV.restored`).
 struct CSVTable {
     /// The fields a column can fill, each with the header names it is known by unmapped.
     typealias Fields = [(field: String, headers: [String])]
@@ -43,7 +44,7 @@ struct CSVTable {
         }
         rows = records.dropFirst().map { record in
             var values: [String: String] = [:]
-            for (field, i) in index { values[field] = i < record.fields.count ? record.fields[i] : "" }
+            for (field, i) in index { values[field] = i < record.fields.count ? CSV.restored(record.fields[i]) : "" }
             return Row(line: record.line, values: values)
         }
     }

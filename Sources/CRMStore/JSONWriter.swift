@@ -100,30 +100,62 @@ public enum JSONWriter {
         out.append(contentsOf: repeatElement(.space, count: indent * 2))
     }
 
-    /// Escapes only what JSON requires (quote, backslash, C0 controls); everything else is
-    /// written as UTF-8, so names in any script stay readable in the file.
+    /// Escapes what JSON requires (quote, backslash, C0 controls) and what a terminal would
+    /// act on if the JSON were printed to one: DEL, C1 controls (U+009B starts a sequence of
+    /// its own), the bidi controls that reorder a line and the Unicode line separators. The
+    /// escapes decode to the same text. Everything else is written as UTF-8, so names in any
+    /// script stay readable in the file.
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(.quote)
         defer { out.append(.quote) }
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == .quote || $0 == .backslash }) {
-            out.append(contentsOf: text.utf8)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case .quote: out += #"\""#.utf8
-            case .backslash: out += #"\\"#.utf8
-            case .lf: out += #"\n"#.utf8
-            case .cr: out += #"\r"#.utf8
-            case .tab: out += #"\t"#.utf8
-            case 0x08: out += #"\b"#.utf8
-            case 0x0C: out += #"\f"#.utf8
-            case ..<0x20:
-                out += #"\u00"#.utf8
-                out.append(hexDigit(byte >> 4))
-                out.append(hexDigit(byte & 0xF))
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0, copied = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let simple: String? = switch byte {
+                case .quote: #"\""#
+                case .backslash: #"\\"#
+                case .lf: #"\n"#
+                case .cr: #"\r"#
+                case .tab: #"\t"#
+                case 0x08: #"\b"#
+                case 0x0C: #"\f"#
+                default: nil
+                }
+                let code = simple == nil ? escapedScalar(bytes, at: i) : nil
+                guard simple != nil || code != nil else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: bytes[copied..<i])
+                if let simple {
+                    out += simple.utf8
+                    i += 1
+                } else if let (scalar, length) = code {
+                    out += #"\u"#.utf8
+                    for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigit(UInt8(scalar >> shift & 0xF))) }
+                    i += length
+                }
+                copied = i
             }
+            out.append(contentsOf: bytes[copied...])
+        }
+    }
+
+    /// The scalar starting at `i` if it is written as `\uXXXX`, with its length in UTF-8:
+    /// C0 controls, DEL, C1 controls (C2 80–9F), U+061C (D8 9C), U+200E and U+200F
+    /// (E2 80 8E–8F), U+2028–U+202E (E2 80 A8–AE) and U+2066–U+2069 (E2 81 A6–A9).
+    private static func escapedScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt16, Int)? {
+        let next = i + 1 < b.count ? b[i + 1] : 0, last = i + 2 < b.count ? b[i + 2] : 0
+        switch b[i] {
+        case ..<0x20, 0x7F: return (UInt16(b[i]), 1)
+        case 0xC2 where (0x80...0x9F).contains(next): return (UInt16(next), 2)
+        case 0xD8 where next == 0x9C: return (0x061C, 2)
+        case 0xE2 where next == 0x80 && ((0x8E...0x8F).contains(last) || (0xA8...0xAE).contains(last)),
+             0xE2 where next == 0x81 && (0xA6...0xA9).contains(last):
+            return (0x2000 | UInt16(next & 0x3F) << 6 | UInt16(last & 0x3F), 3)
+        default: return nil
         }
     }
 

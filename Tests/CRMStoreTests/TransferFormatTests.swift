@@ -30,6 +30,30 @@ import Testing
         #expect(rows.map(\.key) == ["7"])
     }
 
+    @Test func cellsASpreadsheetWouldRunGetAnApostropheThatReadingTakesOff() throws {
+        let formulas = [#"=HYPERLINK("http://evil.example","x")"#, "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "-",
+                        "+", "--", "-1-", "-1e", "-.", "-2,5", "=", "'=x", "''@x", "'-call", "-\u{660}"]
+        let plain = ["-2", "+3", "-0.5", ".5", "-1e3", "+2.5E-7", "0", "2026-11-23T10:00:00+01:00", "'quoted'", "'-2",
+                     "plain", "", " =not at the start", "'"]
+        for field in formulas {
+            #expect(CSV.neutralised(field) == "'" + field, "\(field.debugDescription)")
+        }
+        for field in plain {
+            #expect(CSV.neutralised(field) == field, "\(field.debugDescription)")
+        }
+        for field in formulas + plain {
+            #expect(CSV.restored(CSV.neutralised(field)) == field, "\(field.debugDescription)")
+        }
+        // A cell another program wrote with an apostrophe of its own keeps it.
+        #expect(CSV.restored("'quoted'") == "'quoted'" && CSV.restored("'-2") == "'-2")
+        #expect(CSV.line(["-2", "=1+1", "a,@b"]) == "-2,'=1+1,\"a,@b\"\r\n")
+
+        let csv = "external_id,title,notes\r\nx1,\"'=HYPERLINK(\"\"http://evil.example\"\")\",''=kept\r\n"
+        let fields = try #require(try ReminderCSV.records(csv, map: [:], zone: .gmt, people: []).first?.fields)
+        #expect(fields.contains(.title("=HYPERLINK(\"http://evil.example\")")), "\(fields)")
+        #expect(fields.contains(.notes("'=kept")), "\(fields)")
+    }
+
     @Test func anUnclosedQuoteNamesTheLineItStartsOn() {
         #expect(throws: CSV.SyntaxError(line: 2, message: "a quoted field is not closed")) {
             try CSV.parse("a\n\"open\nstill")

@@ -13,19 +13,26 @@ enum Subprocess {
 
         /// Reads the output to its end, then reaps the child.
         func wait() -> (status: Int32, output: String) {
-            var output = Data()
+            let result = waitForBytes()
+            return (result.status, String(decoding: result.output, as: UTF8.self))
+        }
+
+        /// The output exactly as written, for tests that look at every byte. A terminal's
+        /// read ends with EIO once the child and its children have closed it.
+        func waitForBytes() -> (status: Int32, output: [UInt8]) {
+            var output: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
                 let n = read(self.output, &buffer, buffer.count)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
-                output.append(buffer, count: n)
+                output += buffer[..<n]
             }
             close(self.output)
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-            return (code, String(decoding: output, as: UTF8.self))
+            return (code, output)
         }
     }
 
@@ -42,7 +49,16 @@ enum Subprocess {
 
     private static let spawning = NSLock()
 
+    /// Where the child's stdout and stderr go: a pipe read by `Child.wait`, nowhere, or a
+    /// pseudo-terminal whose other side `Child.wait` reads, so the child's `isatty` says yes.
+    enum Output { case pipe, discard, terminal }
+
     static func start(_ arguments: [String], capture: Bool = true, environment changes: [String: String?] = [:],
+                      executable: String? = nil) -> Result<Child, Failure> {
+        start(arguments, output: capture ? .pipe : .discard, environment: changes, executable: executable)
+    }
+
+    static func start(_ arguments: [String], output: Output, environment changes: [String: String?] = [:],
                       executable: String? = nil) -> Result<Child, Failure> {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in changes { env[key] = value }
@@ -53,13 +69,18 @@ enum Subprocess {
         spawning.lock()
         defer { spawning.unlock() }
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return .failure(Failure(text: "pipe failed")) }
+        if output == .terminal {
+            guard let ends = PseudoTerminal.open() else { return .failure(Failure(text: "cannot open a pseudo-terminal")) }
+            fds = [ends.controller, ends.terminal]
+        } else {
+            guard pipe(&fds) == 0 else { return .failure(Failure(text: "pipe failed")) }
+        }
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if capture {
+        if output != .discard {
             posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
             posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
         } else {
