@@ -15,7 +15,10 @@ struct NotifyCommand: ParsableCommand {
             is kept in notifications.json, so a restart sends nothing twice. Runs until stopped
             (SIGTERM, SIGINT, SIGHUP), waking each second; with --once it sends what is due and
             exits, for cron. Prints a line for each message sent or failed (with --json, one JSON
-            object per line: result, event, id, subjects, recipients, attempt, reason). While it runs, dashboards leave the notifying to it. A second
+            object per line: result, event, id, subjects, recipients, attempt, reason). With --once,
+            any failed send makes the exit status 1 and is counted on standard error ("N of M
+            notifications failed"; with --json also a last object: result "failures", failed, of).
+            While it runs, dashboards leave the notifying to it. A second
             notifier on the same directory waits and takes over when the first stops.
             Example: crmtop notify --data /srv/crmtop
             Example: crmtop notify --once --data /srv/crmtop
@@ -55,7 +58,9 @@ struct NotifyCommand: ParsableCommand {
             if let problem = report.problem, problem != lastProblem { console.error("crmtop: \(problem)\n") }
             lastProblem = report.problem
             if once {
-                if report.problem != nil { throw ExitCode(1) }
+                let failed = report.failed.count
+                if failed > 0 { sayFailures(failed, of: failed + report.sent.count, console: console) }
+                if report.problem != nil || failed > 0 { throw ExitCode(1) }
                 return
             }
             // A signal cuts the sleep short.
@@ -80,6 +85,18 @@ struct NotifyCommand: ParsableCommand {
             let signal = SignalFlags.take()
             if signal != 0 { throw ExitCode(128 + signal) }
         }
+    }
+
+    /// How many sends of a single pass failed: on standard error, and with --json as a last
+    /// object on standard output, for whoever runs it from cron.
+    private func sayFailures(_ failed: Int, of tried: Int, console: Console) {
+        console.error("crmtop: \(failed) of \(tried) notifications failed; each is tried again after its backoff "
+            + "(see notify.log)\n")
+        guard global.json else { return }
+        let line = JSONOutput.object([
+            .init("result", .string("failures")), .init("failed", .int(failed)), .init("of", .int(tried)),
+        ])
+        console.write(String(decoding: JSONWriter.compact(line), as: UTF8.self) + "\n")
     }
 
     /// A line per message; with --json, a JSON object per line (JSON Lines), as it happens.

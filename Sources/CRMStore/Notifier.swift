@@ -40,7 +40,7 @@ public final class Notifier: @unchecked Sendable {
     private var directory: String { store.directory.path }
 
     /// Sends everything due at `now`. Times in the record and the log are `now`, so a pinned
-    /// clock gives reproducible results; the command's timeout is real time.
+    /// clock gives reproducible results; the command's timeout is real time, on the monotonic clock.
     public func pass(at now: Date) -> Report {
         var report = Report()
         let data: DataSet
@@ -66,9 +66,14 @@ public final class Notifier: @unchecked Sendable {
         let command = NotifyProcess(commandLine: commandLine, timeout: settings.timeout)
         var outcomes: [(NotificationMessage, Bool)] = []
         for message in messages {
-            let failure = command.run(environment: NotificationPayload.environment(message, zone: zone, sentAt: now),
+            let outcome = command.run(environment: NotificationPayload.environment(message, zone: zone, sentAt: now),
                                       input: NotificationPayload.json(message, zone: zone, sentAt: now),
-                                      output: log.fd)
+                                      log: log)
+            if outcome.droppedBytes > 0 {
+                log.write("… \(outcome.droppedBytes) bytes dropped: the log keeps the first "
+                    + "\(NotifyProcess.outputLimit >> 10) KiB of a command's output", at: now)
+            }
+            let failure = outcome.failure
             outcomes.append((message, failure == nil))
             let what = "\(message.summary), attempt \(message.attempt)"
             if let failure {
@@ -96,7 +101,7 @@ public final class Notifier: @unchecked Sendable {
     private func claim(_ data: DataSet, at now: Date) throws -> ([NotificationMessage], NotifyLog)? {
         guard try needsWork(data, record: DeliveryRecordFile.read(in: directory), at: now) else { return nil }
         let name = DeliveryRecordFile.fileName
-        let mode = try store.prepareDirectory(for: name)
+        let mode = try DirectoryFile.newFileMode(in: directory, for: name)
         let lock = try DirectoryLock(directory: directory, mode: mode, for: name)
         let log = try NotifyLog(directory: directory, mode: mode)
         let before = try readRecord(log: log, at: now)
@@ -119,7 +124,7 @@ public final class Notifier: @unchecked Sendable {
 
     private func settle(_ outcomes: [(NotificationMessage, Bool)], at now: Date) throws {
         let name = DeliveryRecordFile.fileName
-        let mode = try store.prepareDirectory(for: name)
+        let mode = try DirectoryFile.newFileMode(in: directory, for: name)
         let lock = try DirectoryLock(directory: directory, mode: mode, for: name)
         var record = try DeliveryRecordFile.read(in: directory)
         for (message, delivered) in outcomes { record.settle(message, delivered: delivered, at: now) }

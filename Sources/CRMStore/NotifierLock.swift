@@ -24,9 +24,10 @@ public final class NotifierLock: @unchecked Sendable {
     /// Nil when someone else holds it. `wait`: block until the holder lets go (a standby
     /// notifier); a signal ends the wait early, with nil, for the caller to look at.
     public static func acquire(directory: URL, wait: Bool) throws(SaveError) -> NotifierLock? {
-        let path = directory.appendingPathComponent(fileName).path
-        let fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o660)
-        guard fd >= 0 else { throw AtomicFile.failure(fileName, "cannot open the notifier's lock") }
+        let dir = directory.path
+        let fd = try DirectoryFile.open(fileName, in: dir, access: O_RDONLY,
+                                        newFileMode: DirectoryFile.newFileMode(in: dir, for: fileName),
+                                        purpose: "the notifier's lock")
         guard flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) == 0 else {
             let held = errno == EWOULDBLOCK || errno == EINTR
             let error = AtomicFile.failure(fileName, "cannot lock the notifier's lock")

@@ -74,7 +74,7 @@ import Testing
         // The command fails: nothing counts as sent, and nothing is tried again for 30 seconds.
         try team.write("fail", "")
         let failing = team.notify(at: "10:00:05")
-        #expect(failing.code == 0, "\(failing.err)")
+        #expect(failing.code == 1, "\(failing.err)")
         #expect(failing.out.components(separatedBy: "failed ").count - 1 == 2, "\(failing.out)")
         #expect(!failing.out.contains("refusing"))
         try FileManager.default.removeItem(at: team.url.appendingPathComponent("fail"))

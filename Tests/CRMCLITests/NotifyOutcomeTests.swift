@@ -1,0 +1,49 @@
+import CRMCLI
+import Foundation
+import Testing
+
+/// What `crmtop notify --once` tells cron when sends fail, and a command that runs too long.
+extension NotifyCommandTests {
+    @Test func onceExitsOneAndCountsTheFailuresWhenEverySendFails() throws {
+        let team = try Team()
+        try team.write("fail", "")
+        let run = team.notify(at: "10:00:05")
+        #expect(run.code == 1)
+        #expect(run.err.contains("crmtop: 2 of 2 notifications failed"), "\(run.err)")
+        #expect(run.out.contains("failed reminder.due R-1 to maria (id reminder.due/R-1/2026-11-24T10:00:00Z#1): exit status 3"), "\(run.out)")
+    }
+
+    @Test func onceExitsOneAndSaysNOfMWhenSomeSendsFail() throws {
+        let team = try Team()
+        try team.write("notify.sh", "if [ \"$CRMTOP_EVENT\" = escalation ]; then exit 3; fi\n")
+        let run = team.notify(at: "10:00:05")
+        #expect(run.code == 1)
+        #expect(run.err.contains("crmtop: 1 of 2 notifications failed"), "\(run.err)")
+        #expect(run.out.contains("sent reminder.due R-1 to maria"), "\(run.out)")
+        #expect(run.out.contains("failed escalation C-1 to lucas (id escalation/C-1/1#1): exit status 3"), "\(run.out)")
+
+        // With --json the count is also the last object; the escalation is tried again 30 s on.
+        let json = crmtop(["notify", "--once", "--json", "--data", team.path, "--at", "2026-11-24T10:00:35Z"])
+        #expect(json.code == 1)
+        #expect(json.err.contains("crmtop: 1 of 1 notifications failed"), "\(json.err)")
+        let lines = try json.out.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(lines.map { $0["result"] as? String } == ["failed", "failures"], "\(json.out)")
+        #expect(lines.last?["failed"] as? Int == 1)
+        #expect(lines.last?["of"] as? Int == 1)
+    }
+
+    @Test func aCommandPastItsTimeoutIsStoppedAndCountsAsFailed() throws {
+        let team = try Team(notify: #", "timeout": "1s", "events": ["reminder.due"]"#)
+        try team.write("notify.sh", "echo started; sleep 30; echo finished\n")
+        let run = team.notify(at: "10:00:05")
+        #expect(run.code == 1)
+        #expect(run.out.contains("failed reminder.due R-1 to maria (id reminder.due/R-1/2026-11-24T10:00:00Z#1): stopped after 1s, the timeout"), "\(run.out)")
+        let log = team.read("notify.log")
+        #expect(log.contains("started\n2026-11-24T10:00:05Z failed: reminder.due R-1 to maria (id reminder.due/R-1/"
+            + "2026-11-24T10:00:00Z#1), attempt 1: stopped after 1s, the timeout"), "\(log)")
+        #expect(!log.contains("finished"))
+        #expect(team.read("notifications.json").contains("\"status\": \"failed\""), "\(team.read("notifications.json"))")
+    }
+}
