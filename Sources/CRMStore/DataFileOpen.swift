@@ -61,7 +61,7 @@ enum DataFileOpen {
     private static func describe(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFLNK: "a symbolic link"
-        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFIFO: "a FIFO"
         case S_IFCHR: "a character device"
         case S_IFBLK: "a block device"
         case S_IFDIR: "a directory"
@@ -71,7 +71,7 @@ enum DataFileOpen {
     }
 
     private static func refusal(_ kind: String, code: Int32) -> Refusal {
-        Refusal(message: "it is \(kind), not a regular file; crmtop reads and writes only regular files in its "
-                    + "data directory and never follows links there (put the file itself in its place)", code: code)
+        Refusal(message: "it is \(kind), not a regular file; crmtop never follows links or opens anything but "
+                    + "regular files in its data directory (remove it, or put the file itself in its place)", code: code)
     }
 }

@@ -141,9 +141,7 @@ public final class DataStore: @unchecked Sendable {
     func prepareDirectory(for name: String) throws(SaveError) -> mode_t {
         let dir = directory.path
         try makeDirectory(dir, for: name)
-        var info = stat()
-        guard stat(dir, &info) == 0 else { throw AtomicFile.failure(name, "cannot read the data directory") }
-        return info.st_mode & S_IWGRP != 0 ? 0o660 : 0o600
+        return try DirectoryFile.newFileMode(in: dir, for: name)
     }
 
     /// Creates the directory and any missing parents, private to the user.

@@ -58,7 +58,7 @@ extension NotifyCommandTests {
 
         let run = team.notify(at: "10:00:05")
         #expect(run.code == 1)
-        #expect(run.err.contains("notify.log: it is a symbolic link, which crmtop does not follow"), "\(run.err)")
+        #expect(run.err.contains("notify.log: it is a symbolic link, not a regular file"), "\(run.err)")
         #expect(try String(contentsOf: target, encoding: .utf8) == "precious\n")
         #expect(team.read("calls.txt").isEmpty)
 

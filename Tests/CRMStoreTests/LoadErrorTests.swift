@@ -224,7 +224,7 @@ import Testing
         defer { dir.remove() }
         try! FileManager.default.createDirectory(at: dir.file("cases.json"), withIntermediateDirectories: false)
         #expect(throws: LoadError(file: "cases.json", message: "cannot open: it is a directory, not a regular file; crmtop "
-            + "reads and writes only regular files in its data directory and never follows links there (put the file itself in its place)")) {
+            + "never follows links or opens anything but regular files in its data directory (remove it, or put the file itself in its place)")) {
             try dir.store.load()
         }
     }
