@@ -32,7 +32,7 @@ public struct CRMTop: ParsableCommand {
         let console = Console.current
         do {
             var command = try parseAsRoot(GlobalOptions.movingLeadingOptions(arguments))
-            try command.run()
+            try Session.$mayStartDataSet.withValue(command is StartsDataSet) { try command.run() }
             return 0
         } catch let error as CLIError {
             console.error("crmtop: \(error.message)\n")

@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
         let session = global.demo ? try Session.open(global) : nil
         defer { session?.close() }
         let store = session?.store ?? DataStore(directory: global.dataDirectory(console.environment))
+        try Session.requireDirectory(store)
         let dir = store.directory.path
         let problems = store.check()
         if global.json {

@@ -31,6 +31,7 @@ struct Session {
                            pinned: options.at == nil ? nil : start, temporaryDirectory: dir)
         }
         let store = DataStore(directory: options.dataDirectory(console.environment))
+        try requireDirectory(store)
         let data = try load(store)
         let pinned = try options.pinnedTime(zone: data.settings.defaultCalendar.timeZone)
         return Session(store: store, data: data, user: options.resolvedUser(console.environment), pinned: pinned)

@@ -41,6 +41,12 @@ public final class DataStore: @unchecked Sendable {
         self.compactionThreshold = compactionThreshold
     }
 
+    /// Whether the data directory is there (a directory, not a file or a dangling link).
+    public var directoryExists: Bool {
+        var info = stat()
+        return stat(directory.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
     public func url(for collection: Collection) -> URL {
         directory.appendingPathComponent(collection.fileName)
     }

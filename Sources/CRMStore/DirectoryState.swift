@@ -27,6 +27,9 @@ struct DirectoryState: Sendable {
     var entries: [Journal.Entry] = []
     /// The zone times without an offset were read in.
     var zone = TimeZone.gmt
+    /// Whether the directory was there when it was last read: one that vanishes after that
+    /// is an error, not an empty data set.
+    var directoryWasThere = false
 
     /// Makes the next refresh read `collection` from disk again, and so drop what is in
     /// memory only.
@@ -77,16 +80,22 @@ extension DataStore {
     func refreshed(_ previous: consuming DirectoryState?) throws(LoadError) -> DirectoryState {
         let fresh = previous == nil
         var s = previous.take() ?? DirectoryState()
+        try checkDirectory(&s)
         var stale = fresh ? Set(Collection.allCases) : []
         try readJournal(&s, stale: &stale)
-        func changed(_ collection: Collection) -> Bool {
+        func changed(_ collection: Collection) throws(LoadError) -> Bool {
             let known = s.snapshots[collection]
-            return stale.contains(collection) || known == nil || FileStamp(path: path(of: collection.fileName)) != known?.stamp
+            let stamp = FileStamp(path: path(of: collection.fileName))
+            if stamp == nil, known?.stamp != nil {
+                throw LoadError(file: collection.fileName, message: "it was there and is gone (moved or deleted?); "
+                    + "the data read before stays in use until it is back")
+            }
+            return stale.contains(collection) || known == nil || stamp != known?.stamp
         }
 
         var readAnything = fresh
         // Settings first: times written without an offset mean wall-clock time in its zone.
-        if changed(.settings) {
+        if try changed(.settings) {
             readAnything = true
             try readSnapshot(.settings, zone: s.zone).place(into: &s)
             let zone = s.data.settings.defaultCalendar.timeZone
@@ -94,7 +103,15 @@ extension DataStore {
             s.zone = zone
         }
         // The rest side by side; at 100,000 records each takes a while.
-        let wanted = Collection.snapshots.filter { $0 != .settings && changed($0) }
+        var changedFiles: [Collection] = []
+        for collection in Collection.snapshots where collection != .settings {
+            if try changed(collection) { changedFiles.append(collection) }
+        }
+        let wanted = changedFiles
+        if s.activities.stamp != nil, FileStamp(path: path(of: Collection.activities.fileName)) == nil {
+            throw LoadError(file: Collection.activities.fileName, message: "it was there and is gone (moved or deleted?); "
+                + "the data read before stays in use until it is back")
+        }
         let zone = s.zone, fromStart = stale.contains(.activities)
         let activities = fromStart ? LogPosition() : s.activities, first = fromStart ? 0 : s.data.activities.count
         let results = PartResults<Result<FileRead, LoadError>>(
@@ -127,6 +144,18 @@ extension DataStore {
         }
         if readAnything { generation += 1 }
         return s
+    }
+
+    /// A directory that is not there reads as an empty data set the first time (a new one),
+    /// and as an error once it had been there: moved away under a running wall, it must not
+    /// look like a quiet day.
+    private func checkDirectory(_ s: inout DirectoryState) throws(LoadError) {
+        let there = directoryExists
+        if !there && s.directoryWasThere {
+            throw LoadError(file: directory.path, message: "the data directory is gone (moved or deleted?); "
+                + "the data read before stays in use until it is back")
+        }
+        s.directoryWasThere = there
     }
 
     private func readJournal(_ s: inout DirectoryState, stale: inout Set<Collection>) throws(LoadError) {
