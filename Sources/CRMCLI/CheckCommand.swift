@@ -24,6 +24,13 @@ struct CheckCommand: ParsableCommand {
         let store = session?.store ?? DataStore(directory: global.dataDirectory(console.environment))
         let dir = store.directory.path
         let problems = store.check()
+        let recovery = RecoveryFile(for: store.directory, environment: console.environment)
+        if session == nil, recovery.exists {
+            // Not a problem with the files, but changes that are not in them yet.
+            let note = "a recovery file holds changes not saved to \(dir) (\(recovery.url.path)); "
+                + "crmtop recover shows them, crmtop recover --apply stores them\n"
+            if global.json { console.error("crmtop: note: " + note) } else { console.write("note: " + note) }
+        }
         if global.json {
             console.json(.array(problems.map { p in
                 .object([
