@@ -57,8 +57,8 @@ enum Unsaved {
         let n = recovery.changes.count
         let when = Format.moment(recovery.written, zone: state.zone)
         state.modal = .confirm(Confirm(
-            question: "\(count(n)) from \(when) could not be saved and \(n == 1 ? "is" : "are") in a recovery file. Apply \(n == 1 ? "it" : "them") now?",
-            purpose: .applyRecovery, title: "Recovery file"))
+            question: "Apply \(count(n)) not saved on \(when)?", purpose: .applyRecovery,
+            title: "Recovery file"))
     }
 
     static func applyRecovery(_ state: inout AppState) -> [Effect] {
