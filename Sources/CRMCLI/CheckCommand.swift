@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
             Reads every file without stopping at the first problem, then checks what no single
             file shows: people, teams, influencers, KPIs and calendars that do not exist, ids
             given twice, times out of order, settings that contradict each other, fields that
-            look misspelt, and journalled changes that no longer apply. Writes nothing.
+            look misspelt, and journalled changes that no longer apply. Writes nothing. Also
+            says when a recovery file holds changes a dashboard could not save (crmtop recover).
             Example: crmtop check --data ~/crmtop-demo
             """
     )

@@ -53,3 +53,16 @@ import Testing
         #expect(try MutationCodec.decode(bytes) == change, "\(String(decoding: bytes, as: UTF8.self))")
     }
 }
+
+/// The undo lines docs/DATA_FORMAT.md shows read, and are written back the same.
+@Suite struct DocumentedUndoLinesTests {
+    @Test(arguments: [
+        #"{"op":"reminder.undo","id":"R-1001","fields":[{"restore":{"title":"Call Acme"},"expected":{"title":"Call Acme Ltd"}}],"since":"2026-11-23T10:10:00+01:00","at":"2026-11-23T10:30:00+01:00","actor":"maria","note":"edit"}"#,
+        #"{"op":"case.undo","id":"C-2025","fields":[{"restore":{"status":"open"},"expected":{"status":"resolved"}},{"restore":{"resolved_at":null},"expected":{"resolved_at":"2026-11-23T10:31:00+01:00"}}],"action":{"name":"resolved"},"since":"2026-11-23T10:31:00+01:00","at":"2026-11-23T10:32:00+01:00","actor":"maria"}"#,
+    ])
+    func readsAndWritesBack(_ line: String) throws {
+        let zone = TimeZone(identifier: "Europe/Berlin")!
+        let mutation = try MutationCodec.decode(Array(line.utf8), zone: zone)
+        #expect(String(decoding: try MutationCodec.encode(mutation, zone: zone), as: UTF8.self) == line)
+    }
+}
