@@ -143,7 +143,9 @@ public final class Runtime<Backend: TerminalBackend> {
                 + "crmtop recover --apply stores \(changes.count == 1 ? "it" : "them") once the data directory can be written\n"
         } catch {
             // The last resort: the changes on the terminal, as the journal would hold them.
-            let lines = changes.joined().map { (try? MutationCodec.encode($0, zone: state.zone)).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            let lines = changes.joined().compactMap { mutation in
+                (try? MutationCodec.encode(mutation, zone: state.zone)).map { String(decoding: $0, as: UTF8.self) }
+            }
             farewell = "crmtop: \(count) could not be saved (\(reason)), nor kept in \(recovery.url.path): \(error)\n"
                 + lines.joined(separator: "\n") + "\n"
         }

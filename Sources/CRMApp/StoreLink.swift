@@ -44,12 +44,18 @@ final class StoreLink {
     /// Applies a recovery file's changes, and hands the screen the data as stored.
     func recover(_ file: RecoveryFile, zone: TimeZone) -> [Action] {
         let (report, stored) = file.apply(to: store, zone: zone)
-        guard var data = stored else { return [.recovered(report)] }
+        guard let stored else { return [.recovered(report)] }
+        delivered = pending.isEmpty ? store.readGeneration : nil
+        return [.persisted(withPending(stored)), .recovered(report)]
+    }
+
+    /// `data` as the screen shows it: with the changes not stored yet.
+    private func withPending(_ data: DataSet) -> DataSet {
+        var data = data
         for batch in pending {
             for mutation in batch { try? mutation.apply(to: &data) }
         }
-        delivered = pending.isEmpty ? store.readGeneration : nil
-        return [.persisted(data), .recovered(report)]
+        return data
     }
 
     /// Called about once a second: retries what is waiting, then reads what others changed.
@@ -63,13 +69,10 @@ final class StoreLink {
         // Noted before reading, so a change made while reading is picked up next time.
         seen = token
         do {
-            var data = try store.load()
+            let data = try store.load()
             if pending.isEmpty, store.readGeneration == delivered { return [] }
             delivered = pending.isEmpty ? store.readGeneration : nil
-            for batch in pending {
-                for mutation in batch { try? mutation.apply(to: &data) }
-            }
-            return [.reloaded(data)] + (failure.map { [.saveFailed($0, unsaved: pending.count)] } ?? [])
+            return [.reloaded(withPending(data))] + (failure.map { [.saveFailed($0, unsaved: pending.count)] } ?? [])
         } catch {
             // Read again next time: the file may be mid-write by another tool.
             seen = nil
