@@ -15,8 +15,9 @@ public enum Action: Equatable, Sendable {
     /// The changes are on disk; `data` is the directory as saved when others changed it
     /// meanwhile, nil when it holds nothing the screen does not have already.
     case persisted(DataSet?)
-    /// The changes could not be stored and are kept in memory, to be tried again.
-    case saveFailed(String)
+    /// The changes could not be stored and are kept in memory, to be tried again; `unsaved`
+    /// says how many of the person's changes wait.
+    case saveFailed(String, unsaved: Int = 1)
     /// A change no longer applies to the data on disk (someone else removed what it names);
     /// it is dropped, and the next read shows the data without it.
     case refused(String)
@@ -27,6 +28,12 @@ public enum Action: Equatable, Sendable {
     /// A passing note for the status bar.
     case note(String)
     case mouse(MouseEvent)
+    /// A recovery file holds changes an earlier run could not store.
+    case recoveryFound(Recovery)
+    /// There is a recovery file, but it cannot be read; why.
+    case recoveryUnreadable(String)
+    /// What applying the recovery file did.
+    case recovered(RecoveryReport)
 }
 
 /// Work the runtime performs on the reducer's behalf; results come back as actions.
@@ -40,6 +47,13 @@ public enum Effect: Equatable, Sendable {
     case openLink(String)
     /// Draw with these colours from now on (another theme was chosen).
     case setPalette(Palette)
+    /// Try now to store the changes waiting since the disk refused them.
+    case saveAgain
+    /// The program is about to end on a signal: try once more to store what waits, and keep
+    /// what still cannot be stored in the recovery file.
+    case keepUnsaved
+    /// Apply the recovery file's changes through the store.
+    case applyRecovery
     case exit(Int32)
 }
 

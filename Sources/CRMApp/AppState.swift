@@ -23,12 +23,6 @@ public enum Overlay: Equatable, Sendable {
     case details(Pane, id: String)
 }
 
-/// A change that `u` can take back: what to apply to undo it, and what to call it.
-public struct UndoEntry: Equatable, Sendable {
-    public var label: String
-    public var inverse: [Mutation]
-}
-
 /// A line in the status bar. Errors stay until they are resolved; notes fade.
 public struct StatusMessage: Equatable, Sendable {
     public var text: String
@@ -119,6 +113,10 @@ public struct AppState: Equatable, Sendable {
     public var everyone = false
     /// Changes that `u` can take back, newest last.
     public var undoStack: [UndoEntry] = []
+    /// The person's changes on screen that the disk refused and that wait to be stored.
+    public var unsavedChanges = 0
+    /// `q` asked to save again: quit once everything is stored.
+    public var quitWhenSaved = false
     /// What was announced lately, newest last, for the message area.
     public var recentNotices: [Notice] = []
     /// Reminders that just became active or due, highlighted until the given moment.

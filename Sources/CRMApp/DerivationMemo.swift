@@ -200,9 +200,9 @@ extension ReminderChange {
     var reminderID: String {
         switch self {
         case .acknowledge(let id, _, _), .acknowledgeOccurrence(let id, _, _, _), .unacknowledge(let id, _, _),
-             .snooze(let id, _, _, _), .edit(let id, _, _), .delete(let id):
+             .snooze(let id, _, _, _), .edit(let id, _, _), .delete(let id), .undo(let id, _, _):
             id
-        case .add(let reminder), .put(let reminder), .restore(let reminder, _): reminder.id
+        case .add(let reminder), .put(let reminder), .restore(let reminder, _), .withdraw(let reminder): reminder.id
         }
     }
 }

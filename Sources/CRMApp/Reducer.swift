@@ -34,18 +34,32 @@ public enum Reducer {
             for pane in Pane.allCases { scrollToSelection(&state, pane) }
             return []
         case .signal(let number):
-            return [.exit(128 + number)]
+            return [.keepUnsaved, .exit(128 + number)]
         case .persisted(let data):
             if state.message?.isError == true { state.message = nil }
-            guard let data else { return [] }
-            state.data = data
-            state.refresh()
-            return []
-        case .saveFailed(let reason):
+            state.unsavedChanges = 0
+            if let data {
+                state.data = data
+                state.refresh()
+            }
+            return Unsaved.saved(&state)
+        case .saveFailed(let reason, let unsaved):
             state.message = StatusMessage(text: reason + " (changes kept in memory)", isError: true, expires: nil)
+            state.unsavedChanges = unsaved
+            Unsaved.stillUnsaved(&state)
             return []
         case .refused(let reason):
             state.message = StatusMessage(text: reason, isError: true, expires: state.now.addingTimeInterval(noteLifetime))
+            state.unsavedChanges = max(0, state.unsavedChanges - 1)
+            return []
+        case .recoveryFound(let recovery):
+            Unsaved.offerRecovery(recovery, &state)
+            return []
+        case .recoveryUnreadable(let reason):
+            state.message = StatusMessage(text: reason, isError: true, expires: nil)
+            return []
+        case .recovered(let report):
+            Unsaved.report(report, &state)
             return []
         case .note(let text):
             ReminderActions.note(&state, text)
@@ -85,7 +99,7 @@ public enum Reducer {
         let pane = state.focus
         switch command {
         case .quit:
-            return [.exit(0)]
+            return Unsaved.quit(&state)
         case .help:
             state.overlay = state.overlay == .help ? nil : .help
         case .close:
@@ -110,7 +124,7 @@ public enum Reducer {
         case .delete: return ReminderActions.confirmDelete(&state)
         case .openLink: return ReminderActions.openLink(&state)
         case .toggleEveryone: ReminderActions.toggleEveryone(&state)
-        case .undo: return ReminderActions.undo(&state)
+        case .undo: return Undo.perform(&state)
         case .filter: state.modal = .filter(TextField(state.filters[pane] ?? ""))
         case .respond, .pauseResume, .resolve, .assign, .escalate, .cycleScope, .cycleKind:
             return CaseKeys.perform(command, &state)

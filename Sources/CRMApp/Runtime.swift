@@ -12,16 +12,24 @@ public final class Runtime<Backend: TerminalBackend> {
     private let time: any TimeSource
     private let link: StoreLink?
     private let notifier: DashboardNotifier?
+    private let recovery: RecoveryFile?
     private var lastPresented: CellBuffer?
     /// Changes already on screen, to be stored once the frame that shows them is drawn.
     private var unsaved: [[Mutation]] = []
+    /// What to tell the person once the terminal is theirs again: where the changes went that
+    /// could not be stored before a signal ended the run.
+    public private(set) var farewell: String?
 
-    public init(state: AppState, backend: Backend, time: any TimeSource, store: DataStore?) {
+    /// `recovery`: where changes go that cannot be stored when a signal ends the run, and
+    /// where the run looks for those an earlier one left.
+    public init(state: AppState, backend: Backend, time: any TimeSource, store: DataStore?,
+                recovery: RecoveryFile? = nil) {
         self.state = state
         self.backend = backend
         self.time = time
         self.link = store.map(StoreLink.init)
         self.notifier = store.map(DashboardNotifier.init)
+        self.recovery = store == nil ? nil : recovery
     }
 
     /// Runs until quit or a termination signal; returns the exit code. The terminal
@@ -35,6 +43,7 @@ public final class Runtime<Backend: TerminalBackend> {
         }
         _ = dispatch(.resize(backend.size))
         _ = dispatch(.tick(Self.wholeSecond(time.now())))
+        offerRecovery()
         draw()
         if let code = storeAndDraw() { return code }
         while true {
@@ -90,9 +99,56 @@ public final class Runtime<Backend: TerminalBackend> {
                 _ = dispatch(.note(LinkOpener.open(link)))
             case .persist(let mutations):
                 unsaved.append(mutations)
+            case .saveAgain:
+                if let code = store(retrying: true) { return code }
+            case .keepUnsaved:
+                keepUnsaved()
+            case .applyRecovery:
+                if let link, let recovery {
+                    for result in link.recover(recovery, zone: state.zone) {
+                        if let code = dispatch(result) { return code }
+                    }
+                }
             }
         }
         return nil
+    }
+
+    /// A recovery file an earlier run left for this data directory is offered at the start.
+    private func offerRecovery() {
+        guard let recovery, recovery.exists else { return }
+        do throws(LoadError) {
+            _ = dispatch(.recoveryFound(try recovery.read(zone: state.zone)))
+        } catch {
+            _ = dispatch(.recoveryUnreadable("cannot read the recovery file: \(error)"))
+        }
+    }
+
+    /// Before a signal ends the run: one more try to store what waits, then what still
+    /// cannot be stored goes to the recovery file, so that nothing shown as done is lost.
+    private func keepUnsaved() {
+        guard let link else { return }
+        _ = store(retrying: true)
+        guard !link.pending.isEmpty else { return }
+        let changes = link.pending
+        let reason = link.failure ?? "the disk refused them"
+        let count = changes.count == 1 ? "1 change" : "\(changes.count) changes"
+        guard let recovery else {
+            farewell = "crmtop: \(count) could not be saved (\(reason)) and \(changes.count == 1 ? "is" : "are") lost\n"
+            return
+        }
+        do throws(SaveError) {
+            try recovery.keep(changes, reason: reason, at: Self.wholeSecond(time.now()), zone: state.zone)
+            farewell = "crmtop: \(count) could not be saved (\(reason)); kept in \(recovery.url.path)\n"
+                + "crmtop recover --apply stores \(changes.count == 1 ? "it" : "them") once the data directory can be written\n"
+        } catch {
+            // The last resort: the changes on the terminal, as the journal would hold them.
+            let lines = changes.joined().compactMap { mutation in
+                (try? MutationCodec.encode(mutation, zone: state.zone)).map { String(decoding: $0, as: UTF8.self) }
+            }
+            farewell = "crmtop: \(count) could not be saved (\(reason)), nor kept in \(recovery.url.path): \(error)\n"
+                + lines.joined(separator: "\n") + "\n"
+        }
     }
 
     /// Stores the changes the screen already shows, and draws what storing them changed (a
@@ -105,11 +161,17 @@ public final class Runtime<Backend: TerminalBackend> {
         return code
     }
 
-    private func store() -> Int32? {
-        while !unsaved.isEmpty {
-            for result in link?.persist(unsaved.removeFirst()) ?? [] {
-                if let code = dispatch(result) { return code }
-            }
+    /// `retrying`: also when nothing new waits, try again what the disk refused before.
+    private func store(retrying: Bool = false) -> Int32? {
+        guard let link else {
+            unsaved = []
+            return nil
+        }
+        guard !unsaved.isEmpty || retrying else { return nil }
+        let batches = unsaved
+        unsaved = []
+        for result in retrying ? link.retry(adding: batches) : link.persist(batches) {
+            if let code = dispatch(result) { return code }
         }
         return nil
     }

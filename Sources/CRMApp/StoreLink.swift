@@ -10,7 +10,7 @@ final class StoreLink {
     /// Changes shown on screen but not yet stored, one batch per change the user made.
     private(set) var pending: [[Mutation]] = []
     /// Why the last attempt to store them failed.
-    private var failure: String?
+    private(set) var failure: String?
     /// The directory as last read; nil to read it at the next chance.
     private var seen: ChangeToken?
     private let compaction = Compaction()
@@ -23,10 +23,39 @@ final class StoreLink {
         self.store = store
     }
 
-    /// Stores a change at once; it is already applied to what the screen shows.
-    func persist(_ mutations: [Mutation]) -> [Action] {
-        pending.append(mutations)
+    /// Stores changes at once, one batch per change the person made; they are already applied
+    /// to what the screen shows.
+    func persist(_ batches: [[Mutation]]) -> [Action] {
+        pending += batches
         return flush()
+    }
+
+    /// Tries the changes that wait once more, with `batches` after them. Ends with `.persisted`
+    /// when none is left, even when the last ones were refused, so that whoever asked knows.
+    func retry(adding batches: [[Mutation]] = []) -> [Action] {
+        pending += batches
+        var actions = pending.isEmpty ? [] : flush()
+        if pending.isEmpty, !actions.contains(where: { if case .persisted = $0 { true } else { false } }) {
+            actions.append(.persisted(nil))
+        }
+        return actions
+    }
+
+    /// Applies a recovery file's changes, and hands the screen the data as stored.
+    func recover(_ file: RecoveryFile, zone: TimeZone) -> [Action] {
+        let (report, stored) = file.apply(to: store, zone: zone)
+        guard let stored else { return [.recovered(report)] }
+        delivered = pending.isEmpty ? store.readGeneration : nil
+        return [.persisted(withPending(stored)), .recovered(report)]
+    }
+
+    /// `data` as the screen shows it: with the changes not stored yet.
+    private func withPending(_ data: DataSet) -> DataSet {
+        var data = data
+        for batch in pending {
+            for mutation in batch { try? mutation.apply(to: &data) }
+        }
+        return data
     }
 
     /// Called about once a second: retries what is waiting, then reads what others changed.
@@ -40,19 +69,17 @@ final class StoreLink {
         // Noted before reading, so a change made while reading is picked up next time.
         seen = token
         do {
-            var data = try store.load()
+            let data = try store.load()
             if pending.isEmpty, store.readGeneration == delivered { return [] }
             delivered = pending.isEmpty ? store.readGeneration : nil
-            for batch in pending {
-                for mutation in batch { try? mutation.apply(to: &data) }
-            }
-            return [.reloaded(data)] + (failure.map { [.saveFailed($0)] } ?? [])
+            return [.reloaded(withPending(data))] + (failure.map { [.saveFailed($0, unsaved: pending.count)] } ?? [])
         } catch {
             // Read again next time: the file may be mid-write by another tool.
             seen = nil
             delivered = nil
             // Changes not stored matter more to the person than a read that failed.
-            return [.reloadFailed("cannot read the data: \(error)")] + (failure.map { [.saveFailed($0)] } ?? [])
+            return [.reloadFailed("cannot read the data: \(error)")]
+                + (failure.map { [.saveFailed($0, unsaved: pending.count)] } ?? [])
         }
     }
 
@@ -79,7 +106,7 @@ final class StoreLink {
             } catch {
                 delivered = nil
                 failure = error.description
-                actions.append(.saveFailed(error.description))
+                actions.append(.saveFailed(error.description, unsaved: pending.count))
                 return actions
             }
         }

@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
             Reads every file without stopping at the first problem, then checks what no single
             file shows: people, teams, influencers, KPIs and calendars that do not exist, ids
             given twice, times out of order, settings that contradict each other, fields that
-            look misspelt, and journalled changes that no longer apply. Writes nothing.
+            look misspelt, and journalled changes that no longer apply. Writes nothing. Also
+            says when a recovery file holds changes a dashboard could not save (crmtop recover).
             Example: crmtop check --data ~/crmtop-demo
             """
     )
@@ -25,6 +26,13 @@ struct CheckCommand: ParsableCommand {
         try Session.requireDirectory(store)
         let dir = store.directory.path
         let problems = store.check()
+        let recovery = RecoveryFile(for: store.directory, environment: console.environment)
+        if session == nil, recovery.exists {
+            // Not a problem with the files, but changes that are not in them yet.
+            let note = "a recovery file holds changes not saved to \(dir) (\(recovery.url.path)); "
+                + "crmtop recover shows them, crmtop recover --apply stores them\n"
+            if global.json { console.error("crmtop: note: " + note) } else { console.write("note: " + note) }
+        }
         if global.json {
             console.json(.array(problems.map { p in
                 .object([

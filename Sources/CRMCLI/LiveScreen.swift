@@ -1,6 +1,7 @@
 import ArgumentParser
 import CRMApp
 import CRMCore
+import CRMStore
 import CursesBackend
 import Foundation
 import TerminalUI
@@ -9,10 +10,12 @@ import TerminalUI
 /// and the wall display differ only in the state they start from.
 enum LiveScreen {
     /// `mouse`: whether this screen may take the mouse; config.json can still say no.
+    /// `recovers`: whether changes that cannot be stored before a signal ends the run go to a
+    /// recovery file, and one left by an earlier run is offered (a demo's data goes with it).
     /// `check` refuses what the data makes impossible, before the terminal opens, so the
     /// refusal reads as plain text.
-    static func run(_ global: GlobalOptions, name: String, mouse: Bool, check: (DataSet) throws -> Void = { _ in },
-                    configure: (inout AppState) -> Void) throws {
+    static func run(_ global: GlobalOptions, name: String, mouse: Bool, recovers: Bool = false,
+                    check: (DataSet) throws -> Void = { _ in }, configure: (inout AppState) -> Void) throws {
         let environment = Console.current.environment
         let config = try ScreenConfig.load(global, environment: environment)
         let session = try Session.open(global)
@@ -41,7 +44,10 @@ enum LiveScreen {
         state.themes = config.themes
         configure(&state)
         state.refresh()
-        let code = Runtime(state: state, backend: terminal, time: time, store: session.store).run()
+        let recovery = recovers && !global.demo ? RecoveryFile(for: session.store.directory, environment: environment) : nil
+        let runtime = Runtime(state: state, backend: terminal, time: time, store: session.store, recovery: recovery)
+        let code = runtime.run()
+        if let farewell = runtime.farewell { Console.current.error(farewell) }
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -11,12 +11,14 @@ public enum CaseChange: Equatable, Sendable {
     case addInfluencer(Influencer)
     /// What someone did to a case at `at`: see `SupportCase.apply(_:at:actor:note:settings:)`.
     case act(id: String, action: CaseAction, at: Date, actor: String?, note: String? = nil)
+    /// Takes an action back at `at`: see `SupportCase.undo(_:at:actor:)`.
+    case undo(id: String, CaseUndo, at: Date, actor: String?)
 
     /// Whether the change is to influencers rather than cases.
     public var isInfluencer: Bool {
         switch self {
         case .putInfluencer, .addInfluencer: true
-        case .put, .open, .act: false
+        case .put, .open, .act, .undo: false
         }
     }
 
@@ -45,6 +47,11 @@ public enum CaseChange: Equatable, Sendable {
         case .act(let id, let action, let at, let actor, let note):
             guard let i = data.cases.firstIndex(where: { $0.id == id }) else { throw .missing("case", id) }
             try data.cases[i].apply(action, at: at, actor: actor, note: note, settings: data.settings)
+        case .undo(let id, let undo, let at, let actor):
+            guard let i = data.cases.firstIndex(where: { $0.id == id }) else {
+                throw MutationError("not undone: \(id) is gone")
+            }
+            try data.cases[i].undo(undo, at: at, actor: actor)
         }
     }
 }

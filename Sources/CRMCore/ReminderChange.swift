@@ -1,6 +1,6 @@
 import Foundation
 
-/// A change to the reminders. Every one but `put` and `delete` records an event in the
+/// A change to the reminders. Every one but `put`, `delete` and `withdraw` records an event in the
 /// reminder's history with its time and who made it; `add` carries the reminder's first event.
 /// Changes written before reminders had a history carry no time (`at`, `stamp` nil) and
 /// record nothing.
@@ -22,10 +22,17 @@ public enum ReminderChange: Equatable, Sendable {
     case put(Reminder)
     /// Changes the given fields, in order, and keeps everything else as it is now.
     case edit(id: String, [ReminderField], ChangeStamp?)
-    /// Puts back an earlier copy (an undo): every field as in the copy, the history as it is
-    /// now (the copy's when the reminder was deleted since) with an `undone` event.
+    /// Puts back an earlier copy: every field as in the copy, the history as it is now (the
+    /// copy's when the reminder was deleted since) with an `undone` event. How undo worked
+    /// before `undo`; still read from older journals, no longer written, since it also put
+    /// back what others changed meanwhile.
     case restore(Reminder, ChangeStamp)
     case delete(id: String)
+    /// Takes one change back (an undo): puts back the fields and owners' marks it touched,
+    /// refused when any of them was changed since (see `Reminder.undoing`).
+    case undo(id: String, ReminderUndo, ChangeStamp)
+    /// Deletes a reminder as it was added (undoing the add); refused when anyone changed it since.
+    case withdraw(Reminder)
 
     func apply(to data: inout DataSet) throws(MutationError) {
         let calendar = data.settings.defaultCalendar
@@ -61,6 +68,19 @@ public enum ReminderChange: Equatable, Sendable {
             if let i { data.reminders[i] = restored } else { data.reminders.append(restored) }
         case .delete(let id):
             guard let i = data.reminders.firstIndex(where: { $0.id == id }) else { throw .missing("reminder", id) }
+            data.reminders.remove(at: i)
+        case .undo(let id, let undo, let stamp):
+            guard let i = data.reminders.firstIndex(where: { $0.id == id }) else {
+                throw MutationError("not undone: \(id) was deleted since")
+            }
+            data.reminders[i] = try data.reminders[i].undoing(undo, stamp: stamp, people: people, zone: zone)
+        case .withdraw(let added):
+            guard let i = data.reminders.firstIndex(where: { $0.id == added.id }) else {
+                throw MutationError("not undone: \(added.id) was deleted since")
+            }
+            guard data.reminders[i] == added else {
+                throw MutationError("not undone: " + data.reminders[i].changeSince(added: added))
+            }
             data.reminders.remove(at: i)
         case .acknowledge(let id, let person, let at):
             try update(id, in: &data) { r throws(MutationError) in

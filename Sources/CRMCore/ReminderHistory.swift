@@ -99,17 +99,3 @@ extension Reminder {
         seconds.map { DurationText.format($0) } ?? "none"
     }
 }
-
-extension ReminderChange {
-    /// The same change as made at `at`. An undo is made when the person asks for it, not
-    /// when the change it takes back was made, so its history shows the later time.
-    public func made(at: Date) -> ReminderChange {
-        switch self {
-        case .unacknowledge(let id, let person, _): .unacknowledge(id: id, person: person, at: at)
-        case .snooze(let id, let person, let until, _): .snooze(id: id, person: person, until: until, at: at)
-        case .edit(let id, let fields, let stamp): .edit(id: id, fields, stamp.map { s in ChangeStamp(at: at, actor: s.actor, note: s.note) })
-        case .restore(let copy, let stamp): .restore(copy, ChangeStamp(at: at, actor: stamp.actor, note: stamp.note))
-        case .acknowledge, .acknowledgeOccurrence, .add, .put, .delete: self
-        }
-    }
-}

@@ -27,12 +27,7 @@ enum CaseCodec {
             lastResponseAt: try f.optionalTime("last_response_at", zone),
             lastCustomerMessageAt: try f.optionalTime("last_customer_message_at", zone),
             resolvedAt: try f.optionalTime("resolved_at", zone),
-            pauses: try f.list("pauses") { v throws(FieldError) in
-                var p = try Fields(v, known: pauseFields)
-                let pause = Pause(start: try p.time("start", zone), end: try p.optionalTime("end", zone))
-                p.finish()
-                return pause
-            },
+            pauses: try f.list("pauses") { v throws(FieldError) in try decodePause(v, zone: zone) },
             escalationLevel: try f.int("escalation_level", or: 0)!,
             history: try f.list("history") { v throws(FieldError) in try HistoryCodec.decode(v, zone: zone) },
             externalID: try f.string("external_id", or: nil)
@@ -57,16 +52,25 @@ enum CaseCodec {
         try o.put("last_response_at", time: c.lastResponseAt)
         try o.put("last_customer_message_at", time: c.lastCustomerMessageAt)
         try o.put("resolved_at", time: c.resolvedAt)
-        try o.put("pauses", list: c.pauses) { p throws(FieldError) in
-            var b = ObjectBuilder(zone: zone)
-            try b.put("start", time: p.start)
-            try b.put("end", time: p.end)
-            return b.output
-        }
+        try o.put("pauses", list: c.pauses) { p throws(FieldError) in try encodePause(p, zone: zone) }
         o.put("escalation_level", c.escalationLevel)
         try o.put("history", list: c.history) { e throws(FieldError) in try HistoryCodec.encode(e, zone: zone) }
         o.put("external_id", c.externalID)
         return o.output
+    }
+
+    static func decodePause(_ value: JSONValue, zone: TimeZone) throws(FieldError) -> Pause {
+        var p = try Fields(value, known: pauseFields)
+        let pause = Pause(start: try p.time("start", zone), end: try p.optionalTime("end", zone))
+        p.finish()
+        return pause
+    }
+
+    static func encodePause(_ p: Pause, zone: TimeZone) throws(FieldError) -> JSONOutput {
+        var b = ObjectBuilder(zone: zone)
+        try b.put("start", time: p.start)
+        try b.put("end", time: p.end)
+        return b.output
     }
 
     static func decodeInfluencer(_ value: JSONValue) throws(FieldError) -> Influencer {

@@ -7,7 +7,7 @@ import Foundation
 public enum MutationCodec {
     static let fields: [StaticString] = [
         "seq", "op", "id", "person", "at", "until", "reminder", "case", "influencer", "team", "kpi",
-        "activity", "settings", "due", "fields", "action", "actor", "note", "from", "to",
+        "activity", "settings", "due", "fields", "action", "actor", "note", "from", "to", "marks", "since",
     ]
 
     enum Op: String, CaseIterable {
@@ -21,7 +21,9 @@ public enum MutationCodec {
         case reminderAcknowledgeOccurrence = "reminder.acknowledge-occurrence"
         case caseOpen = "case.open", caseAct = "case.act", influencerAdd = "influencer.add"
         case personAway = "person.away"
+        /// Read from older journals only; see `ReminderChange.restore`.
         case reminderRestore = "reminder.restore"
+        case reminderUndo = "reminder.undo", reminderWithdraw = "reminder.withdraw", caseUndo = "case.undo"
     }
 
     /// The members of one change; `seq` comes first when the journal numbers it.
@@ -81,6 +83,20 @@ public enum MutationCodec {
             op(.reminderRestore)
             o.put("reminder", try within(.key("reminder")) { () throws(FieldError) in try ReminderCodec.encode(r, zone: zone) })
             try ChangeStampCodec.put(stamp, into: &o)
+        case .reminder(.undo(let id, let undo, let stamp)):
+            op(.reminderUndo)
+            o.put("id", id)
+            try UndoCodec.putReminderUndo(undo, into: &o, zone: zone)
+            try ChangeStampCodec.put(stamp, into: &o)
+        case .reminder(.withdraw(let r)):
+            op(.reminderWithdraw)
+            o.put("reminder", try within(.key("reminder")) { () throws(FieldError) in try ReminderCodec.encode(r, zone: zone) })
+        case .supportCase(.undo(let id, let undo, let at, let actor)):
+            op(.caseUndo)
+            o.put("id", id)
+            try UndoCodec.putCaseUndo(undo, into: &o, zone: zone)
+            try o.put("at", time: at)
+            o.put("actor", actor)
         case .reminder(.acknowledgeOccurrence(let id, let person, let due, let at)):
             op(.reminderAcknowledgeOccurrence)
             o.put("id", id)
@@ -160,6 +176,16 @@ public enum MutationCodec {
         case .reminderRestore:
             let copy = try record("reminder") { v throws(FieldError) in try ReminderCodec.decode(v, zone: zone) }
             mutation = .reminder(.restore(copy, try ChangeStampCodec.required(&f, zone: zone)))
+        case .reminderUndo:
+            let id = try f.string("id")
+            let undo = try UndoCodec.reminderUndo(&f, zone: zone)
+            mutation = .reminder(.undo(id: id, undo, try ChangeStampCodec.required(&f, zone: zone)))
+        case .reminderWithdraw:
+            mutation = .reminder(.withdraw(try record("reminder") { v throws(FieldError) in try ReminderCodec.decode(v, zone: zone) }))
+        case .caseUndo:
+            let id = try f.string("id")
+            let undo = try UndoCodec.caseUndo(&f, zone: zone)
+            mutation = .supportCase(.undo(id: id, undo, at: try f.time("at", zone), actor: try f.string("actor", or: nil)))
         case .reminderAcknowledgeOccurrence:
             mutation = .reminder(.acknowledgeOccurrence(id: try f.string("id"), person: try f.string("person"),
                                                         due: try f.time("due", zone), at: try f.time("at", zone)))
@@ -186,6 +212,15 @@ public enum MutationCodec {
     public static func encode(_ mutation: Mutation, zone: TimeZone = .gmt) throws(SaveError) -> [UInt8] {
         do throws(FieldError) {
             return JSONWriter.compact(.object(try members(mutation, zone: zone)))
+        } catch {
+            throw SaveError(file: Journal.fileName, path: error.path, message: error.message)
+        }
+    }
+
+    /// One change as a JSON value, to go inside other output (`crmtop recover --json`).
+    public static func json(_ mutation: Mutation, zone: TimeZone = .gmt) throws(SaveError) -> JSONOutput {
+        do throws(FieldError) {
+            return .object(try members(mutation, zone: zone))
         } catch {
             throw SaveError(file: Journal.fileName, path: error.path, message: error.message)
         }

@@ -72,7 +72,7 @@ import Testing
         _ = press(.char("u"), &state)
         #expect(history(state) == [
             HistoryEvent(at: Fixture.now, actor: "maria", action: "acknowledged"),
-            HistoryEvent(at: Fixture.minutes(1), actor: "maria", action: "unacknowledged"),
+            HistoryEvent(at: Fixture.minutes(1), actor: "maria", action: "undone", detail: "acknowledgement"),
         ])
     }
 
@@ -87,7 +87,8 @@ import Testing
         let r1 = state.data.reminders.first { $0.id == "R1" }
         #expect(r1?.title == "Call Acme back")
         #expect(history(state).map(\.action) == ["edited", "undone"])
-        #expect(history(state).last == HistoryEvent(at: Fixture.minutes(1), actor: "maria", action: "undone", detail: "edit"))
+        #expect(history(state).last == HistoryEvent(at: Fixture.minutes(1), actor: "maria", action: "undone",
+                                                    detail: "edit; title: Wrong title → Call Acme back"))
     }
 
     /// Acknowledged, snoozed by Tom, edited and a title with a control character: the details

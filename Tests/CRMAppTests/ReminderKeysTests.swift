@@ -87,7 +87,12 @@ import Testing
         #expect(state.data.reminders[0].acknowledgedBy["maria"] != nil)
         let effects = press(.char("u"), &state)
         #expect(state.data.reminders[0].acknowledgedBy["maria"] == nil)
-        #expect(effects == [.persist([.reminder(.unacknowledge(id: "R1", person: "maria", at: Fixture.now))])])
+        // Only maria's own acknowledgement goes back, and only while it is the one she made.
+        let undo = ReminderUndo(fields: [], marks: ["maria": Reverting(restore: OwnerMark(),
+                                                                      expected: OwnerMark(acknowledged: Fixture.now))],
+                                since: Fixture.now)
+        #expect(effects == [.persist([.reminder(.undo(id: "R1", undo, ChangeStamp(at: Fixture.now, actor: "maria",
+                                                                                  note: "acknowledgement")))])])
         #expect(state.message?.text == "Undone: acknowledge Call Acme back")
     }
 

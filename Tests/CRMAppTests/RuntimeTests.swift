@@ -65,12 +65,15 @@ func temporaryDirectory() throws -> URL {
         try FileManager.default.removeItem(at: dir)
         try Data("not a directory".utf8).write(to: dir)
         let store = DataStore(directory: dir)
-        let backend = InMemoryBackend(size: Size(width: 120, height: 40), script: [.key(.char("a")), .key(.char("q"))])
+        // `q` asks what to do with the change; the test looks at the screen before answering.
+        let backend = InMemoryBackend(size: Size(width: 120, height: 40),
+                                      script: [.key(.char("a")), .key(.char("q")), .key(.char("2"))])
+        var footer = ""
+        backend.beforeRead = { read in if read == 2 { footer = backend.lastFrame?.textLines().last ?? "" } }
         let runtime = Runtime(state: Fixture.state(), backend: backend, time: ManualTime(Fixture.now), store: store)
         #expect(runtime.run() == 0)
         #expect(runtime.state.data.reminders.first { $0.id == "R1" }?.acknowledgedBy["maria"] != nil)
         #expect(runtime.state.message?.isError == true)
-        let footer = try #require(backend.lastFrame).textLines().last ?? ""
         #expect(footer.contains("changes kept in memory"))
         #expect(try Data(contentsOf: dir) == Data("not a directory".utf8))
     }

@@ -82,6 +82,7 @@ import Testing
         #expect(data.reminders[0].title == "Renamed")
     }
 
+    /// How undo worked before `undo`: older journals still hold these changes.
     @Test mutating func restoringPutsTheFieldsBackAndKeepsTheHistoryWrittenSince() throws {
         let before = data.reminders[0]
         try apply(.edit(id: "R1", [.title("Wrong")], ChangeStamp(at: F.t("2026-11-23T10:10"), actor: "maria")))
@@ -94,14 +95,6 @@ import Testing
         try Mutation.reminder(.delete(id: "R1")).apply(to: &data)
         try apply(.restore(edited, ChangeStamp(at: F.t("2026-11-23T10:12"), actor: "maria", note: "delete")))
         #expect(history("R1").map(\.action) == ["edited", "undone", "undone"])
-    }
-
-    @Test func anUndoIsStampedWhenItIsMade() {
-        let later = F.t("2026-11-23T10:30")
-        #expect(ReminderChange.snooze(id: "R1", person: "maria", until: nil, at: F.t("2026-11-23T10:00")).made(at: later)
-                == .snooze(id: "R1", person: "maria", until: nil, at: later))
-        #expect(ReminderChange.restore(Self.oneOff, ChangeStamp(at: F.t("2026-11-23T10:00"), actor: "tom", note: "edit"))
-                    .made(at: later) == .restore(Self.oneOff, ChangeStamp(at: later, actor: "tom", note: "edit")))
     }
 
     @Test func eventsStayInTimeOrderAndTheOldestGoBeyondTheLimit() {

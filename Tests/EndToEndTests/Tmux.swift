@@ -34,10 +34,11 @@ final class Tmux {
 
     /// Starts `arguments` as the only pane; the pane stays after the program exits so
     /// its exit status and the terminal's state can be inspected.
-    /// `environment` adds to or replaces the pane's `LANG`, `TERM` and (empty) `NO_COLOR`.
-    /// `afterwards` is a shell command run in the pane once the program has exited.
+    /// `environment` adds to or replaces the pane's `LANG`, `TERM` and (empty) `NO_COLOR`;
+    /// `launcher` runs the binary (e.g. `setpriv` to run it as another user); `afterwards` is
+    /// a shell command run in the pane once the program has exited.
     func start(_ arguments: [String], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
-               environment: [String: String] = [:], afterwards: String? = nil) {
+               environment: [String: String] = [:], launcher: [String] = [], afterwards: String? = nil) {
         // The shell records the exit status in a file: tmux's own record of it is not
         // reliable when the machine is busy.
         // Ctrl-C reaches the whole foreground group, so the shell ignores it to live on
@@ -47,7 +48,7 @@ final class Tmux {
         let variables = ["LANG": "C.UTF-8", "TERM": term, "NO_COLOR": ""].merging(environment) { $1 }
         let exports = variables.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuote($0.value)); " }
         let command = "trap '' INT QUIT; " + exports.joined()
-            + ([Self.binary.path] + arguments).map(shellQuote).joined(separator: " ")
+            + (launcher + [Self.binary.path] + arguments).map(shellQuote).joined(separator: " ")
             + "; echo $? > " + shellQuote(statusFile.path) + (afterwards.map { "; " + $0 } ?? "")
         tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
               "sh", "-c", command], capture: false)

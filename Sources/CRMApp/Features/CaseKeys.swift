@@ -11,11 +11,39 @@ enum CaseKeys {
 
     static func act(_ action: CaseAction, on id: String, _ state: inout AppState) -> [Effect] {
         guard let item = state.data.cases.first(where: { $0.id == id }) else { return [] }
-        let effects = Reducer.change(&state, [.supportCase(.act(id: id, action: action, at: state.now, actor: state.user))])
+        let effects = Undo.change(&state, [.supportCase(.act(id: id, action: action, at: state.now, actor: state.user))],
+                                  label: label(action, item)) { after in undoStep(action, before: item, after) }
         if !effects.isEmpty {
             ReminderActions.note(&state, "\(item.id) \(action.name): \(item.title)")
         }
         return effects
+    }
+
+    /// What `u` says it took back: "resolve C-2025".
+    static func label(_ action: CaseAction, _ item: SupportCase) -> String {
+        switch action {
+        case .respond: "respond to \(item.id)"
+        case .pause: "pause \(item.id)"
+        case .resume: "resume \(item.id)"
+        case .resolve: "resolve \(item.id)"
+        case .reopen: "reopen \(item.id)"
+        case .close: "close \(item.id)"
+        case .assign(let owner): "assign \(item.id) to \(owner)"
+        case .escalate: "escalate \(item.id)"
+        }
+    }
+
+    /// What takes an action back. A response went to the customer and an escalation to the
+    /// people on the ladder: neither can be called back, so the record of it stays.
+    static func undoStep(_ action: CaseAction, before: SupportCase, _ state: AppState) -> UndoStep? {
+        switch action {
+        case .respond: return .impossible("the response to \(before.id) was already sent")
+        case .escalate: return .impossible("the escalation of \(before.id) was already announced")
+        case .close: return .impossible("\(before.id) is closed, and a closed case stays closed")
+        case .pause, .resume, .resolve, .reopen, .assign:
+            guard let after = state.data.cases.first(where: { $0.id == before.id }) else { return nil }
+            return .supportCase(id: before.id, CaseUndo(from: before, to: after, undoing: action, since: state.now))
+        }
     }
 
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {

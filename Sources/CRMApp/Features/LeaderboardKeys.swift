@@ -34,11 +34,10 @@ enum LeaderboardKeys {
         state.modal = nil
         guard kpis.indices.contains(index) else { return [] }
         let kpi = kpis[index]
-        let effects = Reducer.change(&state, [.logActivity(Activity(person: state.user, kpi: kpi, count: 1, at: state.now))])
-        if !effects.isEmpty {
-            let name = state.data.kpis.first { $0.id == kpi }?.name ?? kpi
-            ReminderActions.note(&state, "Logged one \(name)")
-        }
+        let activity = Activity(person: state.user, kpi: kpi, count: 1, at: state.now)
+        let name = state.data.kpis.first { $0.id == kpi }?.name ?? kpi
+        let effects = Undo.change(&state, [.logActivity(activity)], label: "log one \(name)") { _ in .activity(activity) }
+        if !effects.isEmpty { ReminderActions.note(&state, "Logged one \(name)") }
         return effects
     }
 }

@@ -3,8 +3,6 @@ import Foundation
 
 /// What the reminders pane's keys do.
 enum ReminderActions {
-    static let undoDepth = 50
-
     static func selected(_ state: AppState) -> Reminder? {
         guard state.focus == .reminders, let id = state.selection[.reminders] else { return nil }
         return state.data.reminders.first { $0.id == id }
@@ -13,16 +11,6 @@ enum ReminderActions {
     static func note(_ state: inout AppState, _ text: String, error: Bool = false) {
         state.message = StatusMessage(text: text, isError: error,
                                       expires: state.now.addingTimeInterval(Reducer.noteLifetime))
-    }
-
-    /// Applies a change and remembers how to take it back.
-    static func change(_ state: inout AppState, _ mutations: [Mutation], undo: UndoEntry) -> [Effect] {
-        let effects = Reducer.change(&state, mutations)
-        if !effects.isEmpty {
-            state.undoStack.append(undo)
-            if state.undoStack.count > undoDepth { state.undoStack.removeFirst() }
-        }
-        return effects
     }
 
     static func acknowledge(_ state: inout AppState) -> [Effect] {
@@ -34,14 +22,9 @@ enum ReminderActions {
         }
         let calendar = state.data.settings.defaultCalendar
         guard let current = r.currentOccurrence(for: user, at: state.now, calendar: calendar) else { return [] }
-        // A one-off is simply un-acknowledged; a repeating one must go back to the
-        // occurrence it was on, which only the earlier copy knows.
-        let inverse: Mutation = r.repeatRule == nil
-            ? .reminder(.unacknowledge(id: r.id, person: user, at: state.now))
-            : .reminder(.restore(r, ChangeStamp(at: state.now, actor: user, note: "acknowledgement")))
-        let effects = change(&state, [.reminder(.acknowledgeOccurrence(id: r.id, person: user, due: current.due,
-                                                                        at: state.now))],
-                             undo: UndoEntry(label: "acknowledge \(r.title)", inverse: [inverse]))
+        let effects = Undo.change(&state, [.reminder(.acknowledgeOccurrence(id: r.id, person: user, due: current.due,
+                                                                             at: state.now))],
+                                  label: "acknowledge \(r.title)") { Undo.reminderStep(r, note: "acknowledgement", $0) }
         if !effects.isEmpty { note(&state, "Acknowledged: \(r.title)") }
         return effects
     }
@@ -76,11 +59,8 @@ enum ReminderActions {
     /// Snoozing never touches priority or due: only this owner's snooze time.
     static func snooze(_ id: String, until: Date, _ state: inout AppState) -> [Effect] {
         guard let r = state.data.reminders.first(where: { $0.id == id }) else { return [] }
-        let effects = change(&state, [.reminder(.snooze(id: id, person: state.user, until: until, at: state.now))],
-                             undo: UndoEntry(label: "snooze \(r.title)", inverse: [
-                                 .reminder(.snooze(id: id, person: state.user, until: r.snoozedUntil[state.user],
-                                                   at: state.now)),
-                             ]))
+        let effects = Undo.change(&state, [.reminder(.snooze(id: id, person: state.user, until: until, at: state.now))],
+                                  label: "snooze \(r.title)") { Undo.reminderStep(r, note: "snooze", $0) }
         if !effects.isEmpty {
             note(&state, "Snoozed until \(Format.moment(until, zone: state.zone)): \(r.title)")
         }
@@ -108,26 +88,8 @@ enum ReminderActions {
     static func delete(_ id: String, _ state: inout AppState) -> [Effect] {
         state.modal = nil
         guard let r = state.data.reminders.first(where: { $0.id == id }) else { return [] }
-        let effects = change(&state, [.reminder(.delete(id: id))],
-                             undo: UndoEntry(label: "delete \(r.title)", inverse: [
-                                 .reminder(.restore(r, ChangeStamp(at: state.now, actor: state.user, note: "delete"))),
-                             ]))
+        let effects = Undo.change(&state, [.reminder(.delete(id: id))], label: "delete \(r.title)") { _ in .addBack(r) }
         if !effects.isEmpty { note(&state, "Deleted: \(r.title) (u undoes)") }
-        return effects
-    }
-
-    static func undo(_ state: inout AppState) -> [Effect] {
-        guard let last = state.undoStack.popLast() else {
-            note(&state, "Nothing to undo")
-            return []
-        }
-        // Taking a change back is itself a change, made now.
-        let inverse = last.inverse.map { m -> Mutation in
-            if case .reminder(let change) = m { return .reminder(change.made(at: state.now)) }
-            return m
-        }
-        let effects = Reducer.change(&state, inverse)
-        if !effects.isEmpty { note(&state, "Undone: \(last.label)") }
         return effects
     }
 

@@ -120,9 +120,8 @@ enum ReminderForm {
         case .newReminder:
             made.id = state.data.nextReminderID
             made = made.made(.created, ChangeStamp(at: state.now, actor: state.user, note: shiftNote(checked)))
-            let effects = ReminderActions.change(&state, [.reminder(.add(made))],
-                                                 undo: UndoEntry(label: "new \(made.title)",
-                                                                 inverse: [.reminder(.delete(id: made.id))]))
+            let added = made
+            let effects = Undo.change(&state, [.reminder(.add(made))], label: "new \(made.title)") { _ in .withdraw(added) }
             state.selection[.reminders] = made.id
             ReminderActions.note(&state, "Added \(made.id): \(made.title)" + warningSuffix(checked))
             return effects
@@ -134,9 +133,8 @@ enum ReminderForm {
                 .start(made.start), .end(made.end), .link(made.link), .notes(made.notes),
             ]
             let stamp = ChangeStamp(at: state.now, actor: state.user, note: shiftNote(checked))
-            let undo = ChangeStamp(at: state.now, actor: state.user, note: "edit")
-            let effects = ReminderActions.change(&state, [.reminder(.edit(id: id, fields, stamp))],
-                                                 undo: UndoEntry(label: "edit \(old.title)", inverse: [.reminder(.restore(old, undo))]))
+            let effects = Undo.change(&state, [.reminder(.edit(id: id, fields, stamp))],
+                                      label: "edit \(old.title)") { Undo.reminderStep(old, note: "edit", $0) }
             ReminderActions.note(&state, "Saved \(id): \(made.title)" + warningSuffix(checked))
             return effects
         case .snoozeUntil, .assignCase:

@@ -15,6 +15,8 @@ public struct Menu: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case snooze(reminderID: String)
         case logActivity(kpis: [String])
+        /// `q` with changes the disk refused: save again, quit anyway or stay.
+        case unsavedOnQuit
     }
 
     public struct Item: Equatable, Sendable {
@@ -33,10 +35,13 @@ public struct Confirm: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case deleteReminder(id: String)
         case resolveCase(id: String)
+        /// Apply the changes a recovery file holds.
+        case applyRecovery
     }
 
     public var question: String
     public var purpose: Purpose
+    public var title = "Are you sure?"
 }
 
 /// Labelled text fields with inline validation, submitted with Enter.

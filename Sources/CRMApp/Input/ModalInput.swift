@@ -21,8 +21,8 @@ enum ModalInput {
             if case .char(let c) = key, let i = menu.items.firstIndex(where: { $0.key == c }) {
                 return choose(i, menu, &state)
             }
-        case .confirm:
-            state.modal = nil
+        case .confirm(let question):
+            decline(question, &state)
         case .filter(var field):
             guard field.handle(key) else { return [] }
             state.modal = .filter(field)
@@ -55,7 +55,11 @@ enum ModalInput {
             case .resolveCase(let id):
                 state.modal = nil
                 return CaseKeys.act(.resolve, on: id, &state)
+            case .applyRecovery:
+                return Unsaved.applyRecovery(&state)
             }
+        case (.confirm(let question), .cancel):
+            decline(question, &state)
         case (.filter, .submit):
             state.modal = nil
         case (.filter, .cancel):
@@ -73,7 +77,14 @@ enum ModalInput {
         switch menu.purpose {
         case .snooze(let id): ReminderActions.snoozeChoice(index, id: id, &state)
         case .logActivity(let kpis): LeaderboardKeys.log(index, kpis: kpis, &state)
+        case .unsavedOnQuit: Unsaved.choose(index, &state)
         }
+    }
+
+    /// A question answered with anything but yes.
+    static func decline(_ question: Confirm, _ state: inout AppState) {
+        state.modal = nil
+        if question.purpose == .applyRecovery { Unsaved.keepRecovery(&state) }
     }
 
     static func applyFilter(_ text: String, _ state: inout AppState) {

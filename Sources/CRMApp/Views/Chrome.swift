@@ -58,7 +58,8 @@ enum Chrome {
         }
         var hints = KeyMap.active(focus: state.focus, overlayOpen: state.overlay != nil, modal: state.modal,
                                   in: state.keyBindings).compactMap { b in
-            b.hint.map { (key: String(b.keyLabel.split(separator: " ").first ?? ""), hint: $0, command: b.command) }
+            // `u` is offered only when there is something it can take back.
+            b.command == .undo && !Undo.isAvailable(state) ? nil : b.hint.map { (key: String(b.keyLabel.split(separator: " ").first ?? ""), hint: $0, command: b.command) }
         }
         let keep: [Command] = [.help, .quit, .close, .acknowledge, .submit, .cancel]
         func total() -> Int { hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.hint) + 3 } }

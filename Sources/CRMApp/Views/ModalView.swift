@@ -32,7 +32,7 @@ enum ModalView {
 
     static func drawConfirm(_ q: Confirm, _ state: AppState, into buffer: inout CellBuffer) {
         let width = max(DisplayWidth.of(q.question) + 4, 30)
-        guard let inner = box("Are you sure?", width: width, height: 4, state, into: &buffer) else { return }
+        guard let inner = box(q.title, width: width, height: 4, state, into: &buffer) else { return }
         buffer.put(" " + q.question, x: inner.x, y: inner.y, role: .emphasis, maxWidth: inner.width)
         if inner.height > 1 {
             var x = inner.x + 1

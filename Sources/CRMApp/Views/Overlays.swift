@@ -32,7 +32,10 @@ enum Overlays {
     static func content(_ overlay: Overlay, _ state: AppState) -> (String, [Line]) {
         switch overlay {
         case .help:
-            var lines: [Line] = state.keyBindings.map { ($0.keyLabel, $0.summary, .text) }
+            var lines: [Line] = state.keyBindings.map { b in
+                guard b.command == .undo else { return (b.keyLabel, b.summary, .text) }
+                return (b.keyLabel, "\(b.summary) (\(Undo.prospect(state)))", Undo.isAvailable(state) ? .text : .dim)
+            }
             lines.append(("Ctrl-C", "quit (as q)", .text))
             return ("Keys", lines)
         case .details(.reminders, let id):
