@@ -100,3 +100,112 @@ import Testing
         }
     }
 }
+
+/// The dashboard killed while it writes an undo: the change it undoes stays whole, or is
+/// taken back whole, and the directory reads cleanly after.
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct UndoCrashTests {
+    static let at = CrashTests.at
+
+    static func journalSize(_ dir: String) -> Int { CrashTests.size(dir + "/journal.jsonl") }
+
+    /// Acknowledges the first reminder, then undoes it; returns the journal's size after each
+    /// step that got written. The run ends early when crmtop is killed.
+    static func acknowledgeThenUndo(_ dir: String, crashAfter bytes: Int?) -> [Int] {
+        let t = Tmux()
+        defer { t.close() }
+        t.start(["--data", dir, "--user", "maria", "--at", at],
+                environment: bytes.map { ["CRMTOP_CRASH_AFTER_BYTES": String($0)] } ?? [:])
+        guard t.waitFor("Leaderboard") else { return [] }
+        let start = journalSize(dir)
+        var sizes: [Int] = []
+        t.send("a")
+        guard t.wait(until: { journalSize(dir) > start || t.isDead }), !t.isDead else { return sizes }
+        sizes.append(journalSize(dir))
+        t.send("u")
+        guard t.wait(until: { journalSize(dir) > sizes[0] || t.isDead }), !t.isDead else { return sizes }
+        sizes.append(journalSize(dir))
+        t.send("q")
+        _ = t.waitForExit()
+        return sizes
+    }
+
+    static func acknowledgedByMaria(_ dir: String) throws -> Int {
+        try DataStore(directory: URL(fileURLWithPath: dir)).load().reminders.filter { $0.acknowledgedBy["maria"] != nil }.count
+    }
+
+    @Test func killedAtBytesOfTheUndoTheAcknowledgementIsWholeOrUndoneWhole() throws {
+        let base = try CrashTests.directory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let before = try Self.acknowledgedByMaria(base)
+
+        let probe = try CrashTests.copy(base)
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        let sizes = Self.acknowledgeThenUndo(probe, crashAfter: nil)
+        try #require(sizes.count == 2, "the dashboard did not acknowledge and undo")
+        #expect(try Self.acknowledgedByMaria(probe) == before)
+        let ack = sizes[0] - Self.journalSize(base), undo = sizes[1] - sizes[0]
+
+        for into in [1, undo / 3, undo * 2 / 3, undo - 1] {
+            let dir = try CrashTests.copy(base)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            _ = Self.acknowledgeThenUndo(dir, crashAfter: ack + into)
+            // Killed in the undo's line: the acknowledgement stands, as if u was never pressed;
+            // with only its newline missing the undo's line is whole, and counts.
+            let acknowledged = try Self.acknowledgedByMaria(dir)
+            if into < undo - 1 {
+                #expect(acknowledged == before + 1, "killed \(into) bytes into the undo")
+            } else {
+                #expect(acknowledged == before || acknowledged == before + 1)
+            }
+            #expect(CrashTests.crmtop(dir, ["check"]).status == 0)
+            // The next writer carries on from the whole lines.
+            let next = CrashTests.crmtop(dir, ["reminder", "add", "After the crash", "--due", "2026-11-24T10:00:00Z"])
+            #expect(next.status == 0, "\(next.output)")
+        }
+    }
+}
+
+/// Killed while it writes the recovery file after SIGTERM: there is a whole recovery file or
+/// none, never half of one that would fail to apply, and the data is as it was.
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct RecoveryCrashTests {
+    let at = CrashTests.at
+
+    @Test(arguments: [1, 40, 120])
+    func killedWhileWritingTheRecoveryFile(after bytes: Int) throws {
+        let data = try temporaryDirectory(), state = try temporaryDirectory()
+        defer {
+            chmod(data.path, 0o755)
+            try? FileManager.default.removeItem(at: data)
+            try? FileManager.default.removeItem(at: state)
+        }
+        #expect(runCrmtop(["demo", data.path, "--at", at]) == 0)
+        RecoveryEndToEndTests.own(data)
+        RecoveryEndToEndTests.own(state)
+        chmod(data.path, 0o555)
+        let environment = ["XDG_STATE_HOME": state.path, "HOME": state.path]
+        let before = try DataStore(directory: data).load()
+
+        let screen = Tmux()
+        defer { screen.close() }
+        // The disk refuses the journal before any byte is written: the first bytes written
+        // are the recovery file's.
+        screen.start(["--data", data.path, "--user", "maria", "--at", at],
+                     environment: environment.merging(["CRMTOP_CRASH_AFTER_BYTES": String(bytes)]) { $1 },
+                     launcher: RecoveryEndToEndTests.launcher)
+        #expect(screen.waitFor("Leaderboard"), "\(screen.screen())")
+        screen.send("a")
+        #expect(screen.waitFor("changes kept in memory"), "\(screen.screen())")
+        kill(screen.pid, SIGTERM)
+        #expect(screen.waitForExit() == 128 + SIGKILL)
+
+        let file = RecoveryFile(for: data, environment: environment)
+        #expect(!file.exists, "a recovery file was left although its writer was killed part way")
+        chmod(data.path, 0o755)
+        #expect(try DataStore(directory: data).load() == before)
+        let recover = Subprocess.run([Tmux.binary.path, "recover", "--data", data.path],
+                                     environment: ["XDG_STATE_HOME": state.path], executable: Tmux.binary.path)
+        #expect(recover.status == 0, "\(recover.output)")
+    }
+}
