@@ -46,14 +46,16 @@ public enum ThemeLoader {
     public static func palette(named name: String?, environment: [String: String]) throws -> Palette {
         let wanted = name ?? defaultName(environment)
         if let url = locate(wanted, environment: environment) { return try load(url).palette }
+        if !isPath(wanted), let theme = try builtIn(wanted) { return theme.palette }
         if name == nil { return fallback }
         throw notFound(wanted, environment: environment)
     }
 
     public static func notFound(_ name: String, environment: [String: String]) -> ThemeError {
-        let looked = searchDirectories(environment).map(\.path).joined(separator: ", ")
+        let looked = searchDirectories(environment).map(\.path) + ["the themes built into crmtop"]
+        let known = Set(catalog(environment: environment).map(\.name)).sorted().joined(separator: ", ")
         return ThemeError(file: name, position: nil, field: "",
-                          message: "no such theme (looked in \(looked.isEmpty ? "no theme folders" : looked))")
+                          message: "no such theme (looked in \(looked.joined(separator: ", ")); themes there are: \(known)")
     }
 
     public static func isPath(_ name: String) -> Bool { name.contains("/") || name.hasSuffix(".json") }
@@ -96,6 +98,15 @@ public enum ThemeLoader {
         }
         return dirs
     }
+
+    /// A theme built into the binary (see `BuiltInThemes`), nil when there is none by that name.
+    static func builtIn(_ name: String) throws -> Theme? {
+        guard let file = BuiltInThemes.files.first(where: { $0.name == name }) else { return nil }
+        return try parse(Array(file.json.utf8), file: builtInURL(name).path)
+    }
+
+    /// How a built-in theme is named where a file's path would be.
+    static func builtInURL(_ name: String) -> URL { URL(fileURLWithPath: "/built-in/themes/\(name).json") }
 
     public static func load(_ url: URL) throws -> Theme {
         guard let data = FileManager.default.contents(atPath: url.path) else {

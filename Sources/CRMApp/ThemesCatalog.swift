@@ -5,8 +5,10 @@ public struct ThemeEntry: Sendable {
     public enum Origin: String, Sendable {
         /// In the user's own theme folder.
         case user
-        /// Installed with crmtop.
+        /// Installed with crmtop, in a themes folder.
         case shipped
+        /// Inside the crmtop binary itself, where no folder has one of that name.
+        case builtIn = "built in"
         /// Named by its path.
         case file
     }
@@ -41,6 +43,14 @@ extension ThemeLoader {
                 seen[name] = ThemeEntry(name: name, url: url, origin: origin, overrides: false,
                                         theme: Result { try load(url) }.mapError(themeError(url)))
             }
+        }
+        for file in BuiltInThemes.files {
+            if seen[file.name] != nil {
+                if seen[file.name]?.origin == .user { seen[file.name]?.overrides = true }
+                continue
+            }
+            seen[file.name] = ThemeEntry(name: file.name, url: builtInURL(file.name), origin: .builtIn, overrides: false,
+                                         theme: Result { try builtIn(file.name)! }.mapError(themeError(builtInURL(file.name))))
         }
         return seen.values.sorted { $0.name < $1.name }
     }

@@ -41,7 +41,7 @@ struct ThemesCommand: ParsableCommand {
             let list = usable.map { entry, theme in
                 JSONOutput.object([
                     .init("name", .string(entry.name)),
-                    .init("path", .string(entry.url.path)),
+                    .init("path", entry.origin == .builtIn ? .null : .string(entry.url.path)),
                     .init("description", .string(theme.description)),
                 ])
             }
@@ -70,7 +70,7 @@ struct ThemesCommand: ParsableCommand {
         var origin = entry.origin.rawValue
         if entry.overrides { origin += ", replaces the shipped one" }
         if isDefault && entry.origin != .file { origin += ", used without --theme" }
-        var lines = ["\(entry.name) (\(origin)): \(entry.url.path)"]
+        var lines = [entry.origin == .builtIn ? "\(entry.name) (\(origin))" : "\(entry.name) (\(origin)): \(entry.url.path)"]
         if !theme.description.isEmpty { lines.append("  " + theme.description) }
         if let depth {
             console.write(lines.joined(separator: "\n") + "\n")
