@@ -103,11 +103,15 @@ struct ReminderAck: ParsableCommand {
         let r = try session.reminder(id), user = session.user
         guard r.isOwned(by: user) else { throw CLIError("\(user) is not an owner of \(id) (owners: \(r.owners.joined(separator: ", ")))") }
         let console = Console.current
-        if let current = r.currentOccurrence(for: user, at: session.now, calendar: session.calendar) {
+        switch r.acknowledgement(for: user, at: session.now, calendar: session.calendar) {
+        case .occurrence(let current):
             try session.apply([.reminder(.acknowledgeOccurrence(id: id, person: user, due: current.due, at: session.now))])
-        } else if !global.json {
+        case .already(let lastDue, let next):
+            guard !global.json else { break }
             let at = r.acknowledgedBy[user].map { " at " + session.shortTime($0) } ?? ""
-            console.write("\(id) was already acknowledged by \(user)\(at).\n")
+            let occurrence = r.repeatRule != nil ? lastDue.map { " for its occurrence due " + session.shortTime($0) } ?? "" : ""
+            let coming = next.map { " The next is due \(session.shortTime($0.due)); acknowledge it once it reminds, from \(session.shortTime($0.start))." } ?? ""
+            console.write("\(id) was already acknowledged by \(user)\(occurrence)\(at).\(coming)\n")
             return
         }
         let after = session.reminderEntry(try session.reminder(id), viewer: user)

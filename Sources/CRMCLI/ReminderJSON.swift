@@ -46,7 +46,7 @@ extension Session {
             .init("link", text(r.link)),
             .init("notes", text(r.notes)),
             .init("repeat", text(r.repeatRule?.rawValue)),
-            .init("warnings", .array(r.workingTimeWarnings(calendar: calendar).map(JSONOutput.string))),
+            .init("warnings", .array(r.workingTimeWarnings(calendar: calendar, of: shown).map(JSONOutput.string))),
         ]
         if history { members.append(.init("history", historyJSON(r.history))) }
         return .object(members)

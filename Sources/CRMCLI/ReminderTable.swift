@@ -45,7 +45,7 @@ enum ReminderTable {
         if let creator = r.creator { lines.append(("created by", creator)) }
         if let link = r.link { lines.append(("link", link)) }
         if let notes = r.notes { lines.append(("notes", notes)) }
-        for warning in r.workingTimeWarnings(calendar: session.calendar) { lines.append(("warning", warning)) }
+        for warning in r.workingTimeWarnings(calendar: session.calendar, of: shown) { lines.append(("warning", warning)) }
 
         // Labels and each line of a value are sanitised before they are measured; notes keep
         // their lines, whichever line break they use.

@@ -70,6 +70,20 @@ extension Reminder {
         return occurrence(after: acknowledged, calendar: calendar)
     }
 
+    /// What acknowledging for `owner` at `now` takes: the occurrence they deal with, unless it
+    /// is a repeating reminder whose acknowledged occurrence is behind them and whose next one
+    /// has not begun reminding. A second press then must not skip the next occurrence unseen;
+    /// it is acknowledged once it reminds, like the first.
+    public func acknowledgement(for owner: String, at now: Date,
+                                calendar: BusinessCalendar = .aroundTheClock) -> Acknowledgement {
+        let last = acknowledgedDue(for: owner, calendar: calendar)
+        guard let current = currentOccurrence(for: owner, at: now, calendar: calendar) else {
+            return .already(lastDue: last, next: nil)
+        }
+        if repeatRule != nil, let last, current.start > now { return .already(lastDue: last, next: current) }
+        return .occurrence(current)
+    }
+
     /// The state and the occurrence to show with it: the last acknowledged one when nothing
     /// is left.
     func progress(for owner: String, at now: Date,
@@ -93,6 +107,13 @@ extension Reminder {
         let shown = each.map(\.occurrence).min { $0.due < $1.due } ?? occurrence(dueAt: due)
         return (each.contains { $0.state == .snoozed } ? .snoozed : .acknowledged, shown)
     }
+}
+
+public enum Acknowledgement: Equatable, Sendable {
+    case occurrence(ReminderOccurrence)
+    /// Nothing to acknowledge now: `lastDue` is the occurrence acknowledged (nil for a one-off
+    /// acknowledged without one), `next` the one that comes, if any.
+    case already(lastDue: Date?, next: ReminderOccurrence?)
 }
 
 /// The one order used on screen, by `reminder list` and by `snapshot`:

@@ -2,15 +2,18 @@ import Foundation
 
 extension Reminder {
     /// Why the start or the due time falls outside the calendar's working time, one line each;
-    /// empty when both are inside. For a repeating reminder the first occurrence stands for
-    /// the rest (with `weekdays` only the hour can be off).
-    public func workingTimeWarnings(calendar: BusinessCalendar) -> [String] {
+    /// empty when both are inside. Of `occurrence` when given: a repeating reminder warns about
+    /// the occurrence it shows, not its first (a monthly one due on a Sunday in January may be
+    /// on a Wednesday in June). Without it, of the reminder's own times, as a form edits them.
+    public func workingTimeWarnings(calendar: BusinessCalendar, of occurrence: ReminderOccurrence? = nil) -> [String] {
         var warnings: [String] = []
-        if let start, let problem = Self.outsideWorkingTime(start, calendar) {
-            warnings.append("start \(TimeText.format(start, zone: calendar.timeZone)) \(problem)")
+        let shownStart = start == nil ? nil : (occurrence?.start ?? start)
+        let shownDue = occurrence?.due ?? due
+        if let shownStart, let problem = Self.outsideWorkingTime(shownStart, calendar) {
+            warnings.append("start \(TimeText.format(shownStart, zone: calendar.timeZone)) \(problem)")
         }
-        if let problem = Self.outsideWorkingTime(due, calendar) {
-            warnings.append("due \(TimeText.format(due, zone: calendar.timeZone)) \(problem)")
+        if let problem = Self.outsideWorkingTime(shownDue, calendar) {
+            warnings.append("due \(TimeText.format(shownDue, zone: calendar.timeZone)) \(problem)")
         }
         return warnings
     }

@@ -134,4 +134,32 @@ import Testing
             "2026-11-23T10:10:00+01:00", "2026-11-23T10:30:00+01:00", "2026-11-24T10:00:00+01:00",
         ])
     }
+
+    @Test func acknowledgingAgainBeforeTheNextOccurrenceRemindsTakesNothing() {
+        var data = DataSet(reminders: [daily], settings: Settings(calendars: [calendar]))
+        let at = F.t("2026-11-23T10:05:00+01:00")
+        var r: Reminder { data.reminders[0] }
+        guard case .occurrence(let first) = r.acknowledgement(for: "maria", at: at, calendar: calendar) else {
+            Issue.record("nothing to acknowledge on the first press")
+            return
+        }
+        #expect(throws: Never.self) {
+            try Mutation.reminder(.acknowledgeOccurrence(id: daily.id, person: "maria", due: first.due, at: at)).apply(to: &data)
+        }
+        let again = r.acknowledgement(for: "maria", at: at, calendar: calendar)
+        guard case .already(let last, let next) = again else {
+            Issue.record("a second press would acknowledge \(again)")
+            return
+        }
+        #expect(last == first.due)
+        #expect(next.map { F.text($0.due) } == "2026-11-24T10:00:00+01:00")
+        // Once the next one reminds, it can be acknowledged.
+        if case .occurrence(let next) = r.acknowledgement(for: "maria", at: F.t("2026-11-24T09:00:00+01:00"), calendar: calendar) {
+            #expect(F.text(next.due) == "2026-11-24T10:00:00+01:00")
+        } else {
+            Issue.record("the next occurrence cannot be acknowledged while it reminds")
+        }
+        // Tom has acknowledged nothing: his press takes the occurrence as before.
+        #expect(r.acknowledgement(for: "tom", at: at, calendar: calendar) == .occurrence(first))
+    }
 }

@@ -21,7 +21,10 @@ enum ReminderActions {
             return []
         }
         let calendar = state.data.settings.defaultCalendar
-        guard let current = r.currentOccurrence(for: user, at: state.now, calendar: calendar) else { return [] }
+        guard case .occurrence(let current) = r.acknowledgement(for: user, at: state.now, calendar: calendar) else {
+            note(&state, "Already acknowledged: \(r.title)")
+            return []
+        }
         let effects = Undo.change(&state, [.reminder(.acknowledgeOccurrence(id: r.id, person: user, due: current.due,
                                                                              at: state.now))],
                                   label: "acknowledge \(r.title)") { Undo.reminderStep(r, note: "acknowledgement", $0) }

@@ -71,7 +71,7 @@ enum Overlays {
             if s == .snoozed, let until = r.snoozedUntil[owner] { text += " until " + Format.moment(until, zone: z) }
             lines.append(("owner " + owner, text, RemindersPane.stateRole(s)))
         }
-        for warning in r.workingTimeWarnings(calendar: calendar) {
+        for warning in r.workingTimeWarnings(calendar: calendar, of: occurrence) {
             lines.append(("working time", warning, .warningMark))
         }
         if let creator = r.creator { lines.append(("created by", creator, .text)) }

@@ -61,7 +61,7 @@ enum RemindersPane {
 
     /// A settled mark, or a warning sign when nobody is at work at its start or due time.
     static func markCell(_ e: ReminderOrder.Entry, calendar: BusinessCalendar, ascii: Bool) -> TableCell {
-        if !e.state.isSettled, e.state != .missed, !e.reminder.workingTimeWarnings(calendar: calendar).isEmpty {
+        if !e.state.isSettled, e.state != .missed, !e.reminder.workingTimeWarnings(calendar: calendar, of: e.occurrence).isEmpty {
             return TableCell(ascii ? "#" : "⚠", .warningMark)
         }
         return switch e.state {
