@@ -42,6 +42,11 @@ public enum ICalendar {
 
     // MARK: - Reading
 
+    /// How deep components may nest. Calendars nest three or four deep (VCALENDAR, VTODO,
+    /// VALARM); the bound keeps a hostile file from building a tree whose recursive
+    /// destruction, comparison or walk would overflow the stack.
+    public static let maxDepth = 64
+
     /// The top-level components (normally one VCALENDAR). Lines end in CRLF or, from sloppier
     /// writers, LF alone; a line starting with a space or tab continues the one before.
     public static func parse(_ text: String) throws(SyntaxError) -> [Component] {
@@ -50,6 +55,9 @@ public enum ICalendar {
             let p = try property(content, line: line)
             switch p.name {
             case "BEGIN":
+                guard stack.count < maxDepth else {
+                    throw SyntaxError(line: line, message: "BEGIN:\(clip(p.value)) nests components more than \(maxDepth) deep")
+                }
                 stack.append(Component(p.value.uppercased(), line: line))
             case "END":
                 guard let done = stack.popLast(), done.name == p.value.uppercased() else {
