@@ -5,7 +5,8 @@ extension DataStore {
     /// Every problem in the directory, in file order: what would stop loading (each record
     /// read on its own, so one bad record does not hide the next), fields that look like
     /// misspellings, references to things that do not exist, ids given twice, contradictions,
-    /// and journalled changes that no longer apply. Reads without the lock; writes nothing.
+    /// fields longer than crmtop writes, and journalled changes that no longer apply. Reads
+    /// without the lock; writes nothing.
     public func check() -> [LoadError] {
         var checker = Checker(store: self)
         checker.run()
@@ -41,6 +42,9 @@ private struct Checker {
             if collection == .settings { zone = data.settings.defaultCalendar.timeZone }
         }
         readActivities()
+        // Before the journal changes the lists, so each record is found where its file has it;
+        // the journal's own over-long fields are reported at their lines.
+        for finding in Consistency.oversized(data) { report(finding) }
         readJournal()
         for finding in Consistency.findings(data) { report(finding) }
     }
@@ -158,6 +162,9 @@ private struct Checker {
                 let seq = try f.int("seq")
                 let mutation = try MutationCodec.decode(&f, zone: checker.zone)
                 guard log.problems.isEmpty, seq > checker.seqs[mutation.collection, default: 0] else { return }
+                for (what, field) in mutation.oversizedFields(in: checker.data) {
+                    log.note(FieldError("change \(seq): \(what): \(field.message)" + Consistency.keptAsItIs, at: 0))
+                }
                 do throws(MutationError) {
                     try mutation.apply(to: &checker.data)
                 } catch {
