@@ -85,36 +85,6 @@ public final class JSONDocument {
     }
 }
 
-public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    /// Scans from the start: for the one error a read stops at. Many positions in one text
-    /// are `TextIndex`'s.
-    public init<Bytes: Collection<UInt8>>(of offset: Int, in bytes: Bytes) {
-        self.init(line: 1, column: 1)
-        for byte in bytes.prefix(max(offset, 0)) { advance(over: byte) }
-    }
-
-    /// The position after `byte`.
-    @inline(__always)
-    mutating func advance(over byte: UInt8) {
-        if byte == 0x0A {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {  // continuation bytes belong to the character before
-            column += 1
-        }
-    }
-
-    public var description: String { "\(line):\(column)" }
-}
-
 struct Node {
     enum Kind: UInt8 { case null, bool, int, double, rawString, decodedString, array, object }
     var kind: Kind
