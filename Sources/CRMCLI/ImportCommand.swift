@@ -16,7 +16,8 @@ struct ImportCommand: ParsableCommand {
             UID, a person's handle), so importing the same file again updates instead of adding. Activities have no id: one that is already logged with
             the same person, KPI, time, count and note is not added again. A bad record stops
             the import as FILE:LINE: field: problem (the column as the CSV header names it;
-            LINE:COLUMN in JSON), and nothing is written.
+            LINE:COLUMN in JSON), and nothing is written. CSV and iCalendar files are UTF-8
+            (a byte-order mark is fine); --encoding latin1 or windows-1252 reads one saved so.
             CSV fields for --map: reminders: \(TransferKind.reminders.csvFields.joined(separator: ", "));
             cases: \(TransferKind.cases.csvFields.joined(separator: ", "));
             people: \(TransferKind.people.csvFields.joined(separator: ", "));
@@ -35,12 +36,18 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("map"), help: "COLUMN=FIELD: read a CSV column as a field; repeat for several.")
     var maps: [String] = []
 
+    @Option(help: "How a CSV or iCalendar file's bytes are text: \(TextEncoding.names).")
+    var encoding = TextEncoding.utf8.rawValue
+
     @Flag(name: .customLong("dry-run"), help: "Show what would change and write nothing.")
     var dryRun = false
 
     func validate() throws {
         guard let kind = TransferKind(rawValue: kind) else {
             throw ValidationError("--kind: \"\(self.kind)\" is not one of \(TransferKind.names)")
+        }
+        guard TextEncoding(rawValue: encoding.lowercased()) != nil else {
+            throw ValidationError("--encoding: \"\(encoding)\" is not one of \(TextEncoding.names)")
         }
         for map in maps {
             let parts = map.split(separator: "=", maxSplits: 1)
@@ -59,8 +66,7 @@ struct ImportCommand: ParsableCommand {
         do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
             throw CLIError("\(file): cannot read it: \(error.localizedDescription)")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let format = format(text)
+        let format = format(bytes)
         guard kind.formats.contains(format) else {
             let formats = kind.formats.dropLast().joined(separator: ", ") + " or " + kind.formats.last!
             throw CLIError("\(file): \(kind.rawValue) are imported from \(formats), not \(format)")
@@ -68,6 +74,7 @@ struct ImportCommand: ParsableCommand {
         if !maps.isEmpty && format != "csv" {
             throw CLIError("--map: only CSV files have columns to map; \(file) is not CSV", code: 2)
         }
+        let text = try text(bytes, format: format)
         let mapping = Dictionary(maps.map { m in
             let parts = m.split(separator: "=", maxSplits: 1).map(String.init)
             return (parts[0], parts[1])
@@ -106,13 +113,31 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// The extension decides; without a known one, the first character does.
-    private func format(_ text: String) -> String {
+    private func format(_ bytes: [UInt8]) -> String {
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
         if ["json", "csv", "ics", "jsonl"].contains(ext) { return ext }
         if ext == "ical" || ext == "ifb" { return "ics" }
-        let start = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        // The markers are ASCII, so the start of the file read loosely is enough to see them.
+        let start = String(decoding: bytes.prefix(256), as: UTF8.self).drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         if start.hasPrefix("{") { return "json" }
         if start.uppercased().hasPrefix("BEGIN:VCALENDAR") { return "ics" }
         return "csv"
+    }
+
+    /// CSV and iCalendar as text in the chosen encoding, refused at the first byte that is
+    /// not; JSON is UTF-8 by definition, and its reader checks the bytes itself.
+    private func text(_ bytes: [UInt8], format: String) throws -> String {
+        let encoding = TextEncoding(rawValue: encoding.lowercased())!
+        guard format == "csv" || format == "ics" else {
+            guard encoding == .utf8 else {
+                throw CLIError("--encoding: \(file) is JSON, which is always UTF-8", code: 2)
+            }
+            return ""
+        }
+        do {
+            return try encoding.decode(bytes, field: format)
+        } catch {
+            throw CLIError("\(file):\(error)")
+        }
     }
 }

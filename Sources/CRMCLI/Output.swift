@@ -6,13 +6,15 @@ import Foundation
 /// What every data command shares: print JSON or text, apply changes, report time.
 extension Session {
     /// Applies changes to the data on disk (the latest, not this session's copy) and
-    /// returns the data as saved. Refusals exit 1 with the reason.
+    /// returns the data as saved. Refusals, a field over its size limit among them, exit 1
+    /// with the reason.
     @discardableResult
     mutating func apply(_ mutations: [Mutation]) throws -> DataSet {
         do {
+            for mutation in mutations { try mutation.checkFieldSizes(in: data) }
             data = try store.apply(mutations)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError("\(error)")
         }
         // The change is saved either way; a journal left long is compacted by the next writer.
         do {

@@ -142,6 +142,7 @@ extension ImportPlan {
             if DerivedKPI.isReserved(a.kpi) { throw problem("kpi", "\(a.kpi) is counted from crmtop's own cases and reminders") }
             if !kpis.contains(a.kpi) { throw problem("kpi", "no KPI \(a.kpi)") }
             if a.count == 0 { throw problem("count", "must not be 0") }
+            try ImportProblem.refuseOversized(a, comparedTo: nil, line: record.line)
             let key = ActivityKey(a)
             if let n = logged[key], n > 0 {
                 logged[key] = n - 1

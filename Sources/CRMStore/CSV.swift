@@ -16,49 +16,57 @@ public enum CSV {
 
     /// Reads every record. A byte-order mark (spreadsheet programs write one) is skipped,
     /// CRLF and LF both end a record, and blank lines are dropped. `separator` is a comma,
-    /// or what `separator(of:)` finds.
+    /// or what `separator(of:)` finds; it must be ASCII.
+    ///
+    /// Works on the UTF-8 bytes, where every character that means something to CSV is one
+    /// byte: a field of megabytes is copied once, not built up a character at a time.
     public static func parse(_ text: String, separator: Unicode.Scalar = ",") throws(SyntaxError) -> [Record] {
+        precondition(separator.isASCII, "a CSV separator is one ASCII character")
+        let sep = UInt8(separator.value), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let bytes = Array(text.utf8)
         var records: [Record] = []
-        var fields: [String] = [], field = "", line = 1, recordLine = 1
+        var fields: [String] = [], field: [UInt8] = [], line = 1, recordLine = 1
         var quoted = false, wasQuoted = false
-        var chars = Array(text.unicodeScalars)[...]
-        if chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
+        func take() -> String {
+            defer { field.removeAll(keepingCapacity: true) }
+            return String(decoding: field, as: UTF8.self)
+        }
         func endRecord() {
-            fields.append(field)
+            fields.append(take())
             if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) {
                 records.append(Record(line: recordLine, fields: fields))
             }
-            fields = []; field = ""; wasQuoted = false
+            fields = []; wasQuoted = false
         }
-        var i = chars.startIndex
-        while i < chars.endIndex {
-            let c = chars[i]
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count {
+            let c = bytes[i]
             i += 1
             if quoted {
-                if c == "\"" {
-                    if i < chars.endIndex, chars[i] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
-                } else if c == "\r", i < chars.endIndex, chars[i] == "\n" {
+                if c == quote {
+                    if i < bytes.count, bytes[i] == quote { field.append(quote); i += 1 } else { quoted = false }
+                } else if c == cr, i < bytes.count, bytes[i] == lf {
                     continue  // a line break inside a field reads as "\n" whoever wrote it
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == lf { line += 1 }
+                    field.append(c)
                 }
                 continue
             }
             switch c {
-            case separator:
-                fields.append(field); field = ""; wasQuoted = false
-            case "\"":
+            case sep:
+                fields.append(take()); wasQuoted = false
+            case quote:
                 guard field.isEmpty else { throw SyntaxError(line: line, message: "a quote inside an unquoted field") }
                 quoted = true; wasQuoted = true
-            case "\r":
+            case cr:
                 continue
-            case "\n":
+            case lf:
                 endRecord()
                 line += 1
                 recordLine = line
             default:
-                field.unicodeScalars.append(c)
+                field.append(c)
             }
         }
         if quoted { throw SyntaxError(line: recordLine, message: "a quoted field is not closed") }

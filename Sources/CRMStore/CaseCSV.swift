@@ -212,6 +212,7 @@ extension ImportPlan {
             if item.escalationLevel > 0 && !levels.contains(item.escalationLevel) {
                 throw problem("escalation_level", "\(item.escalationLevel) is not a level on the escalation ladder")
             }
+            try ImportProblem.refuseOversized(item, comparedTo: existing, line: record.line)
             if let existing {
                 if item == existing { unchanged.append(item.id); continue }
                 changes[item.id] = ImportChanges.of(existing, item, zone: data.settings.defaultCalendar.timeZone)

@@ -39,6 +39,7 @@ extension ImportPlan {
             try refuse("owner", "person", item.owner, in: people)
             try refuse("team", "team", item.team, in: teams)
             try refuse("influencer", "influencer", item.influencer, in: influencers)
+            try ImportProblem.refuseOversized(item, comparedTo: byKey[record.key], line: record.line)
             if let existing = byKey[record.key] {
                 item.id = existing.id
                 item.externalID = existing.externalID

@@ -42,6 +42,11 @@ public enum ICalendar {
 
     // MARK: - Reading
 
+    /// How deep components may nest. Calendars nest three or four deep (VCALENDAR, VTODO,
+    /// VALARM); the bound keeps a hostile file from building a tree whose recursive
+    /// destruction, comparison or walk would overflow the stack.
+    public static let maxDepth = 64
+
     /// The top-level components (normally one VCALENDAR). Lines end in CRLF or, from sloppier
     /// writers, LF alone; a line starting with a space or tab continues the one before.
     public static func parse(_ text: String) throws(SyntaxError) -> [Component] {
@@ -50,6 +55,9 @@ public enum ICalendar {
             let p = try property(content, line: line)
             switch p.name {
             case "BEGIN":
+                guard stack.count < maxDepth else {
+                    throw SyntaxError(line: line, message: "BEGIN:\(clip(p.value)) nests components more than \(maxDepth) deep")
+                }
                 stack.append(Component(p.value.uppercased(), line: line))
             case "END":
                 guard let done = stack.popLast(), done.name == p.value.uppercased() else {
@@ -65,16 +73,19 @@ public enum ICalendar {
         return top
     }
 
+    /// Split and joined on the UTF-8 bytes: line breaks and the blank that continues a line
+    /// are single bytes, so a property folded over a million lines is copied, not rebuilt
+    /// a character at a time.
     private static func unfolded(_ text: String) -> [(Int, String)] {
         var out: [(Int, String)] = []
-        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (n, raw) in lines.enumerated() {
-            var s = String(String.UnicodeScalarView(raw))
-            if s.hasSuffix("\r") { s.removeLast() }
-            if let first = s.unicodeScalars.first, first == " " || first == "\t", !out.isEmpty {
-                out[out.count - 1].1 += String(s.unicodeScalars.dropFirst())
-            } else if !s.isEmpty {
-                out.append((n + 1, s))
+            let s = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw
+            guard let first = s.first else { continue }
+            if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t"), !out.isEmpty {
+                out[out.count - 1].1.append(contentsOf: Substring(s.dropFirst()))
+            } else {
+                out.append((n + 1, String(Substring(s))))
             }
         }
         return out
@@ -109,23 +120,28 @@ public enum ICalendar {
             parameters[key] = values.joined(separator: ",")
         }
         guard chars.first == ":" else { throw SyntaxError(line: line, message: "\(name) has no value") }
-        return Property(name, String(String.UnicodeScalarView(chars.dropFirst())), parameters: parameters, line: line)
+        return Property(name, String(Substring(chars.dropFirst())), parameters: parameters, line: line)
     }
 
-    /// TEXT values escape backslash, semicolon, comma and newline.
+    /// TEXT values escape backslash, semicolon, comma and newline. Read byte by byte into one
+    /// buffer (an escape is ASCII), and not at all when there is none.
     public static func unescape(_ s: String) -> String {
-        var out = "", escaped = false
-        for c in s.unicodeScalars {
+        let backslash = UInt8(ascii: "\\")
+        guard s.utf8.contains(backslash) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var escaped = false
+        for byte in s.utf8 {
             if escaped {
-                out.unicodeScalars.append(c == "n" || c == "N" ? "\n" : c)
+                out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? UInt8(ascii: "\n") : byte)
                 escaped = false
-            } else if c == "\\" {
+            } else if byte == backslash {
                 escaped = true
             } else {
-                out.unicodeScalars.append(c)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func escape(_ s: String) -> String {

@@ -55,36 +55,34 @@ public final class JSONDocument {
 
     public var root: JSONValue { JSONValue(document: self, index: 0) }
 
+    /// Built on the first `position(of:)`: only a problem asks for one.
+    private var textIndex: TextIndex?
+    /// For arrays asked for one element at a time, where each element's node is.
+    private var elementNodes: [Int: [Int]] = [:]
+
     /// 1-based line and column of a byte offset; columns count characters, not bytes.
     public func position(of offset: Int) -> TextPosition {
-        TextPosition(of: offset, in: bytes)
-    }
-}
-
-public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    /// Computed only when an error is reported, so a plain scan is fine.
-    public init<Bytes: Collection<UInt8>>(of offset: Int, in bytes: Bytes) {
-        var line = 1, column = 1
-        for byte in bytes.prefix(max(offset, 0)) {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {  // continuation bytes belong to the character before
-                column += 1
-            }
+        bytes.withUnsafeBufferPointer { buffer in
+            let index = textIndex ?? TextIndex(buffer)
+            textIndex = index
+            return index.position(of: offset, in: buffer)
         }
-        self.init(line: line, column: column)
     }
 
-    public var description: String { "\(line):\(column)" }
+    /// The node of element `n` of the array at node `array`. `check` asks once per problem,
+    /// so the array's elements are listed once, on the first question, instead of each time.
+    func element(_ n: Int, ofArrayAt array: Int) -> Int {
+        if let known = elementNodes[array] { return known[n] }
+        var found: [Int] = []
+        found.reserveCapacity(nodes[array].payload)
+        var i = array + 1
+        for _ in 0..<nodes[array].payload {
+            found.append(i)
+            i = nodes[i].next
+        }
+        elementNodes[array] = found
+        return found[n]
+    }
 }
 
 struct Node {

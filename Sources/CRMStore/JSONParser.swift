@@ -380,7 +380,9 @@ func keyBit(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
 /// characters written as escapes, so that a message printed to a terminal cannot carry an
 /// escape sequence out of a hostile file.
 func clip(_ text: String, to limit: Int = 40) -> String {
-    let short = text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    // Looks at no more than the limit's worth of characters: the text may be megabytes long.
+    let start = text.prefix(limit + 1)
+    let short = start.count <= limit ? text : String(start.dropLast()) + "…"
     guard short.unicodeScalars.contains(where: isControl) else { return short }
     return short.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
 }

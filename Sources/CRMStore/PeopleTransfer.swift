@@ -104,6 +104,7 @@ extension ImportPlan {
         var seenTeams: Set<String> = []
         for (line, team) in fileTeams {
             guard seenTeams.insert(team.id).inserted else { throw ImportProblem(line: line, field: "id", "team \(team.id) appears twice in the file") }
+            try ImportProblem.refuseOversized(team, comparedTo: data.teams.first { $0.id == team.id }, line: line)
             track(team, in: &teams, label: "team " + team.id)
         }
         var seen: Set<String> = []
@@ -134,6 +135,7 @@ extension ImportPlan {
                 }
             }
             if person.role.isEmpty { throw problem("role", "missing; a new person needs a role") }
+            try ImportProblem.refuseOversized(person, comparedTo: existing, line: record.line)
             people.append((record.line, person, existing))
         }
         // Managers and leads are found once everyone is known, so a file may name one further down.

@@ -63,6 +63,7 @@ public enum ReminderICS {
             fields.append(.priority(n == 0 || n == 5 ? .normal : n < 5 ? .high : .low))
         }
         if let rule = c["RRULE"] {
+            try ICalendar.checkRecurrenceRange(rule)
             let (repeatRule, why) = repeatRule(rule.value)
             if let why { warnings.append("\(rule.line): RRULE: \(why)") }
             fields.append(.repeatRule(repeatRule))

@@ -35,6 +35,16 @@ public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String { "\(line)\(column.map { ":\($0)" } ?? ""): \(field): \(problem)" }
 }
 
+extension ImportProblem {
+    /// Refuses `record`, read at `line`, when it would write a field over its size limit that
+    /// `before`, the record as stored, does not already hold (`FieldLimit`).
+    static func refuseOversized<Record: FieldSized>(_ record: Record, comparedTo before: Record?,
+                                                    line: Int) throws(ImportProblem) {
+        guard let first = record.oversizedFields(comparedTo: before).first else { return }
+        throw ImportProblem(line: line, field: first.path, first.problem)
+    }
+}
+
 extension Reminder {
     /// What an import matches on: the other program's id, or crmtop's own for records
     /// that came from a crmtop export.
@@ -89,6 +99,7 @@ public struct ImportPlan: Equatable, Sendable {
             do { try result.validate(people: people, zone: zone) } catch {
                 throw ImportProblem(line: record.line, field: "reminder", error.message)
             }
+            try ImportProblem.refuseOversized(result, comparedTo: byKey[record.key], line: record.line)
         }
     }
 }

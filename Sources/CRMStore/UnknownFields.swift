@@ -166,7 +166,9 @@ extension JSONDocument {
         for step in path {
             switch step {
             case .key(let key): guard let next = value[key] else { return nil }; value = next
-            case .index(let n): guard n < value.count else { return nil }; value = value.elements[n]
+            case .index(let n):
+                guard value.kind == .array, n >= 0, n < value.count else { return nil }
+                value = JSONValue(document: self, index: element(n, ofArrayAt: value.index))
             }
         }
         return value

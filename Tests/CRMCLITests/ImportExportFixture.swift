@@ -26,4 +26,14 @@ extension DemoDirectory {
         #expect(run.code == 0, "\(run.err)")
         return try #require(try decoded(run) as? [String: Any]).compactMapValues { $0 as? [String] }
     }
+
+    /// Writes `bytes` as they are (not necessarily UTF-8) next to the data and returns the path.
+    func file(_ name: String, bytes: [UInt8]) throws -> String {
+        let url = url.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    /// Whether the import left the demo's reminders as they were: the first id an import gives is free.
+    var nothingImported: Bool { run(["reminder", "show", "R-1031"]).code == 1 }
 }

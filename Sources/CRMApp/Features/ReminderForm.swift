@@ -67,6 +67,7 @@ enum ReminderForm {
                                 end: followTime.map { dueDate + $0 })
         reminder.link = url.isEmpty ? nil : url
         reminder.notes = form.value(notes).isEmpty ? nil : form.value(notes)
+        guard withinSizeLimits(reminder, &form, state) else { return nil }
         let calendar = state.data.settings.defaultCalendar
         form.warnings = reminder.workingTimeWarnings(calendar: calendar).map { "The " + $0 + "." }
         if form.shiftToWorkingTime, !form.warnings.isEmpty,
@@ -74,6 +75,17 @@ enum ReminderForm {
             reminder = shifted
         }
         return reminder
+    }
+
+    /// The limits every change shares (`FieldLimit`), shown at the field. An edit may keep a
+    /// field that was already longer.
+    private static func withinSizeLimits(_ reminder: Reminder, _ form: inout Form, _ state: AppState) -> Bool {
+        var before: Reminder?
+        if case .editReminder(let id) = form.purpose { before = state.data.reminders.first { $0.id == id } }
+        let labels = ["title": title, "notes": notes, "link": link, "owners": owners]
+        let oversized = reminder.oversizedFields(comparedTo: before)
+        for field in oversized { form.setError(labels[field.field] ?? title, field.problem) }
+        return oversized.isEmpty
     }
 
     /// Whether saving `form` moves what was typed into working time, for the history.
