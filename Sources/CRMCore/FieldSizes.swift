@@ -114,6 +114,9 @@ extension Mutation {
         case .reminder(.acknowledge), .reminder(.acknowledgeOccurrence), .reminder(.unacknowledge),
              .reminder(.snooze), .reminder(.restore), .reminder(.delete), .directory(.addAway), .settings:
             return []
+        case .reminder(.undo), .reminder(.withdraw), .supportCase(.undo):
+            // Values put back are ones the record had before.
+            return []
         }
     }
 
