@@ -149,6 +149,21 @@ public enum ThemeLoader {
     /// `slaBreached` is written `sla_breached` in files, like every other field name.
     public static func fileName(of role: Role) -> String { snakeCase(role.rawValue) }
 
+    /// The roles a palette gives no style, by the names theme files use: drawn plain, which
+    /// for a breached clock or the selection can hide what the screen means to say.
+    public static func missingRoles(_ palette: Palette) -> [String] {
+        Role.allCases.filter { palette.styles[$0] == nil }.map(fileName(of:))
+    }
+
+    /// "theme ocean has no style for sla_breached, selection (drawn plain)", or nil.
+    public static func missingRolesNote(theme name: String, _ palette: Palette) -> String? {
+        let missing = missingRoles(palette)
+        guard !missing.isEmpty else { return nil }
+        let listed = missing.count > 6 ? missing.prefix(6).joined(separator: ", ") + " and \(missing.count - 6) more"
+            : missing.joined(separator: ", ")
+        return "theme \(name) has no style for \(listed) (drawn plain)"
+    }
+
     private static func style(_ value: JSONValue, field: String,
                               fail: (JSONValue, String, String) -> ThemeError) throws -> TextStyle {
         guard value.kind == .object else { throw fail(value, field, "expected an object like {\"fg\": \"red\"}") }

@@ -42,6 +42,7 @@ enum LiveScreen {
                              size: terminal.size, ascii: !terminal.isUTF8)
         state.keyBindings = config.user.keyBindings
         state.themes = config.themes
+        ThemeKeys.noteMissingRoles(&state)
         configure(&state)
         state.refresh()
         let recovery = recovers && !global.demo ? RecoveryFile(for: session.store.directory, environment: environment) : nil

@@ -43,6 +43,7 @@ struct ThemesCommand: ParsableCommand {
                     .init("name", .string(entry.name)),
                     .init("path", entry.origin == .builtIn ? .null : .string(entry.url.path)),
                     .init("description", .string(theme.description)),
+                    .init("missing_roles", .array(ThemeLoader.missingRoles(theme.palette).map(JSONOutput.string))),
                 ])
             }
             console.json(.array(list))
@@ -72,6 +73,8 @@ struct ThemesCommand: ParsableCommand {
         if isDefault && entry.origin != .file { origin += ", used without --theme" }
         var lines = [entry.origin == .builtIn ? "\(entry.name) (\(origin))" : "\(entry.name) (\(origin)): \(entry.url.path)"]
         if !theme.description.isEmpty { lines.append("  " + theme.description) }
+        let missing = ThemeLoader.missingRoles(theme.palette)
+        if !missing.isEmpty { lines.append("  no style for \(missing.joined(separator: ", ")) (drawn plain)") }
         if let depth {
             console.write(lines.joined(separator: "\n") + "\n")
             console.writeExact("  " + ThemePreview.colored(theme.palette, depth: depth) + "\n\n")
