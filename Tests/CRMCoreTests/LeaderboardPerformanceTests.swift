@@ -21,13 +21,9 @@ struct LeaderboardPerformanceTests {
         var data = board(activities)
         data.people = people
 
-        var rows: [LeaderboardRow] = []
-        let elapsed = ContinuousClock().measure {
-            rows = Leaderboard.rows(data, period: .year, now: wednesday)
-        }
+        // How long it takes is `crmtop bench`'s to say (about 0.2 s in a release build).
+        let rows = Leaderboard.rows(data, period: .year, now: wednesday)
         #expect(rows.count == 60)
-        // About 0.2 s in a release build; the bound leaves room for debug builds and slow machines.
-        #expect(elapsed < .seconds(8))
 
         // The same calls, tallied the plain way: each day's total, capped.
         let year = PeriodRange.range(of: .year, containing: wednesday, timeZone: berlin.timeZone)
