@@ -36,8 +36,8 @@ enum LeaderboardKeys {
         let kpi = kpis[index]
         let effects = Reducer.change(&state, [.logActivity(Activity(person: state.user, kpi: kpi, count: 1, at: state.now))])
         if !effects.isEmpty {
-            let name = state.data.kpis.first { $0.id == kpi }?.name ?? kpi
-            ReminderActions.note(&state, "Logged one \(name)")
+            let amount = state.data.kpis.first { $0.id == kpi }?.amount(1) ?? "1 × \(kpi)"
+            ReminderActions.note(&state, "Logged \(amount)")
         }
         return effects
     }
