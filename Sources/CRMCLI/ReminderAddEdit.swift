@@ -12,12 +12,14 @@ struct ReminderOptions: ParsableArguments {
 
     @Option(help: "When reminding begins (default: at due).") var start: String?
 
-    @Option(help: "Reminding begins this long before due: 30m, 1h, 1d.") var lead: String?
+    // Unconditional: `--lead -1h` is a lead time to refuse with a reason, not a missing value.
+    @Option(parsing: .unconditional, help: "Reminding begins this long before due: 30m, 1h, 1d.") var lead: String?
 
     @Option(help: "When the follow-up window closes (default: never; overdue until acknowledged).")
     var end: String?
 
-    @Option(name: .customLong("follow-up"), help: "The follow-up window closes this long after due.")
+    @Option(name: .customLong("follow-up"), parsing: .unconditional,
+            help: "The follow-up window closes this long after due.")
     var followUp: String?
 
     @Option(help: "A URL to keep with it; \"\" removes it.") var link: String?
@@ -44,9 +46,17 @@ struct ReminderOptions: ParsableArguments {
         if let due { fields.append(.due(due)) }
         let newDue = due ?? base.due
         if let start { fields.append(.start(try session.parseTime(start, option: "--start"))) }
-        if let lead { fields.append(.start(newDue - (try session.parseDuration(lead, option: "--lead")))) }
+        if let lead {
+            let before = try session.parseDuration(lead, option: "--lead", negative: "a lead time before due cannot be "
+                + "negative; to start reminding after due, move --due instead")
+            fields.append(.start(newDue - before))
+        }
         if let end { fields.append(.end(try session.parseTime(end, option: "--end"))) }
-        if let followUp { fields.append(.end(newDue + (try session.parseDuration(followUp, option: "--follow-up")))) }
+        if let followUp {
+            let after = try session.parseDuration(followUp, option: "--follow-up",
+                                                  negative: "a follow-up time after due cannot be negative")
+            fields.append(.end(newDue + after))
+        }
         if let priority {
             guard let p = ReminderPriority(rawValue: priority) else {
                 throw CLIError("--priority: \"\(priority)\" is not one of high, normal, low", code: 2)
@@ -95,7 +105,7 @@ struct ReminderAdd: ParsableCommand {
 
     @Argument(help: "One line shown in lists.") var title: String
 
-    @Option(help: "The event: ISO 8601 or YYYY-MM-DD HH:MM.") var due: String
+    @Option(help: "The event: 2026-11-24 09:00, tomorrow 9:00, mon 14:00, +2h or ISO 8601.") var due: String
 
     @OptionGroup var options: ReminderOptions
 
@@ -136,7 +146,7 @@ struct ReminderEdit: ParsableCommand {
 
     @Option(help: "A new title.") var title: String?
 
-    @Option(help: "Move the event: ISO 8601 or YYYY-MM-DD HH:MM.") var due: String?
+    @Option(help: "Move the event: 2026-11-24 09:00, tomorrow 9:00, mon 14:00, +2h or ISO 8601.") var due: String?
 
     @OptionGroup var options: ReminderOptions
 
