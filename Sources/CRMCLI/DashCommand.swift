@@ -23,6 +23,6 @@ struct DashCommand: ParsableCommand {
     var noMouse = false
 
     func run() throws {
-        try LiveScreen.run(global, name: "dashboard", mouse: !noMouse) { $0.bellOnDue = bell }
+        try LiveScreen.run(global, name: "dashboard", mouse: !noMouse, personal: true) { $0.bellOnDue = bell }
     }
 }

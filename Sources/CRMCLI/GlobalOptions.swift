@@ -61,6 +61,14 @@ public struct GlobalOptions: ParsableArguments {
         return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "me"
     }
 
+    /// Where `resolvedUser` found the name, for messages about it.
+    func userSource(_ env: [String: String]) -> String {
+        if let user, !user.isEmpty { return "--user" }
+        if let u = env["CRMTOP_USER"], !u.isEmpty { return "$CRMTOP_USER" }
+        if demo { return "the demo's user" }
+        return env["USER"].flatMap { $0.isEmpty ? nil : $0 } != nil ? "$USER" : "the default user"
+    }
+
     static let valued: Set<String> = ["--data", "--at", "--user", "--theme", "--config"]
     static let flags: Set<String> = ["--demo", "--json"]
 

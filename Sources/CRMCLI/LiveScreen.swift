@@ -9,15 +9,18 @@ import TerminalUI
 /// and the wall display differ only in the state they start from.
 enum LiveScreen {
     /// `mouse`: whether this screen may take the mouse; config.json can still say no.
-    /// `check` refuses what the data makes impossible, before the terminal opens, so the
-    /// refusal reads as plain text.
-    static func run(_ global: GlobalOptions, name: String, mouse: Bool, check: (DataSet) throws -> Void = { _ in },
-                    configure: (inout AppState) -> Void) throws {
+    /// `personal`: the screen is the user's own view, where changes are made as them (the
+    /// dashboard, not the wall). `check` refuses what the data makes impossible, before the
+    /// terminal opens, so the refusal reads as plain text.
+    static func run(_ global: GlobalOptions, name: String, mouse: Bool, personal: Bool,
+                    check: (DataSet) throws -> Void = { _ in }, configure: (inout AppState) -> Void) throws {
         let environment = Console.current.environment
         let config = try ScreenConfig.load(global, environment: environment)
-        let session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: personal)
         defer { session.close() }
         try check(session.data)
+        // Said before the screen opens, so it is there to read once the screen closes.
+        if personal { session.noteNewDataSet() }
         let terminal: CursesTerminal
         do {
             let term = Console.current.environment["TERM"] ?? ""

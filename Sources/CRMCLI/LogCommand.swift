@@ -33,7 +33,7 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: person == nil)
         defer { session.close() }
         if DerivedKPI.isReserved(kpi) {
             throw CLIError("\(kpi) is counted from crmtop's own cases and reminders and cannot be logged")

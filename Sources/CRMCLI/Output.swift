@@ -14,6 +14,7 @@ extension Session {
         } catch {
             throw CLIError(error.description)
         }
+        noteNewDataSet()
         // The change is saved either way; a journal left long is compacted by the next writer.
         do {
             try store.compactIfNeeded()

@@ -110,7 +110,7 @@ struct ReminderAdd: ParsableCommand {
     @OptionGroup var options: ReminderOptions
 
     func run() throws {
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let user = session.user
         let base = Reminder(id: session.data.nextReminderID,
@@ -154,7 +154,7 @@ struct ReminderEdit: ParsableCommand {
         guard title != nil || due != nil || !options.isEmpty else {
             throw CLIError("nothing to change: give at least one option, such as --due or --title", code: 2)
         }
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let base = try session.reminder(id)
         var fields = title.map { [ReminderField.title($0)] } ?? []

@@ -26,7 +26,7 @@ struct ReminderList: ParsableCommand {
     var all = false
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, actingAsUser: !all)
         defer { session.close() }
         let viewer = all ? nil : session.user
         let entries = ReminderOrder.entries(session.data.reminders, owner: viewer, at: session.now,
@@ -98,7 +98,7 @@ struct ReminderAck: ParsableCommand {
     @Argument(help: "The reminder's id.") var id: String
 
     func run() throws {
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let r = try session.reminder(id), user = session.user
         guard r.isOwned(by: user) else { throw CLIError("\(user) is not an owner of \(id) (owners: \(r.owners.joined(separator: ", ")))") }
@@ -139,7 +139,7 @@ struct ReminderSnooze: ParsableCommand {
         guard duration != nil || until != nil else {
             throw CLIError("say how long with --for DURATION or until when with --until TIME", code: 2)
         }
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let now = session.now, user = session.user
         var end: Date

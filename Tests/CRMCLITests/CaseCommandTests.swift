@@ -84,10 +84,10 @@ private let clockKeys: Set<String> = [
     }
 
     @Test func nothingOpenSaysSo() {
-        let run = crmtop(["case", "list", "--demo", "--at", demoNow, "--mine", "--user", "nobody"])
+        let run = crmtop(["case", "list", "--demo", "--at", demoNow, "--mine", "--user", "maria"])
         #expect(run.code == 0)
         #expect(run.out == "No open cases.\n")
-        let json = crmtop(["case", "list", "--demo", "--json", "--mine", "--user", "nobody"])
+        let json = crmtop(["case", "list", "--demo", "--json", "--mine", "--user", "maria"])
         #expect(json.out == "[]\n")
     }
 }

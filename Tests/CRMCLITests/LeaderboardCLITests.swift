@@ -116,7 +116,7 @@ private let wednesday = "2026-11-25T15:00:00Z"
 
     @Test(arguments: [
         (["log", "demos", "--user", "lea"], 1, "no KPI demos"),
-        (["log", "calls", "--user", "ghost"], 1, "no person ghost"),
+        (["log", "calls", "--user", "ghost"], 1, "--user ghost: no such person; people are: jo, lea, max"),
         (["log", "calls", "--person", "ghost", "--user", "lea"], 1, "--person: no person ghost"),
         (["log", "cases-resolved", "--user", "lea"], 1, "cannot be logged"),
         (["log", "calls", "--user", "lea", "--count", "0"], 2, "--count"),
