@@ -87,6 +87,29 @@ struct ReminderOptions: ParsableArguments {
         return [.due(shifted.due), .start(shifted.start), .end(shifted.end)]
     }
 
+    /// A reminder not yet added is refused by what was typed, each problem on its own line
+    /// and named by the option it came from, not by the id it would have had.
+    func refuseProblems(of r: Reminder, _ session: Session) throws {
+        let problems = r.problems(people: session.data.people.map(\.id), zone: session.zone)
+        guard !problems.isEmpty else { return }
+        throw CLIError(problems.map { message(for: $0, session) }.joined(separator: "\ncrmtop: "))
+    }
+
+    private func message(for problem: ReminderProblem, _ session: Session) -> String {
+        switch problem.field {
+        case .title: problem.message
+        case .owners:
+            if let owner = problem.unknownOwner {
+                "--owner: unknown owner \(owner); \(session.peopleAre); add one with crmtop person add \(owner) --role ROLE"
+            } else {
+                "--owner: " + problem.message
+            }
+        case .start: (lead != nil ? "--lead: " : "--start: ") + problem.message
+        case .end: (followUp != nil ? "--follow-up: " : "--end: ") + problem.message
+        case .link: "--link: " + problem.message
+        }
+    }
+
     /// Non-working time is allowed (a call on a Saturday may be meant), so it only warns.
     static func warn(about r: Reminder, _ session: Session) {
         let warnings = r.workingTimeWarnings(calendar: session.calendar)
@@ -120,6 +143,7 @@ struct ReminderAdd: ParsableCommand {
         let shifted = asGiven.applying(try options.shiftFields(for: asGiven, session))
         let r = shifted.made(.created, ChangeStamp(at: session.now, actor: user,
                                                    note: ChangeStamp.shiftNote(asGiven, shifted)))
+        try options.refuseProblems(of: r, session)
         try session.apply([.reminder(.add(r))])
         ReminderOptions.warn(about: r, session)
         if global.json {
