@@ -85,10 +85,10 @@ struct PersonCommand: ParsableCommand {
         @Argument(help: "The person's handle.")
         var handle: String
 
-        @Option(help: "First day away (YYYY-MM-DD, or today, tomorrow, mon…).")
+        @Option(help: "First day away: YYYY-MM-DD, today, tomorrow or a weekday like mon.")
         var from: String
 
-        @Option(help: "Last day away (YYYY-MM-DD, or today, tomorrow, fri…), included.")
+        @Option(help: "Last day away, included: YYYY-MM-DD, today, tomorrow or a weekday like fri.")
         var to: String
 
         func run() throws {
