@@ -42,7 +42,10 @@ public struct CRMTop: ParsableCommand {
             return exit.rawValue
         } catch {
             let code = exitCode(for: error).rawValue
-            if code == ExitCode.validationFailure.rawValue, let unknown = CommandSuggestion.diagnose(arguments) {
+            // A refused line, or help asked of a command that does not exist (which the
+            // parser would answer with the default command's help).
+            if code == ExitCode.validationFailure.rawValue || code == 0,
+               let unknown = CommandSuggestion.diagnose(arguments) {
                 console.error("crmtop: \(unknown)\n")
                 return 2
             }

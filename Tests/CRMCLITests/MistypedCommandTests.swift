@@ -16,6 +16,8 @@ import Testing
         (["case", "repsond", "C-2001"], "crmtop: unknown command 'case repsond'. Did you mean 'case respond'?\n"),
         (["wall", "--title", "Floor", "st"], "crmtop: unknown command 'wall st'. Did you mean 'wall set'?\n"),
         (["calender", "show"], "crmtop: unknown command 'calender'. Did you mean 'calendar'?\n"),
+        (["remider", "--help"], "crmtop: unknown command 'remider'. Did you mean 'reminder'?\n"),
+        (["help", "reminder", "lst"], "crmtop: unknown command 'reminder lst'. Did you mean 'reminder list'?\n"),
     ] as [([String], String)])
     func theNearestCommandIsSuggested(args: [String], message: String) {
         let run = crmtop(args)
@@ -35,8 +37,10 @@ import Testing
             + "show, edit, delete, ack, snooze (see crmtop reminder --help)\n")
     }
 
-    /// Known commands keep the parser's own message about what is wrong with them.
+    /// Known commands keep the parser's own message about what is wrong with them, and their help.
     @Test func otherUsageErrorsAreTheParsers() {
+        let help = crmtop(["reminder", "list", "--help"])
+        #expect(help.code == 0 && help.out.contains("OVERVIEW: Your reminders"), "\(help.out)")
         let extra = crmtop(["reminder", "list", "extra", "--demo"])
         #expect(extra.code == 2)
         #expect(extra.err.contains("Unexpected argument 'extra'"), "\(extra.err)")
