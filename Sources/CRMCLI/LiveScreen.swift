@@ -19,8 +19,6 @@ enum LiveScreen {
         var session = try Session.open(global, actingAsUser: personal)
         defer { session.close() }
         try check(session.data)
-        // Said before the screen opens, so it is there to read once the screen closes.
-        if personal { session.noteNewDataSet() }
         let terminal: CursesTerminal
         do {
             let term = Console.current.environment["TERM"] ?? ""
@@ -45,6 +43,8 @@ enum LiveScreen {
         configure(&state)
         state.refresh()
         let code = Runtime(state: state, backend: terminal, time: time, store: session.store).run()
+        // Said once the screen is closed (stderr would garble it), and only if a change made there wrote one.
+        if session.store.holdsData { session.noteNewDataSet() }
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -9,6 +9,7 @@ import Testing
         + "sofia, emeka, and 2 more (crmtop person list); add one with crmtop person add nobody --role ROLE\n"
 
     @Test(arguments: [
+        ["dash"],
         ["reminder", "list"],
         ["reminder", "add", "Call back", "--due", "2026-11-24 10:00"],
         ["reminder", "edit", "R-1001", "--priority", "low"],
