@@ -24,7 +24,14 @@ struct Session {
     /// the first reminder in a new directory can be added.
     static func open(_ options: GlobalOptions, actingAsUser: Bool = false) throws -> Session {
         var session = try openData(options)
-        if actingAsUser { try session.requireKnownUser(options) }
+        if actingAsUser {
+            do {
+                try session.requireKnownUser(options)
+            } catch {
+                session.close()  // a demo's copy goes with the refusal
+                throw error
+            }
+        }
         session.startsNewDataSet = session.temporaryDirectory == nil && !session.store.holdsData
         return session
     }
