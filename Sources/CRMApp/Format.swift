@@ -12,17 +12,15 @@ public enum Format {
         return "\(s)s"
     }
 
-    /// An SLA countdown: `1:23:45`, `2d 03:10` when over a day, `-0:12:09` once breached;
-    /// `1:23` without seconds.
+    /// An SLA countdown, in business time: `1:23:45`, `26:00:00`, `-0:12:09` once breached;
+    /// `1:23` without seconds, and from 100 hours on (`-160:05`), where they are noise and would
+    /// not fit the column. Hours never become days: 26 open hours shown as `1d 02:00` would
+    /// read as one working day and two hours.
     public static func countdown(_ seconds: TimeInterval, showSeconds: Bool = true) -> String {
-        let negative = seconds < 0
         let s = Int(abs(seconds).rounded(.down))
-        let sign = negative ? "-" : ""
-        if s >= 86_400 {
-            let d = s / 86_400, h = (s % 86_400) / 3600, m = (s % 3600) / 60
-            return sign + "\(d)d " + two(h) + ":" + two(m)
-        }
-        return sign + "\(s / 3600):" + two((s % 3600) / 60) + (showSeconds ? ":" + two(s % 60) : "")
+        let sign = seconds < 0 ? "-" : ""
+        let withSeconds = showSeconds && s < 100 * 3600
+        return sign + "\(s / 3600):" + two((s % 3600) / 60) + (withSeconds ? ":" + two(s % 60) : "")
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

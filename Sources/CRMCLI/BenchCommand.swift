@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Generate a large data set and measure crmtop on it; prints each figure.",
         discussion: """
-            The data set is the same for the same counts. Figures are milliseconds of wall time
+            The data set is the same for the same counts. Figures are milliseconds of wall time \
             on this machine; run it on a release build (swift build -c release).
             Example: crmtop bench --dir ~/crmtop-bench
             """

@@ -30,8 +30,9 @@ public struct CRMTop: ParsableCommand {
     /// command-line contract promises (the parser's own default would be 64).
     public static func run(arguments: [String]) -> Int32 {
         let console = Console.current
+        let arguments = GlobalOptions.movingLeadingOptions(arguments)
         do {
-            var command = try parseAsRoot(GlobalOptions.movingLeadingOptions(arguments))
+            var command = try parseAsRoot(arguments)
             try Session.$mayStartDataSet.withValue(command is StartsDataSet) { try command.run() }
             return 0
         } catch let error as CLIError {
@@ -41,6 +42,13 @@ public struct CRMTop: ParsableCommand {
             return exit.rawValue
         } catch {
             let code = exitCode(for: error).rawValue
+            // A refused line, or help asked of a command that does not exist (which the
+            // parser would answer with the default command's help).
+            if code == ExitCode.validationFailure.rawValue || code == 0,
+               let unknown = CommandSuggestion.diagnose(arguments) {
+                console.error("crmtop: \(unknown)\n")
+                return 2
+            }
             let message = fullMessage(for: error)
             if code == 0 {
                 console.write(message + "\n")

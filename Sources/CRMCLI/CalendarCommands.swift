@@ -43,13 +43,25 @@ struct CalendarCommand: ParsableCommand {
                 throw ValidationError(aroundTheClock ? "--hours and --24x7 exclude each other"
                                                      : "give its open hours with --hours, or --24x7")
             }
-            var ranges: [OpenRange] = []
+            var ranges: [OpenRange] = [], lines: [(text: String, ranges: [OpenRange])] = []
             for line in hours {
+                let parsed: [OpenRange]
                 do throws(OpenHoursText.Problem) {
-                    ranges += try OpenHoursText.parse(line)
+                    parsed = try OpenHoursText.parse(line)
                 } catch {
                     throw ValidationError("--hours \"\(line)\": \(error)")
                 }
+                // Refused rather than merged: which of the two was meant (a longer day, a
+                // break) cannot be told, and a merge would quietly keep the wider one.
+                for earlier in lines {
+                    if let day = OpenHoursText.overlap(earlier.ranges, parsed) {
+                        throw ValidationError("--hours \"\(line)\" overlaps --hours \"\(earlier.text)\" on \(day); "
+                            + "give each moment once: a day with a break is two spans that do not meet, "
+                            + "a longer day one wider span")
+                    }
+                }
+                lines.append((line, parsed))
+                ranges += parsed
             }
             let days = try holidays.map { text in
                 guard let day = LocalDate(text) else {

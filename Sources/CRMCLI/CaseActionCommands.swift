@@ -17,7 +17,7 @@ protocol CaseActionCommand: ParsableCommand {
 
 extension CaseActionCommand {
     func run() throws {
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let id = target.id
         let action = try action(in: session)

@@ -51,7 +51,7 @@ struct CaseCommand: ParsableCommand {
         }
 
         func run() throws {
-            var session = try Session.open(global)
+            var session = try Session.open(global, actingAsUser: true)
             defer { session.close() }
             if let owner { try session.requirePerson(owner, option: "--owner") }
             let teamID = try team.map { try session.teamID($0) } ?? owner.flatMap { session.data.person($0)?.team }
@@ -98,7 +98,7 @@ struct CaseCommand: ParsableCommand {
         }
 
         func run() throws {
-            let session = try Session.open(global)
+            let session = try Session.open(global, actingAsUser: mine)
             defer { session.close() }
             let teamID = try team.map { try session.teamID($0) }
             let chosen = session.data.cases.filter { c in

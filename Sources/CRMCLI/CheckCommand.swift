@@ -7,10 +7,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate the data directory: every problem on its own line; exit 1 if any.",
         discussion: """
-            Reads every file without stopping at the first problem, then checks what no single
-            file shows: people, teams, influencers, KPIs and calendars that do not exist, ids
-            given twice, times out of order, settings that contradict each other, fields that
-            look misspelt, and journalled changes that no longer apply. Writes nothing. Also
+            Reads every file without stopping at the first problem, then checks what no single \
+            file shows: people, teams, influencers, KPIs and calendars that do not exist, ids \
+            given twice, times out of order, settings that contradict each other, fields that \
+            look misspelt, and journalled changes that no longer apply. Writes nothing. Also \
             says when a recovery file holds changes a dashboard could not save (crmtop recover).
             Example: crmtop check --data ~/crmtop-demo
             """

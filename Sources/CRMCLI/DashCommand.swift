@@ -26,6 +26,6 @@ struct DashCommand: ParsableCommand {
     var noMouse = false
 
     func run() throws {
-        try LiveScreen.run(global, name: "dashboard", mouse: !noMouse, recovers: true) { $0.bellOnDue = bell }
+        try LiveScreen.run(global, name: "dashboard", mouse: !noMouse, personal: true, recovers: true) { $0.bellOnDue = bell }
     }
 }

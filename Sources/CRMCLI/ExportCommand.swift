@@ -10,14 +10,14 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Example: crmtop export --format ics > reminders.ics
             Example: crmtop export --format csv --kind activities > activities.csv
-            iCalendar gives one to-do per reminder, with an alarm for the lead time and the
-            repetition as a rule, for calendar programs to subscribe to; the other kinds
-            export as JSON (the shape of their data file) or CSV. What is exported imports
+            iCalendar gives one to-do per reminder, with an alarm for the lead time and the \
+            repetition as a rule, for calendar programs to subscribe to; the other kinds \
+            export as JSON (the shape of their data file) or CSV. What is exported imports \
             again without changing anything.
-            A CSV cell that a spreadsheet would run as a formula (one starting with =, +, -,
-            @, a tab or a carriage return, unless it is just a number such as -2) is written
-            with a leading apostrophe, which crmtop import takes off again. On a terminal the
-            output is shown without the control characters and escape sequences of the data;
+            A CSV cell that a spreadsheet would run as a formula (one starting with =, +, -, \
+            @, a tab or a carriage return, unless it is just a number such as -2) is written \
+            with a leading apostrophe, which crmtop import takes off again. On a terminal the \
+            output is shown without the control characters and escape sequences of the data; \
             redirected to a file or a pipe it is exact.
             """
     )

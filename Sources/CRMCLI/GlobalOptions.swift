@@ -40,11 +40,14 @@ public struct GlobalOptions: ParsableArguments {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/share/crmtop")
     }
 
-    /// The pinned moment, or nil to follow the system clock.
-    public func pinnedTime(zone: TimeZone) throws -> Date? {
+    /// The pinned moment, or nil to follow the system clock. Besides ISO 8601 it reads what
+    /// the other time options read, counted from the system clock: a case action done an hour
+    /// ago is `--at "1h ago"`, one at half past two today `--at 14:30`.
+    public func pinnedTime(zone: TimeZone, clock: Date = Date()) throws -> Date? {
         guard let at else { return nil }
-        guard let date = TimeText.parse(at, zone: zone) else {
-            throw CLIError("--at: cannot read \"\(at)\" as a time; use ISO 8601 like 2026-11-23T10:00:00+01:00", code: 2)
+        guard let date = InputTime.parse(at, now: clock, zone: zone) else {
+            throw CLIError("--at: cannot read \"\(at)\" as a time; use ISO 8601 like 2026-11-23T10:00:00+01:00, "
+                + "or \(InputTime.momentExamples)", code: 2)
         }
         return date
     }
@@ -56,6 +59,14 @@ public struct GlobalOptions: ParsableArguments {
         if let u = env["CRMTOP_USER"], !u.isEmpty { return u }
         if demo { return DemoData.defaultUser }
         return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "me"
+    }
+
+    /// Where `resolvedUser` found the name, for messages about it.
+    func userSource(_ env: [String: String]) -> String {
+        if let user, !user.isEmpty { return "--user" }
+        if let u = env["CRMTOP_USER"], !u.isEmpty { return "$CRMTOP_USER" }
+        if demo { return "the demo's user" }
+        return env["USER"].flatMap { $0.isEmpty ? nil : $0 } != nil ? "$USER" : "the default user"
     }
 
     static let valued: Set<String> = ["--data", "--at", "--user", "--theme", "--config"]

@@ -10,17 +10,17 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Example: crmtop import tasks.csv --map "Activity Subject=title" --dry-run
             Example: crmtop import tickets.csv --kind cases
-            The format comes from the extension (.csv, .json, .ics, .jsonl), else from the
-            content; iCalendar is for reminders only, JSON Lines (activities.jsonl) for
-            activities. Records are matched by their external id (a CSV id column, a calendar
-            UID, a person's handle), so importing the same file again updates instead of adding. Activities have no id: one that is already logged with
-            the same person, KPI, time, count and note is not added again. A bad record stops
-            the import as FILE:LINE: field: problem (the column as the CSV header names it;
-            LINE:COLUMN in JSON), and nothing is written. CSV and iCalendar files are UTF-8
+            The format comes from the extension (.csv, .json, .ics, .jsonl), else from the \
+            content; iCalendar is for reminders only, JSON Lines (activities.jsonl) for \
+            activities. Records are matched by their external id (a CSV id column, a calendar \
+            UID, a person's handle), so importing the same file again updates instead of adding. Activities have no id: one that is already logged with \
+            the same person, KPI, time, count and note is not added again. A bad record stops \
+            the import as FILE:LINE: field: problem (the column as the CSV header names it; \
+            LINE:COLUMN in JSON), and nothing is written. CSV and iCalendar files are UTF-8 \
             (a byte-order mark is fine); --encoding latin1 or windows-1252 reads one saved so.
-            CSV fields for --map: reminders: \(TransferKind.reminders.csvFields.joined(separator: ", "));
-            cases: \(TransferKind.cases.csvFields.joined(separator: ", "));
-            people: \(TransferKind.people.csvFields.joined(separator: ", "));
+            CSV fields for --map: reminders: \(TransferKind.reminders.csvFields.joined(separator: ", ")); \
+            cases: \(TransferKind.cases.csvFields.joined(separator: ", ")); \
+            people: \(TransferKind.people.csvFields.joined(separator: ", ")); \
             activities: \(TransferKind.activities.csvFields.joined(separator: ", ")).
             """
     )

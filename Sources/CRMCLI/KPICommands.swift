@@ -17,7 +17,7 @@ struct KPICommand: ParsableCommand {
             discussion: """
                 Example: crmtop kpi add calls --name "Customer calls" --unit calls --points 2 \\
                            --goal agent=30/day --goal team-lead=50/week --cap 40/day
-                These ids are counted from crmtop's own data and cannot be logged; adding a KPI with
+                These ids are counted from crmtop's own data and cannot be logged; adding a KPI with \
                 one of them gives it points and goals: \(DerivedKPI.allCases.map(\.rawValue).joined(separator: ", ")).
                 """
         )

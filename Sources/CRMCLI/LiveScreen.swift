@@ -10,15 +10,16 @@ import TerminalUI
 /// and the wall display differ only in the state they start from.
 enum LiveScreen {
     /// `mouse`: whether this screen may take the mouse; config.json can still say no.
-    /// `recovers`: whether changes that cannot be stored before a signal ends the run go to a
-    /// recovery file, and one left by an earlier run is offered (a demo's data goes with it).
-    /// `check` refuses what the data makes impossible, before the terminal opens, so the
-    /// refusal reads as plain text.
-    static func run(_ global: GlobalOptions, name: String, mouse: Bool, recovers: Bool = false,
+    /// `personal`: the screen is the user's own view, where changes are made as them (the
+    /// dashboard, not the wall). `recovers`: whether changes that cannot be stored before a
+    /// signal ends the run go to a recovery file, and one left by an earlier run is offered (a
+    /// demo's data goes with it). `check` refuses what the data makes impossible, before the
+    /// terminal opens, so the refusal reads as plain text.
+    static func run(_ global: GlobalOptions, name: String, mouse: Bool, personal: Bool, recovers: Bool = false,
                     check: (DataSet) throws -> Void = { _ in }, configure: (inout AppState) -> Void) throws {
         let environment = Console.current.environment
         let config = try ScreenConfig.load(global, environment: environment)
-        let session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: personal)
         defer { session.close() }
         try check(session.data)
         let terminal: CursesTerminal
@@ -49,6 +50,8 @@ enum LiveScreen {
         let runtime = Runtime(state: state, backend: terminal, time: time, store: session.store, recovery: recovery)
         let code = runtime.run()
         if let farewell = runtime.farewell { Console.current.error(farewell) }
+        // Said once the screen is closed (stderr would garble it), and only if a change made there wrote one.
+        if session.store.holdsData { session.noteNewDataSet() }
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -21,7 +21,8 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Whose activity it is (default: you).")
     var person: String?
 
-    @Option(help: "How many units.")
+    // Unconditional, so that `--count -2` is a correction rather than a missing value.
+    @Option(parsing: .unconditional, help: "How many units; a negative count corrects an earlier entry.")
     var count = 1
 
     @Option(help: "A note kept with it.")
@@ -32,7 +33,7 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: person == nil)
         defer { session.close() }
         if DerivedKPI.isReserved(kpi) {
             throw CLIError("\(kpi) is counted from crmtop's own cases and reminders and cannot be logged")
@@ -44,9 +45,8 @@ struct LogCommand: ParsableCommand {
         _ = try session.person(handle, option: person == nil ? "--user" : "--person")
         let activity = Activity(person: handle, kpi: kpi, count: count, at: session.now, note: note)
         try session.apply([.logActivity(activity)])
-        let what = definition.unit.map { "\(count) \($0)" } ?? "\(count) × \(definition.name)"
         let when = TimeText.format(activity.at, zone: session.zone)
         try global.report(json: try DirectoryJSON.activity(activity, zone: session.zone),
-                          text: "logged \(what) for \(handle) at \(when)\n")
+                          text: "logged \(definition.amount(count)) for \(handle) at \(when)\n")
     }
 }

@@ -8,18 +8,24 @@ struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "The headless notifier: runs the notify command for due reminders, SLA warnings, breaches and escalations.",
+        // One paragraph a line: the help reflows each to the terminal's width, so a break
+        // inside one would show as a ragged short line.
         discussion: """
-            Runs the command set as "notify.command" in settings.json for each event, with the
-            event's fields in CRMTOP_* environment variables and as one JSON object on standard
-            input; the command's output goes to notify.log in the data directory. What was sent
-            is kept in notifications.json, so a restart sends nothing twice. Runs until stopped
-            (SIGTERM, SIGINT, SIGHUP), waking each second; with --once it sends what is due and
-            exits, for cron. Prints a line for each message sent or failed (with --json, one JSON
-            object per line: result, event, id, subjects, recipients, attempt, reason). With --once,
-            any failed send makes the exit status 1 and is counted on standard error ("N of M
-            notifications failed"; with --json also a last object: result "failures", failed, of).
-            While it runs, dashboards leave the notifying to it. A second
-            notifier on the same directory waits and takes over when the first stops.
+            Runs the command set as "notify.command" in settings.json for each event, with the \
+            event's fields in CRMTOP_* environment variables and as one JSON object on standard \
+            input; the command's output goes to notify.log in the data directory. What was sent \
+            is kept in notifications.json, so a restart sends nothing twice.
+
+            Runs until stopped (SIGTERM, SIGINT, SIGHUP), waking each second; with --once it \
+            sends what is due and exits, for cron. Prints a line for each message sent or failed \
+            (with --json, one JSON object per line: result, event, id, subjects, recipients, \
+            attempt, reason). With --once, any failed send makes the exit status 1 and is counted \
+            on standard error ("N of M notifications failed"; with --json also a last object: \
+            result "failures", failed, of).
+
+            While it runs, dashboards leave the notifying to it. A second notifier on the same \
+            directory waits and takes over when the first stops.
+
             Example: crmtop notify --data /srv/crmtop
             Example: crmtop notify --once --data /srv/crmtop
             """

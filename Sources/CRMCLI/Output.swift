@@ -16,6 +16,7 @@ extension Session {
         } catch {
             throw CLIError("\(error)")
         }
+        noteNewDataSet()
         // The change is saved either way; a journal left long is compacted by the next writer.
         do {
             try store.compactIfNeeded()
@@ -33,19 +34,31 @@ extension Session {
         date.map { .string(TimeText.format($0, zone: zone)) } ?? .null
     }
 
-    /// Reads a time option in the data set's zone; usage error (exit 2) when unreadable.
+    /// Reads a time option in the data set's zone, in any form the dashboard's forms read
+    /// (`tomorrow 9:00`, `+2h`, `mon 14:00`, ISO 8601…); usage error (exit 2) when unreadable.
     func parseTime(_ text: String, option: String) throws -> Date {
-        guard let date = TimeText.parse(text, zone: zone) else {
-            throw CLIError("\(option): cannot read \"\(text)\" as a time; use ISO 8601 like 2026-11-23T10:00:00+01:00 or 2026-11-23 10:00", code: 2)
+        guard let date = InputTime.parse(text, now: now, zone: zone) else {
+            throw CLIError("\(option): cannot read \"\(text)\" as a time; use \(InputTime.momentExamples)", code: 2)
         }
         return date
     }
 
-    /// Reads a duration option (`90m`, `1h30m`, `2d`); usage error when unreadable or negative.
-    func parseDuration(_ text: String, option: String) throws -> TimeInterval {
-        guard let seconds = DurationText.parse(text), seconds >= 0 else {
+    /// Reads a day option (`2026-12-21`, `tomorrow`, `mon`) in the data set's zone.
+    func parseDay(_ text: String, option: String) throws -> LocalDate {
+        guard let day = InputTime.day(text, now: now, zone: zone) else {
+            throw CLIError("\(option): cannot read \"\(text)\" as a day; use \(InputTime.dayExamples)", code: 2)
+        }
+        return day
+    }
+
+    /// Reads a duration option (`90m`, `1h30m`, `2d`); usage error when unreadable, or when
+    /// negative, saying why with `negative` (what the option measures cannot run backwards).
+    func parseDuration(_ text: String, option: String,
+                       negative: String = "a duration cannot be negative") throws -> TimeInterval {
+        guard let seconds = DurationText.parse(text) else {
             throw CLIError("\(option): cannot read \"\(text)\" as a duration; use 90m, 4h, 2d or 1h30m", code: 2)
         }
+        guard seconds >= 0 else { throw CLIError("\(option) \(text): \(negative)", code: 2) }
         return seconds
     }
 }

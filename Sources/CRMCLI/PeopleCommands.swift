@@ -85,23 +85,18 @@ struct PersonCommand: ParsableCommand {
         @Argument(help: "The person's handle.")
         var handle: String
 
-        @Option(help: "First day away (YYYY-MM-DD).")
+        @Option(help: "First day away: YYYY-MM-DD, today, tomorrow or a weekday like mon.")
         var from: String
 
-        @Option(help: "Last day away (YYYY-MM-DD), included.")
+        @Option(help: "Last day away, included: YYYY-MM-DD, today, tomorrow or a weekday like fri.")
         var to: String
-
-        func validate() throws {
-            for (option, value) in [("--from", from), ("--to", to)] where LocalDate(value) == nil {
-                throw ValidationError("\(option): \"\(value)\" is not a date like 2026-12-21")
-            }
-        }
 
         func run() throws {
             var session = try Session.open(global)
             defer { session.close() }
-            let range = DateRange(from: LocalDate(from)!, to: LocalDate(to)!)
-            guard range.from <= range.to else { throw CLIError("--from \(from) is after --to \(to)") }
+            let range = DateRange(from: try session.parseDay(from, option: "--from"),
+                                  to: try session.parseDay(to, option: "--to"))
+            guard range.from <= range.to else { throw CLIError("--from \(range.from) is after --to \(range.to)") }
             _ = try session.person(handle, option: "NAME")
             let saved = try session.apply([.directory(.addAway(person: handle, range))])
             let person = saved.person(handle)!

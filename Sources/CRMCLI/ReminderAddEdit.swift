@@ -12,12 +12,14 @@ struct ReminderOptions: ParsableArguments {
 
     @Option(help: "When reminding begins (default: at due).") var start: String?
 
-    @Option(help: "Reminding begins this long before due: 30m, 1h, 1d.") var lead: String?
+    // Unconditional: `--lead -1h` is a lead time to refuse with a reason, not a missing value.
+    @Option(parsing: .unconditional, help: "Reminding begins this long before due: 30m, 1h, 1d.") var lead: String?
 
     @Option(help: "When the follow-up window closes (default: never; overdue until acknowledged).")
     var end: String?
 
-    @Option(name: .customLong("follow-up"), help: "The follow-up window closes this long after due.")
+    @Option(name: .customLong("follow-up"), parsing: .unconditional,
+            help: "The follow-up window closes this long after due.")
     var followUp: String?
 
     @Option(help: "A URL to keep with it; \"\" removes it.") var link: String?
@@ -44,9 +46,17 @@ struct ReminderOptions: ParsableArguments {
         if let due { fields.append(.due(due)) }
         let newDue = due ?? base.due
         if let start { fields.append(.start(try session.parseTime(start, option: "--start"))) }
-        if let lead { fields.append(.start(newDue - (try session.parseDuration(lead, option: "--lead")))) }
+        if let lead {
+            let before = try session.parseDuration(lead, option: "--lead", negative: "a lead time before due cannot be "
+                + "negative; to start reminding after due, move --due instead")
+            fields.append(.start(newDue - before))
+        }
         if let end { fields.append(.end(try session.parseTime(end, option: "--end"))) }
-        if let followUp { fields.append(.end(newDue + (try session.parseDuration(followUp, option: "--follow-up")))) }
+        if let followUp {
+            let after = try session.parseDuration(followUp, option: "--follow-up",
+                                                  negative: "a follow-up time after due cannot be negative")
+            fields.append(.end(newDue + after))
+        }
         if let priority {
             guard let p = ReminderPriority(rawValue: priority) else {
                 throw CLIError("--priority: \"\(priority)\" is not one of high, normal, low", code: 2)
@@ -77,6 +87,29 @@ struct ReminderOptions: ParsableArguments {
         return [.due(shifted.due), .start(shifted.start), .end(shifted.end)]
     }
 
+    /// A reminder not yet added is refused by what was typed, each problem on its own line
+    /// and named by the option it came from, not by the id it would have had.
+    func refuseProblems(of r: Reminder, _ session: Session) throws {
+        let problems = r.problems(people: session.data.people.map(\.id), zone: session.zone)
+        guard !problems.isEmpty else { return }
+        throw CLIError(problems.map { message(for: $0, session) }.joined(separator: "\ncrmtop: "))
+    }
+
+    private func message(for problem: ReminderProblem, _ session: Session) -> String {
+        switch problem.field {
+        case .title: problem.message
+        case .owners:
+            if let owner = problem.unknownOwner {
+                "--owner: unknown owner \(owner); \(session.peopleAre); add one with crmtop person add \(owner) --role ROLE"
+            } else {
+                "--owner: " + problem.message
+            }
+        case .start: (lead != nil ? "--lead: " : "--start: ") + problem.message
+        case .end: (followUp != nil ? "--follow-up: " : "--end: ") + problem.message
+        case .link: "--link: " + problem.message
+        }
+    }
+
     /// Non-working time is allowed (a call on a Saturday may be meant), so it only warns.
     static func warn(about r: Reminder, _ session: Session) {
         let warnings = r.workingTimeWarnings(calendar: session.calendar)
@@ -95,12 +128,12 @@ struct ReminderAdd: ParsableCommand {
 
     @Argument(help: "One line shown in lists.") var title: String
 
-    @Option(help: "The event: ISO 8601 or YYYY-MM-DD HH:MM.") var due: String
+    @Option(help: "The event: 2026-11-24 09:00, tomorrow 9:00, mon 14:00, +2h or ISO 8601.") var due: String
 
     @OptionGroup var options: ReminderOptions
 
     func run() throws {
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let user = session.user
         let base = Reminder(id: session.data.nextReminderID,
@@ -110,6 +143,7 @@ struct ReminderAdd: ParsableCommand {
         let shifted = asGiven.applying(try options.shiftFields(for: asGiven, session))
         let r = shifted.made(.created, ChangeStamp(at: session.now, actor: user,
                                                    note: ChangeStamp.shiftNote(asGiven, shifted)))
+        try options.refuseProblems(of: r, session)
         try session.apply([.reminder(.add(r))])
         ReminderOptions.warn(about: r, session)
         if global.json {
@@ -136,7 +170,7 @@ struct ReminderEdit: ParsableCommand {
 
     @Option(help: "A new title.") var title: String?
 
-    @Option(help: "Move the event: ISO 8601 or YYYY-MM-DD HH:MM.") var due: String?
+    @Option(help: "Move the event: 2026-11-24 09:00, tomorrow 9:00, mon 14:00, +2h or ISO 8601.") var due: String?
 
     @OptionGroup var options: ReminderOptions
 
@@ -144,7 +178,7 @@ struct ReminderEdit: ParsableCommand {
         guard title != nil || due != nil || !options.isEmpty else {
             throw CLIError("nothing to change: give at least one option, such as --due or --title", code: 2)
         }
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let base = try session.reminder(id)
         var fields = title.map { [ReminderField.title($0)] } ?? []

@@ -26,7 +26,7 @@ struct ReminderList: ParsableCommand {
     var all = false
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, actingAsUser: !all)
         defer { session.close() }
         let viewer = all ? nil : session.user
         let entries = ReminderOrder.entries(session.data.reminders, owner: viewer, at: session.now,
@@ -98,7 +98,7 @@ struct ReminderAck: ParsableCommand {
     @Argument(help: "The reminder's id.") var id: String
 
     func run() throws {
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let r = try session.reminder(id), user = session.user
         guard r.isOwned(by: user) else { throw CLIError("\(user) is not an owner of \(id) (owners: \(r.owners.joined(separator: ", ")))") }
@@ -134,20 +134,21 @@ struct ReminderSnooze: ParsableCommand {
 
     @Argument(help: "The reminder's id.") var id: String
 
-    @Option(name: .customLong("for"), help: "How long: 10m, 1h30m, 1d.") var duration: String?
+    @Option(name: .customLong("for"), parsing: .unconditional, help: "How long: 10m, 1h30m, 1d.") var duration: String?
 
-    @Option(help: "Until when (ISO 8601 or YYYY-MM-DD HH:MM).") var until: String?
+    @Option(help: "Until when: tomorrow 9:00, mon 14:00, 2026-11-24 09:00 or ISO 8601.") var until: String?
 
     func run() throws {
-        guard (duration == nil) != (until == nil) else {
-            throw CLIError("say how long with either --for DURATION or --until TIME", code: 2)
+        if duration != nil, until != nil { throw CLIError("give --for or --until, not both", code: 2) }
+        guard duration != nil || until != nil else {
+            throw CLIError("say how long with --for DURATION or until when with --until TIME", code: 2)
         }
-        var session = try Session.open(global)
+        var session = try Session.open(global, actingAsUser: true)
         defer { session.close() }
         let now = session.now, user = session.user
         var end: Date
         if let duration {
-            let seconds = try session.parseDuration(duration, option: "--for")
+            let seconds = try session.parseDuration(duration, option: "--for", negative: "a snooze cannot be negative")
             guard seconds > 0 else { throw CLIError("--for: a snooze must last longer than 0s", code: 2) }
             end = now.addingTimeInterval(seconds)
         } else {

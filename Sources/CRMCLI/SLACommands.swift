@@ -114,7 +114,7 @@ struct SLACommand: ParsableCommand {
                 return
             }
             let settings = session.data.settings
-            func duration(_ seconds: TimeInterval?) -> String { seconds.map(DurationText.format) ?? "-" }
+            func duration(_ seconds: TimeInterval?) -> String { seconds.map(DurationText.formatHours) ?? "-" }
             func countedIn(_ name: String?) -> String {
                 guard let name else { return "around the clock" }
                 // The SLA rules count a missing calendar's policy around the clock; say so.
@@ -123,7 +123,7 @@ struct SLACommand: ParsableCommand {
             }
             func warning(_ p: SLAPolicy) -> String {
                 if let f = p.warnAtFraction { return "at " + String(format: "%g", f * 100) + "%" }
-                return p.warnBefore.map { DurationText.format($0) + " before" } ?? "-"
+                return p.warnBefore.map { DurationText.formatHours($0) + " before" } ?? "-"
             }
             Console.current.write(TextTable.render(
                 [["KIND", "PRIORITY", "FIRST RESPONSE", "NEXT RESPONSE", "RESOLUTION", "COUNTED IN", "WARN"]]

@@ -12,10 +12,31 @@ struct Session {
     var pinned: Date?
     /// A demo copy to delete when the command ends.
     var temporaryDirectory: URL?
+    /// The directory holds no data yet: the first change starts a data set there, and says so,
+    /// for a mistyped --data should not quietly become a second data set.
+    var startsNewDataSet = false
 
     var now: Date { pinned ?? Date() }
 
-    static func open(_ options: GlobalOptions) throws -> Session {
+    /// `actingAsUser`: the command acts as the user or shows their view, so a user who is not
+    /// among the people (a typo, or `$USER` on a team's data) is refused rather than shown an
+    /// empty view or written into histories. A data set without people takes anyone, so that
+    /// the first reminder in a new directory can be added.
+    static func open(_ options: GlobalOptions, actingAsUser: Bool = false) throws -> Session {
+        var session = try openData(options)
+        if actingAsUser {
+            do {
+                try session.requireKnownUser(options)
+            } catch {
+                session.close()  // a demo's copy goes with the refusal
+                throw error
+            }
+        }
+        session.startsNewDataSet = session.temporaryDirectory == nil && !session.store.holdsData
+        return session
+    }
+
+    private static func openData(_ options: GlobalOptions) throws -> Session {
         let console = Console.current
         if options.demo {
             let dir = try makeTemporaryDirectory()
@@ -43,6 +64,13 @@ struct Session {
         } catch {
             throw CLIError("\(store.directory.path)/\(error)")
         }
+    }
+
+    /// Says once, after the first change, that it started a data set in a directory that had none.
+    mutating func noteNewDataSet() {
+        guard startsNewDataSet else { return }
+        startsNewDataSet = false
+        Console.current.error("crmtop: note: starting a new data set in \(store.directory.path)\n")
     }
 
     func close() {

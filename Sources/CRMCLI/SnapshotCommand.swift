@@ -48,7 +48,8 @@ struct SnapshotCommand: ParsableCommand {
                 throw CLIError("theme: \(error)")
             }
         }
-        let session = try Session.open(global)
+        // The wall is everyone's; the dashboard is the user's own view.
+        let session = try Session.open(global, actingAsUser: !wall)
         defer { session.close() }
         if let team { try WallTeam.check(team, in: session.data) }
         var state = AppState(data: session.data, user: session.user, now: session.now,

@@ -45,7 +45,7 @@ struct WallCommand: ParsableCommand {
 
     func run() throws {
         // Never the mouse: people select text on a wall display, and it changes nothing anyway.
-        try LiveScreen.run(global, name: "wall display", mouse: false, check: { data in
+        try LiveScreen.run(global, name: "wall display", mouse: false, personal: false, check: { data in
             if let team { try WallTeam.check(team, in: data) }
         }) { state in
             state.wall = WallSettings(rotate: TimeInterval(rotate), title: title, bell: bell, locked: locked,

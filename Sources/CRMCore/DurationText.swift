@@ -57,6 +57,17 @@ public enum DurationText {
         return text
     }
 
+    /// A duration of business time, in hours at most: `24h`, `40h`, `1h30m`, `45m`; read back
+    /// by `parse`. A day of business time is 24 open hours, three working days of eight, so
+    /// `1d` would be read as one of them.
+    public static func formatHours(_ seconds: TimeInterval) -> String {
+        guard !seconds.isNaN, abs(seconds) < 1e15 else { return format(seconds) }
+        let whole = Int(abs(seconds).rounded()), hours = whole / 3600
+        guard hours > 0 else { return format(seconds) }
+        let rest = whole % 3600
+        return (seconds < 0 ? "-" : "") + "\(hours)h" + (rest == 0 ? "" : format(TimeInterval(rest)))
+    }
+
     private static func unitSeconds(_ byte: UInt8) -> Int? {
         switch byte {
         case UInt8(ascii: "d"): 86_400

@@ -52,24 +52,33 @@ extension Reminder {
         return r
     }
 
-    /// Refuses a reminder that cannot work, naming every problem. Owners must be known people
-    /// when `people` is not empty (a data set without people takes any handle).
+    /// Refuses a reminder that cannot work, naming it and every problem. Owners must be known
+    /// people when `people` is not empty (a data set without people takes any handle).
     public func validate(people: [String], zone: TimeZone) throws(MutationError) {
-        var problems: [String] = []
+        let problems = problems(people: people, zone: zone)
+        if !problems.isEmpty { throw MutationError("\(id): " + problems.map(\.message).joined(separator: "; ")) }
+    }
+
+    /// What keeps this reminder from working, each with the field it is in, so that one not
+    /// yet added can be refused by what was typed rather than by an id it never got.
+    public func problems(people: [String], zone: TimeZone) -> [ReminderProblem] {
+        var problems: [ReminderProblem] = []
         func time(_ date: Date) -> String { TimeText.format(date, zone: zone) }
-        if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("the title is empty") }
-        if title.contains(where: \.isNewline) { problems.append("the title must be one line") }
-        if owners.isEmpty { problems.append("a reminder needs at least one owner") }
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.init(.title, "the title is empty")) }
+        if title.contains(where: \.isNewline) { problems.append(.init(.title, "the title must be one line")) }
+        if owners.isEmpty { problems.append(.init(.owners, "a reminder needs at least one owner")) }
         if !people.isEmpty {
             let known = Set(people)
-            for owner in owners where !known.contains(owner) { problems.append("unknown owner \(owner)") }
+            for owner in owners where !known.contains(owner) {
+                problems.append(.init(.owners, "unknown owner \(owner)", unknownOwner: owner))
+            }
         }
-        if let start, start > due { problems.append("start \(time(start)) is after due \(time(due))") }
-        if let end, end <= due { problems.append("end \(time(end)) must be after due \(time(due))") }
+        if let start, start > due { problems.append(.init(.start, "start \(time(start)) is after due \(time(due))")) }
+        if let end, end <= due { problems.append(.init(.end, "end \(time(end)) must be after due \(time(due))")) }
         if let link, !Self.looksLikeURL(link) {
-            problems.append("link \"\(link)\" is not a URL; write it whole, like https://crm.example.com/accounts/acme")
+            problems.append(.init(.link, "link \"\(link)\" is not a URL; write it whole, like https://crm.example.com/accounts/acme"))
         }
-        if !problems.isEmpty { throw MutationError("\(id): " + problems.joined(separator: "; ")) }
+        return problems
     }
 
     /// A scheme and something after it, no spaces or control characters; web links need a host.
@@ -85,5 +94,21 @@ extension Reminder {
             return rest.hasPrefix("//") && !rest.dropFirst(2).isEmpty && !rest.dropFirst(2).hasPrefix("/")
         }
         return true
+    }
+}
+
+/// One reason a reminder cannot be saved, and the field it is about.
+public struct ReminderProblem: Equatable, Sendable {
+    public enum Field: String, Sendable { case title, owners, start, end, link }
+
+    public var field: Field
+    public var message: String
+    /// The handle, when the problem is an owner who is not among the people.
+    public var unknownOwner: String?
+
+    public init(_ field: Field, _ message: String, unknownOwner: String? = nil) {
+        self.field = field
+        self.message = message
+        self.unknownOwner = unknownOwner
     }
 }

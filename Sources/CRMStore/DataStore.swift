@@ -53,6 +53,12 @@ public final class DataStore: @unchecked Sendable {
 
     func path(of name: String) -> String { directory.appendingPathComponent(name).path }
 
+    /// Whether the directory holds any of crmtop's files yet; false for one that does not
+    /// exist, where the first change starts a new data set.
+    public var holdsData: Bool {
+        Self.fileNames.contains { FileManager.default.fileExists(atPath: path(of: $0)) }
+    }
+
     // MARK: - Loading
 
     /// The data as it is on disk now: every file, with the journal's changes applied. A

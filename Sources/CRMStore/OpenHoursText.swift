@@ -44,6 +44,18 @@ public enum OpenHoursText {
             .sorted { ($0.weekday, $0.startMinute, $0.endMinute) < ($1.weekday, $1.startMinute, $1.endMinute) }
     }
 
+    /// The first day, by name, on which some span of `a` and some span of `b` are open at
+    /// the same moment; nil when they never are (spans that only touch, like 09:00-12:00 and
+    /// 12:00-17:00, do not overlap).
+    public static func overlap(_ a: [OpenRange], _ b: [OpenRange]) -> String? {
+        for x in normalized(a) {
+            for y in b where y.weekday == x.weekday && x.startMinute < y.endMinute && y.startMinute < x.endMinute {
+                return dayNames[x.weekday - 1]
+            }
+        }
+        return nil
+    }
+
     /// Why a range cannot be written in this spelling, or nil when it can.
     public static func problem(with r: OpenRange) -> String? {
         if !(1...7).contains(r.weekday) { return "weekday \(r.weekday) is not 1 (Monday) to 7 (Sunday)" }

@@ -96,8 +96,11 @@ public struct ImportPlan: Equatable, Sendable {
                 added.append(id)
                 mutations.append(.reminder(.add(result)))
             }
-            do { try result.validate(people: people, zone: zone) } catch {
-                throw ImportProblem(line: record.line, field: "reminder", error.message)
+            // Named by field and line: a new record has no id yet, only the one it would get.
+            let problems = result.problems(people: people, zone: zone)
+            if let first = problems.first {
+                let more = problems.dropFirst().map { "; \($0.field.rawValue): \($0.message)" }.joined()
+                throw ImportProblem(line: record.line, field: first.field.rawValue, first.message + more)
             }
             try ImportProblem.refuseOversized(result, comparedTo: byKey[record.key], line: record.line)
         }

@@ -101,6 +101,7 @@ import Testing
 
     @Test func loggingPicksAKPIAndCountsForTheUser() {
         var state = boardState()
+        state.data.kpis[0].unit = "calls"
         _ = press(.char("l"), &state)
         guard case .menu(let menu) = state.modal else { Issue.record("no menu"); return }
         #expect(menu.items.map(\.label) == ["Calls"])
@@ -108,7 +109,15 @@ import Testing
         let logged = Activity(person: "maria", kpi: "calls", count: 1, at: Fixture.now)
         #expect(effects == [.persist([.logActivity(logged)])])
         #expect(state.data.activities.last == logged)
-        #expect(state.message?.text == "Logged one Calls")
+        #expect(state.message?.text == "Logged 1 call")
+    }
+
+    /// Without a unit the count stands before the KPI's name, which reads right for any count.
+    @Test func loggingAKPIWithoutAUnitNamesIt() {
+        var state = boardState()
+        _ = press(.char("l"), &state)
+        _ = press(.char("1"), &state)
+        #expect(state.message?.text == "Logged 1 × Calls")
     }
 
     @Test func topNKeepsTheViewersOwnRow() {

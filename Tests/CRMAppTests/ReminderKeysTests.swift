@@ -27,6 +27,15 @@ import Testing
         #expect(state.selection[.reminders] == made.id)
     }
 
+    /// The form reads times with the command line's reader: a weekday is the next one to come.
+    @Test func theFormReadsAWeekday() throws {
+        var state = Fixture.state()
+        fillNewReminder(title: "Call Nordwind", due: "fri 16:00", &state)
+        _ = press(.enter, &state)
+        let made = try #require(state.data.reminders.first { $0.title == "Call Nordwind" })
+        #expect(made.due == Fixture.minutes((4 * 24 + 6) * 60))
+    }
+
     @Test func theFormRefusesBadFieldsInline() {
         var state = Fixture.state()
         _ = press(.char("n"), &state)

@@ -109,7 +109,8 @@ final class EmptyDirectory {
         let set = dir.run(["sla", "set", "--priority", "high", "--kind", "case", "--first-response", "2h",
                            "--resolution", "1d", "--warn-at", "62.5%"])
         #expect(set.code == 0, "\(set.err)")
-        #expect(set.out.contains("case  high      2h              -              1d          default hours  at 62.5%"))
+        // A day of business time is 24 open hours, and shows as such, not as one working day.
+        #expect(set.out.contains("case  high      2h              -              24h         default hours  at 62.5%"))
         let policies = try objects(dir.run(["sla", "list", "--json"]))
         #expect(policies.count == 8, "replaced, not added")
         let high = try #require(policies.first { $0["kind"] as? String == "case" && $0["priority"] as? String == "high" })

@@ -18,6 +18,21 @@ func allCommands(_ root: any ParsableCommand.Type = CRMTop.self) -> [any Parsabl
         }
     }
 
+    /// The help reflows each paragraph to the terminal's width, so a line break inside a
+    /// sentence shows as a ragged short line: only a sentence's end, an example or an indented
+    /// line may end a line of the discussion.
+    @Test func everyCommandsHelpParagraphsReflow() {
+        for command in allCommands() {
+            let lines = command.configuration.discussion.split(separator: "\n", omittingEmptySubsequences: false)
+            for (line, next) in zip(lines, lines.dropFirst())
+            where !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("Example: ") {
+                let endsASentence = line.last.map { ".:?!".contains($0) } ?? true
+                let breaksAParagraph = !endsASentence && !next.isEmpty && !next.hasPrefix(" ")
+                #expect(!breaksAParagraph, "crmtop help \(command._commandName): \"\(line)\" is cut off before \"\(next)\"")
+            }
+        }
+    }
+
     @Test(arguments: [("bash", "-F _crmtop crmtop"), ("zsh", "#compdef crmtop"), ("fish", "complete -c 'crmtop'")])
     func completionScriptsKnowEveryCommand(shell: String, marker: String) {
         let run = crmtop("completions", shell)

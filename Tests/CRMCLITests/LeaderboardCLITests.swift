@@ -116,7 +116,7 @@ private let wednesday = "2026-11-25T15:00:00Z"
 
     @Test(arguments: [
         (["log", "demos", "--user", "lea"], 1, "no KPI demos"),
-        (["log", "calls", "--user", "ghost"], 1, "no person ghost"),
+        (["log", "calls", "--user", "ghost"], 1, "--user ghost: no such person; people are: jo, lea, max"),
         (["log", "calls", "--person", "ghost", "--user", "lea"], 1, "--person: no person ghost"),
         (["log", "cases-resolved", "--user", "lea"], 1, "cannot be logged"),
         (["log", "calls", "--user", "lea", "--count", "0"], 2, "--count"),
@@ -125,7 +125,7 @@ private let wednesday = "2026-11-25T15:00:00Z"
         (["person", "add", "kim"], 2, "--role"),
         (["person", "away", "zed", "--from", "2026-12-01", "--to", "2026-12-02"], 1, "no person zed"),
         (["person", "away", "lea", "--from", "2026-12-03", "--to", "2026-12-02"], 1, "after --to"),
-        (["person", "away", "lea", "--from", "Monday", "--to", "2026-12-02"], 2, "--from"),
+        (["person", "away", "lea", "--from", "someday", "--to", "2026-12-02"], 2, "--from: cannot read \"someday\" as a day"),
         (["kpi", "add", "calls", "--name", "Calls", "--points", "1"], 1, "already a KPI calls"),
         (["kpi", "add", "x", "--name", "X", "--points", "1", "--goal", "agent=3/fortnight"], 2, "--goal"),
         (["kpi", "add", "x", "--name", "X", "--points", "1", "--goal", "agent"], 2, "--goal"),

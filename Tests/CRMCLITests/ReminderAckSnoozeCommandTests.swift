@@ -49,8 +49,9 @@ import Testing
 
     /// (arguments, exit code, what the error names)
     @Test(arguments: [
-        (["R-1001"], 2, "--for DURATION or --until TIME"),
-        (["R-1001", "--for", "1h", "--until", "2026-11-23 12:00"], 2, "--for DURATION or --until TIME"),
+        (["R-1001"], 2, "say how long with --for DURATION or until when with --until TIME"),
+        (["R-1001", "--for", "1h", "--until", "2026-11-23 12:00"], 2, "give --for or --until, not both"),
+        (["R-1001", "--for", "-1h"], 2, "--for -1h: a snooze cannot be negative"),
         (["R-1001", "--for", "later"], 2, "--for: cannot read \"later\""),
         (["R-1001", "--for", "0"], 2, "longer than 0s"),
         (["R-1001", "--until", "2026-11-23 10:00"], 1, "--until 2026-11-23 10:00 is not after now (2026-11-23 10:05)"),

@@ -46,3 +46,12 @@ func crmtop(_ args: [String]) -> Run {
     let code = Console.$current.withValue(console) { CRMTop.run(arguments: args) }
     return Run(code: code, out: console.out, err: console.err)
 }
+
+/// Every file of a data directory with its bytes, to see that nothing changed.
+func dataFiles(_ dir: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+        files[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+    }
+    return files
+}

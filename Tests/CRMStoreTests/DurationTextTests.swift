@@ -19,6 +19,16 @@ import Testing
         #expect(DurationText.parse(text) == nil)
     }
 
+    /// Business time in hours, so that 24 open hours never read as one working day.
+    @Test(arguments: [
+        (86_400.0, "24h"), (144_000, "40h"), (5400, "1h30m"), (2700, "45m"), (45, "45s"), (0, "0s"),
+        (-93_600, "-26h"), (90_061, "25h1m1s"),
+    ])
+    func formatsHours(seconds: Double, text: String) {
+        #expect(DurationText.formatHours(seconds) == text)
+        #expect(DurationText.parse(text) == seconds)
+    }
+
     @Test(arguments: [
         (5400.0, "1h30m"), (14_400, "4h"), (172_800, "2d"), (100_800, "1d4h"), (45, "45s"),
         (0, "0s"), (-900, "-15m"), (90, "1m30s"), (86_401, "1d1s"), (59.6, "1m"),

@@ -5,6 +5,14 @@ import Testing
 @Suite struct OpenHoursTextTests {
     func days(_ ranges: [OpenRange]) -> [Int] { ranges.map(\.weekday) }
 
+    @Test func overlapsAreFoundOnTheirDayAndMeetingSpansAreNone() throws {
+        let week = try OpenHoursText.parse("Mon-Fri 09:00-17:00")
+        #expect(OpenHoursText.overlap(week, try OpenHoursText.parse("Mon 12:00-14:00")) == "Mon")
+        #expect(OpenHoursText.overlap(week, try OpenHoursText.parse("Sat,Fri 16:00-18:00")) == "Fri")
+        #expect(OpenHoursText.overlap(week, try OpenHoursText.parse("Mon-Fri 17:00-19:00")) == nil)
+        #expect(OpenHoursText.overlap(week, try OpenHoursText.parse("Sat-Sun 09:00-17:00")) == nil)
+    }
+
     @Test func parsesDaysAndHours() throws {
         let weekdays = try OpenHoursText.parse("Mon-Fri 09:00-17:00")
         #expect(days(weekdays) == [1, 2, 3, 4, 5])

@@ -35,9 +35,9 @@ enum LeaderboardKeys {
         guard kpis.indices.contains(index) else { return [] }
         let kpi = kpis[index]
         let activity = Activity(person: state.user, kpi: kpi, count: 1, at: state.now)
-        let name = state.data.kpis.first { $0.id == kpi }?.name ?? kpi
-        let effects = Undo.change(&state, [.logActivity(activity)], label: "log one \(name)") { _ in .activity(activity) }
-        if !effects.isEmpty { ReminderActions.note(&state, "Logged one \(name)") }
+        let amount = state.data.kpis.first { $0.id == kpi }?.amount(1) ?? "1 × \(kpi)"
+        let effects = Undo.change(&state, [.logActivity(activity)], label: "log \(amount)") { _ in .activity(activity) }
+        if !effects.isEmpty { ReminderActions.note(&state, "Logged \(amount)") }
         return effects
     }
 }
