@@ -21,7 +21,11 @@ public enum Dashboard {
             case .cases: CasesPane.table(state, width: rect.width)
             case .leaderboard: LeaderboardPane.table(state, width: rect.width)
             }
-            if let filter = state.filters[pane] { table.title += " · /\(filter)" }
+            if let filter = state.filters[pane] {
+                let shorter = table.shorterTitles.map { $0 + " · /\(filter)" }
+                table.title += " · /\(filter)"
+                table.shorterTitles = shorter
+            }
             table.draw(into: &buffer, rect: rect, focused: state.focus == pane,
                        selected: state.selectedIndex(pane), storedTop: state.scroll[pane] ?? 0)
         }
