@@ -11,7 +11,7 @@ struct FormLayout {
         case text(String, Role)
     }
 
-    static let boxWidth = 78
+    static let preferredWidth = 78
 
     var box: Rect
     var labelWidth: Int
@@ -20,7 +20,7 @@ struct FormLayout {
     var lines: [Line]
 
     /// The box's width on a screen: as wide as the form wants, two columns short of the screen.
-    static func boxWidth(screen: Size) -> Int { min(screen.width - 2, boxWidth) }
+    static func boxWidth(screen: Size) -> Int { min(screen.width - 2, preferredWidth) }
 
     static func labelWidth(_ form: Form) -> Int { (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1 }
 
