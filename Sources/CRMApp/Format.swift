@@ -25,8 +25,8 @@ public enum Format {
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     static func gregorian(_ zone: TimeZone) -> Calendar {
@@ -67,5 +67,14 @@ extension Format {
     public static func input(_ date: Date, zone: TimeZone) -> String {
         let c = gregorian(zone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return "\(c.year!)-" + two(c.month!) + "-" + two(c.day!) + " " + two(c.hour!) + ":" + two(c.minute!)
+    }
+}
+
+extension Format {
+    /// "Tue 09:30" within six days of now, "12 Dec" further off: a deadline beside a countdown.
+    public static func nearInstant(_ date: Date, now: Date, zone: TimeZone) -> String {
+        guard abs(date.timeIntervalSince(now)) < 6 * 86_400 else { return dayMonth(date, zone: zone) }
+        let c = gregorian(zone).dateComponents([.weekday, .hour, .minute], from: date)
+        return "\(weekdays[c.weekday! - 1]) " + two(c.hour!) + ":" + two(c.minute!)
     }
 }

@@ -11,6 +11,8 @@ public enum Command: String, CaseIterable, Sendable {
     case cycleTheme
     /// In forms and menus.
     case nextField, previousField, submit, cancel, toggleShift, confirmYes
+    /// On a form's choice field (priority, repeat).
+    case previousChoice, nextChoice
 }
 
 public enum KeyScope: String, CaseIterable, Sendable {
@@ -122,6 +124,11 @@ public enum KeyMap {
                    summary: "next field", hint: "next", scope: .form),
         KeyBinding(command: .previousField, keys: [.backTab, .up], keyLabel: "Shift-Tab ↑",
                    summary: "previous field", hint: nil, scope: .form),
+        KeyBinding(command: .nextChoice, keys: [.right], keyLabel: "→",
+                   summary: "next choice in a choice field (priority, repeat); or type the choice's first letters",
+                   hint: "choice", scope: .form),
+        KeyBinding(command: .previousChoice, keys: [.left], keyLabel: "←",
+                   summary: "previous choice in a choice field", hint: nil, scope: .form),
         KeyBinding(command: .toggleShift, keys: [.ctrl("s")], keyLabel: "Ctrl-S",
                    summary: "move a time outside working hours to the next working moment",
                    hint: "shift", scope: .form),

@@ -131,7 +131,7 @@ public enum Reducer {
         case .previousPeriod, .nextPeriod, .toggleTeams, .logActivity:
             return LeaderboardKeys.perform(command, &state)
         case .cycleTheme: return ThemeKeys.next(&state)
-        case .nextField, .previousField, .submit, .cancel, .toggleShift, .confirmYes:
+        case .nextField, .previousField, .submit, .cancel, .toggleShift, .confirmYes, .previousChoice, .nextChoice:
             break
         }
         return []

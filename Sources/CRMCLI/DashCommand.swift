@@ -9,8 +9,8 @@ struct DashCommand: ParsableCommand {
         discussion: """
             Clicking a row selects it and the wheel scrolls, unless --no-mouse or \
             "mouse": false in config.json; keys can be rebound there too (see the README).
-            u undoes your last change, in any pane. Changes the disk refused are kept and tried
-            again; q asks before dropping them, and a signal (TERM, HUP, INT) writes them to a
+            u undoes your last change, in any pane. Changes the disk refused are kept and tried \
+            again; q asks before dropping them, and a signal (TERM, HUP, INT) writes them to a \
             recovery file that the next start offers to apply (see crmtop recover).
             Example: crmtop --demo
             """

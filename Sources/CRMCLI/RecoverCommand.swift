@@ -8,12 +8,12 @@ struct RecoverCommand: ParsableCommand {
         commandName: "recover",
         abstract: "Show, apply or discard the changes a dashboard could not save before it was ended.",
         discussion: """
-            When the data directory cannot be written (a full disk, a read-only mount) and the
-            dashboard is ended by a signal, the changes it could not save go to a recovery file
-            in $XDG_STATE_HOME/crmtop (else ~/.local/state/crmtop), one per data directory.
-            Without options, lists what the file holds. --apply stores the changes one by one
-            against the data as it is now; each that no longer applies is reported (exit 1) and
-            dropped, and the file goes once nothing is left in it. --discard removes the file.
+            When the data directory cannot be written (a full disk, a read-only mount) and the \
+            dashboard is ended by a signal, the changes it could not save go to a recovery file \
+            in $XDG_STATE_HOME/crmtop (else ~/.local/state/crmtop), one per data directory. \
+            Without options, lists what the file holds. --apply stores the changes one by one \
+            against the data as it is now; each that no longer applies is reported (exit 1) and \
+            dropped, and the file goes once nothing is left in it. --discard removes the file. \
             The dashboard offers the same when it starts.
             Example: crmtop recover --apply --data ~/crm
             """

@@ -16,7 +16,7 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "The frame size as COLSxROWS.")
     var size = "120x40"
 
-    @Option(help: "Focus this pane: reminders, cases or leaderboard.")
+    @Option(help: "Draw this pane alone over the whole frame, with its keys in the footer: reminders, cases or leaderboard.")
     var pane: String?
 
     @Flag(help: "Draw with ASCII characters only.")
@@ -36,6 +36,7 @@ struct SnapshotCommand: ParsableCommand {
             throw ValidationError("--pane: \"\(pane)\" is not one of reminders, cases, leaderboard")
         }
         if team != nil && !wall { throw ValidationError("--team needs --wall") }
+        if pane != nil && wall { throw ValidationError("--pane draws one pane of the dashboard; the wall display has its own layout") }
     }
 
     func run() throws {
@@ -59,7 +60,8 @@ struct SnapshotCommand: ParsableCommand {
             state.wall = WallSettings(startedAt: state.now, team: team)
             state.refresh()
         }
-        Console.current.write(Dashboard.render(state).plainText())
+        let only = pane.flatMap(PaneName.init(rawValue:))?.pane
+        Console.current.write(Dashboard.render(state, only: only).plainText())
         // A hundred thousand records take longer to free than the frame took to draw, and the
         // process ends now anyway: large data is left for the system to reclaim.
         if session.data.reminders.count + session.data.cases.count + session.data.activities.count > 100_000 {

@@ -25,3 +25,31 @@ public enum Text {
         return alignRight ? pad + t : t + pad
     }
 }
+
+extension Text {
+    /// Breaks `text` into lines of at most `width` columns at spaces; a word wider than a
+    /// line is split where the line ends. Never splits a grapheme.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let joined = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(joined) <= width {
+                line = joined
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+            for ch in word {
+                if DisplayWidth.of(line) + DisplayWidth.of(ch) > width, !line.isEmpty {
+                    lines.append(line)
+                    line = ""
+                }
+                line.append(ch)
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

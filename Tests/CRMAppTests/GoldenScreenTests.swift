@@ -12,7 +12,7 @@ import Testing
         AppState(data: DemoData.make(now: at), user: DemoData.defaultUser, now: at, size: size)
     }
 
-    @Test(arguments: [(80, 24), (120, 40), (40, 12), (160, 48)])
+    @Test(arguments: [(80, 24), (120, 40), (40, 12), (160, 48), (150, 40), (200, 50)])
     func dashboard(width: Int, height: Int) {
         Golden.check("dashboard-\(width)x\(height)", Dashboard.render(Self.demo(Size(width: width, height: height))))
     }

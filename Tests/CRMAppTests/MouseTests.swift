@@ -17,7 +17,7 @@ import Testing
 
     /// Where `text` is drawn, found in the frame rather than worked out from the layout.
     func position(of text: String, in state: AppState, pane: Pane) throws -> (x: Int, y: Int) {
-        let rect = try #require(DashboardLayout(size: state.size).panes[pane])
+        let rect = try #require(DashboardLayout(state).panes[pane])
         let lines = Dashboard.render(state).textLines()
         for y in rect.y..<rect.maxY {
             let line = lines[y]
@@ -62,7 +62,7 @@ import Testing
         var state = demo(Size(width: 120, height: 40))
         state.focus = .cases
         _ = Reducer.reduce(&state, .command(.bottom))
-        let top = DashboardLayout(size: state.size).listRect(.cases)
+        let top = DashboardLayout(state).listRect(.cases)
         let shownFirst = state.derived.cases.count - top.height
         let title = shownTitle(state, .cases, shownFirst + 1)
         let spot = try position(of: title, in: state, pane: .cases)
@@ -74,13 +74,13 @@ import Testing
 
     @Test func aClickOnATitleOrBelowTheLastRowOnlyFocuses() {
         var state = demo(Size(width: 160, height: 48))
-        let cases = DashboardLayout(size: state.size).panes[.cases]!
+        let cases = DashboardLayout(state).panes[.cases]!
         let before = state.selection
         _ = click(&state, x: cases.x + 3, y: cases.y)
         #expect(state.focus == .cases)
         #expect(state.selection == before)
         // The side-by-side leaderboard has room below its seven rows.
-        let board = DashboardLayout(size: state.size).panes[.leaderboard]!
+        let board = DashboardLayout(state).panes[.leaderboard]!
         _ = click(&state, x: board.x + 3, y: board.maxY - 1)
         #expect(state.focus == .leaderboard)
         #expect(state.selection == before)
@@ -88,7 +88,7 @@ import Testing
 
     @Test func theWheelScrollsThePaneUnderThePointerAndKeepsTheSelectionInSight() {
         var state = demo(Size(width: 120, height: 40))
-        let list = DashboardLayout(size: state.size).listRect(.cases)
+        let list = DashboardLayout(state).listRect(.cases)
         let first = state.selection[.cases]
         _ = Reducer.reduce(&state, .mouse(MouseEvent(.wheelDown, x: 10, y: list.y + 1)))
         #expect(state.focus == .reminders, "the wheel does not take focus")
@@ -134,7 +134,7 @@ import Testing
     @Test func scriptedClicksDriveTheRuntime() throws {
         let size = Size(width: 160, height: 48)
         let state = demo(size)
-        let layout = DashboardLayout(size: size)
+        let layout = DashboardLayout(state)
         let list = layout.listRect(.cases)
         let backend = InMemoryBackend(size: size, script: [
             .mouse(MouseEvent(.click, x: list.x + 5, y: list.y + 4)),

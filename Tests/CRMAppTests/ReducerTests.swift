@@ -113,7 +113,7 @@ import Testing
                      due: Fixture.minutes(Double($0 + 1) * 10))
         }
         var state = AppState(data: data, user: "maria", now: Fixture.now, size: Size(width: 80, height: 24))
-        let page = DashboardLayout(size: state.size).listRect(.reminders).height
+        let page = DashboardLayout(state).listRect(.reminders).height
         for _ in 0..<page { _ = Reducer.reduce(&state, .command(.down)) }
         #expect(state.selectedIndex(.reminders) == page)
         #expect(state.scroll[.reminders] == 1)

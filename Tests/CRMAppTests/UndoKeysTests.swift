@@ -114,7 +114,7 @@ import Testing
         let correction = Activity(person: "maria", kpi: "calls", count: -1, at: Fixture.now, note: "undo")
         #expect(effects == [.persist([.logActivity(correction)])])
         #expect((points(state) ?? 0) == 0)
-        #expect(state.message?.text == "Undone: log one Calls")
+        #expect(state.message?.text == "Undone: log 1 × Calls")
     }
 
     @Test func undoingAnAddTakesTheReminderAwayAgain() {

@@ -65,14 +65,14 @@ import Testing
         #expect(second.err.isEmpty, "only the first change starts the data set")
     }
 
-    /// Reading a directory that does not exist writes nothing and says nothing new.
+    /// Reading a directory that does not exist writes nothing: it is refused, naming it.
     @Test func readingANewDirectoryStartsNothing() throws {
         let parent = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: parent) }
         let dir = parent.appendingPathComponent("nothing-here")
         let run = crmtop("reminder", "list", "--data", dir.path, "--user", "sam", "--at", demoNow)
-        #expect(run.code == 0, "\(run.err)")
-        #expect(run.out == "No reminders for sam.\n" && run.err.isEmpty)
+        #expect(run.code == 1 && run.err.contains("no data directory at \(dir.path)"), "\(run.err)")
+        #expect(!run.err.contains("starting a new data set"))
         #expect(!FileManager.default.fileExists(atPath: dir.path))
     }
 }

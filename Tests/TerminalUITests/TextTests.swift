@@ -61,3 +61,26 @@ import Testing
         for w in 0...8 { #expect(DisplayWidth.of(Text.fit("中a文b", to: w)) == w) }
     }
 }
+
+@Suite struct TextWrapTests {
+    @Test func breaksAtSpacesWithinTheWidth() {
+        #expect(Text.wrap("the due time is outside working hours", width: 15)
+            == ["the due time is", "outside working", "hours"])
+        #expect(Text.wrap("fits", width: 10) == ["fits"])
+        #expect(Text.wrap("", width: 10) == [""])
+    }
+
+    @Test func aWordWiderThanALineIsSplitAndWideGlyphsCountTwice() {
+        #expect(Text.wrap("abcdefghij xy", width: 4) == ["abcd", "efgh", "ij", "xy"])
+        #expect(Text.wrap("中文字 ab", width: 4) == ["中文", "字", "ab"])
+    }
+
+    @Test func everyLineFitsAndNothingIsLost() {
+        let text = "Tuesday 09:00-12:00, 13:00-17:00 and a rather longwordthatgoesonandon to end"
+        for width in 1...30 {
+            let lines = Text.wrap(text, width: width)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(width)")
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " }, "\(width)")
+        }
+    }
+}

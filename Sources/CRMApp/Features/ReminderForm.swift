@@ -3,8 +3,11 @@ import Foundation
 
 /// The new/edit reminder form: its fields, their validation and the reminder it makes.
 enum ReminderForm {
-    static let title = "Title", priority = "Priority", due = "Due", owners = "Owners"
+    static let title = "Title", priority = "Priority", due = "Due", repeats = "Repeat", owners = "Owners"
     static let lead = "Lead", followUp = "Follow-up", link = "Link", notes = "Notes"
+    static let priorities = ReminderPriority.allCases.map(\.rawValue)
+    /// "none" first: a new reminder happens once unless asked.
+    static let repeatChoices = ["none"] + Repeat.allCases.map(\.rawValue)
 
     static func new(_ state: AppState) -> Form {
         Form(title: "New reminder", fields: fields(owners: state.user, due: ""), purpose: .newReminder)
@@ -19,6 +22,7 @@ enum ReminderForm {
         }
         set(title, r.title)
         set(priority, r.priority.rawValue)
+        set(repeats, r.repeatRule?.rawValue ?? "none")
         if let start = r.start { set(lead, DurationText.format(r.due.timeIntervalSince(start))) }
         if let end = r.end { set(followUp, DurationText.format(end.timeIntervalSince(r.due))) }
         set(link, r.link ?? "")
@@ -29,8 +33,9 @@ enum ReminderForm {
     private static func fields(owners ownersValue: String, due dueValue: String) -> [Form.Field] {
         [
             Form.Field(title, hint: "what to do"),
-            Form.Field(priority, "normal", hint: "high, normal or low"),
+            Form.Field(priority, "normal", hint: Form.Field.listing(priorities), choices: priorities),
             Form.Field(due, dueValue, hint: "14:30, tomorrow 9:00, +2h or 2026-11-24 09:00"),
+            Form.Field(repeats, "none", hint: Form.Field.listing(repeatChoices), choices: repeatChoices),
             Form.Field(owners, ownersValue, hint: "handles, separated by commas"),
             Form.Field(lead, hint: "remind this long before, e.g. 30m (optional)"),
             Form.Field(followUp, hint: "keep open this long after, e.g. 1d (optional)"),
@@ -47,8 +52,10 @@ enum ReminderForm {
         form.warnings = []
         let zone = state.zone
         if form.value(title).isEmpty { form.setError(title, "a title is needed") }
-        let prio = ReminderPriority.allCases.first { $0.rawValue.hasPrefix(form.value(priority).lowercased()) && !form.value(priority).isEmpty }
-        if prio == nil { form.setError(priority, "high, normal or low") }
+        let prio = ReminderPriority(rawValue: form.value(priority))
+        if prio == nil { form.setError(priority, Form.Field.listing(priorities)) }
+        let rule = Repeat(rawValue: form.value(repeats))
+        if rule == nil, form.value(repeats) != "none" { form.setError(repeats, Form.Field.listing(repeatChoices)) }
         let dueDate = InputTime.parse(form.value(due), now: state.now, zone: zone)
         if dueDate == nil { form.setError(due, form.value(due).isEmpty ? "when is it due?" : "not a time I can read") }
         let handles = form.value(owners).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -64,7 +71,7 @@ enum ReminderForm {
 
         var reminder = Reminder(id: "", title: form.value(title), priority: prio, owners: handles,
                                 creator: state.user, start: leadTime.map { dueDate - $0 }, due: dueDate,
-                                end: followTime.map { dueDate + $0 })
+                                end: followTime.map { dueDate + $0 }, repeatRule: rule)
         reminder.link = url.isEmpty ? nil : url
         reminder.notes = form.value(notes).isEmpty ? nil : form.value(notes)
         guard withinSizeLimits(reminder, &form, state) else { return nil }
@@ -142,7 +149,7 @@ enum ReminderForm {
             made.id = id
             let fields: [ReminderField] = [
                 .title(made.title), .priority(made.priority), .owners(made.owners), .due(made.due),
-                .start(made.start), .end(made.end), .link(made.link), .notes(made.notes),
+                .start(made.start), .end(made.end), .repeatRule(made.repeatRule), .link(made.link), .notes(made.notes),
             ]
             let stamp = ChangeStamp(at: state.now, actor: state.user, note: shiftNote(checked))
             let effects = Undo.change(&state, [.reminder(.edit(id: id, fields, stamp))],

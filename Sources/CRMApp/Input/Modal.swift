@@ -61,11 +61,16 @@ public struct Form: Equatable, Sendable {
         /// Errors show only once a field was edited or left, or a save was tried,
         /// so a fresh form is not a wall of red.
         public var touched = false
+        /// Set for a field that takes one of these values (`ChoiceField`); its input is always one.
+        public var choices: [String]?
+        /// What was typed into a choice field since it last changed another way.
+        var typed = ""
 
-        public init(_ label: String, _ value: String = "", hint: String = "") {
+        public init(_ label: String, _ value: String = "", hint: String = "", choices: [String]? = nil) {
             self.label = label
             input = TextField(value)
             self.hint = hint
+            self.choices = choices
         }
     }
 

@@ -5,17 +5,21 @@ import TerminalUI
 enum ModalInput {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let modal = state.modal else { return [] }
-        if let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: false, modal: modal, in: state.keyBindings) {
+        if let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: false, modal: modal, in: state.keyBindings),
+           !isTextEditing(command, modal) {
             return perform(command, &state)
         }
         switch modal {
         case .form(var form):
-            guard form.fields[form.focus].input.handle(key) else { return [] }
-            form.fields[form.focus].touched = true
-            switch form.purpose {
-            case .newReminder, .editReminder: ReminderForm.validate(&form, state)
-            case .snoozeUntil, .assignCase: break
+            let field = form.focus
+            if form.fields[field].isChoice {
+                guard form.fields[field].typeChoice(key) else { return [] }
+            } else {
+                guard form.fields[field].input.handle(key) else { return [] }
+                form.fields[field].input.keepCursorVisible(width: FormLayout.inputWidth(form, screen: state.size))
             }
+            form.fields[field].touched = true
+            revalidate(&form, state)
             state.modal = .form(form)
         case .menu(let menu):
             if case .char(let c) = key, let i = menu.items.firstIndex(where: { $0.key == c }) {
@@ -36,7 +40,13 @@ enum ModalInput {
         switch (modal, command) {
         case (.form(var form), .nextField), (.form(var form), .previousField):
             form.fields[form.focus].touched = true
+            form.fields[form.focus].typed = ""
             form.focus = (form.focus + (command == .nextField ? 1 : form.fields.count - 1)) % form.fields.count
+            state.modal = .form(form)
+        case (.form(var form), .nextChoice), (.form(var form), .previousChoice):
+            form.fields[form.focus].step(by: command == .nextChoice ? 1 : -1)
+            form.fields[form.focus].touched = true
+            revalidate(&form, state)
             state.modal = .form(form)
         case (.form(var form), .toggleShift):
             form.shiftToWorkingTime.toggle()
@@ -71,6 +81,21 @@ enum ModalInput {
             break
         }
         return []
+    }
+
+    /// Reminder forms check every field as it changes; the others when they are saved.
+    static func revalidate(_ form: inout Form, _ state: AppState) {
+        switch form.purpose {
+        case .newReminder, .editReminder: ReminderForm.validate(&form, state)
+        case .snoozeUntil, .assignCase: break
+        }
+    }
+
+    /// The choice keys (← and → unless rebound) move the cursor in a text field: there the
+    /// key goes to the text.
+    static func isTextEditing(_ command: Command, _ modal: Modal) -> Bool {
+        guard command == .nextChoice || command == .previousChoice, case .form(let form) = modal else { return false }
+        return !form.fields[form.focus].isChoice
     }
 
     static func choose(_ index: Int, _ menu: Menu, _ state: inout AppState) -> [Effect] {

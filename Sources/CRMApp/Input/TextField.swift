@@ -4,6 +4,9 @@ import TerminalUI
 public struct TextField: Equatable, Sendable {
     public private(set) var text: [Character]
     public private(set) var cursor: Int
+    /// The first character shown where the text is wider than its box. Kept between keys so
+    /// that the text stays put while the cursor moves inside the box.
+    public private(set) var offset = 0
 
     public init(_ text: String = "") {
         self.text = Array(text)
@@ -45,12 +48,11 @@ public struct TextField: Equatable, Sendable {
         return true
     }
 
-    /// The visible slice for a box `width` columns wide, scrolled so the cursor shows,
-    /// and the cursor's column within it.
+    /// The visible slice for a box `width` columns wide, from `offset` moved as little as
+    /// needed for the cursor to show, and the cursor's column within it.
     public func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
-        var start = 0
-        while DisplayWidth.of(String(text[start..<cursor])) > width - 1 { start += 1 }
+        let start = firstShown(width: width)
         var out = ""
         var used = 0
         for c in text[start...] {
@@ -60,5 +62,20 @@ public struct TextField: Equatable, Sendable {
             used += w
         }
         return (out, DisplayWidth.of(String(text[start..<cursor])))
+    }
+
+    /// Remembers where the box starts now, so the next key scrolls only if it must.
+    public mutating func keepCursorVisible(width: Int) {
+        offset = width > 1 ? firstShown(width: width) : 0
+    }
+
+    private func firstShown(width: Int) -> Int {
+        var start = min(offset, cursor)
+        // The cursor's cell must fit: everything before it takes at most width - 1 columns.
+        while DisplayWidth.of(String(text[start..<cursor])) > width - 1 { start += 1 }
+        // After a deletion, no empty room on the right while text is hidden on the left (but
+        // the column for a cursor after the end, so moving off the end scrolls nothing).
+        while start > 0, DisplayWidth.of(String(text[(start - 1)...])) + 1 <= width { start -= 1 }
+        return start
     }
 }

@@ -58,8 +58,9 @@ enum Chrome {
         }
         var hints = KeyMap.active(focus: state.focus, overlayOpen: state.overlay != nil, modal: state.modal,
                                   in: state.keyBindings).compactMap { b in
-            // `u` is offered only when there is something it can take back.
-            b.command == .undo && !Undo.isAvailable(state) ? nil : b.hint.map { (key: String(b.keyLabel.split(separator: " ").first ?? ""), hint: $0, command: b.command) }
+            // `u` is offered only when there is something it can take back, the choice keys
+            // only on a choice field.
+            !isOffered(b.command, state) ? nil : b.hint.map { (key: String(b.keyLabel.split(separator: " ").first ?? ""), hint: $0, command: b.command) }
         }
         let keep: [Command] = [.help, .quit, .close, .acknowledge, .submit, .cancel]
         func total() -> Int { hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.hint) + 3 } }
@@ -70,6 +71,15 @@ enum Chrome {
         for h in hints {
             x += buffer.put(h.key, x: x, y: rect.y, role: .footerKey) + 1
             x += buffer.put(h.hint, x: x, y: rect.y, role: .footer) + 2
+        }
+    }
+
+    static func isOffered(_ command: Command, _ state: AppState) -> Bool {
+        switch command {
+        case .undo: Undo.isAvailable(state)
+        case .nextChoice, .previousChoice:
+            if case .form(let form) = state.modal { form.fields[form.focus].isChoice } else { false }
+        default: true
         }
     }
 

@@ -4,10 +4,11 @@ import TerminalUI
 /// The whole screen as a function of state. The live terminal and `snapshot`
 /// both draw through this.
 public enum Dashboard {
-    public static func render(_ state: AppState) -> CellBuffer {
+    /// `only` draws that one pane over the whole body, the others left out.
+    public static func render(_ state: AppState, only: Pane? = nil) -> CellBuffer {
         if state.wall != nil { return WallView.render(state) }
         var buffer = CellBuffer(size: state.size)
-        let layout = DashboardLayout(state)
+        let layout = DashboardLayout(state, only: only)
         if layout.isTooSmall {
             Chrome.drawTooSmall(into: &buffer)
             return buffer
@@ -20,7 +21,11 @@ public enum Dashboard {
             case .cases: CasesPane.table(state, width: rect.width)
             case .leaderboard: LeaderboardPane.table(state, width: rect.width)
             }
-            if let filter = state.filters[pane] { table.title += " · /\(filter)" }
+            if let filter = state.filters[pane] {
+                let shorter = table.shorterTitles.map { $0 + " · /\(filter)" }
+                table.title += " · /\(filter)"
+                table.shorterTitles = shorter
+            }
             table.draw(into: &buffer, rect: rect, focused: state.focus == pane,
                        selected: state.selectedIndex(pane), storedTop: state.scroll[pane] ?? 0)
         }

@@ -53,8 +53,10 @@ enum MessageArea {
 }
 
 extension DashboardLayout {
-    /// The layout for the state's size, with room for the message area when it shows.
-    public init(_ state: AppState) {
-        self.init(size: state.size, messageLines: MessageArea.lines(for: state))
+    /// The layout for the state's size, with room for the message area when it shows, and
+    /// rows shared by what each pane has to show.
+    public init(_ state: AppState, only: Pane? = nil) {
+        let items = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, state.derived.ids(of: $0).count) })
+        self.init(size: state.size, messageLines: MessageArea.lines(for: state), items: items, only: only)
     }
 }

@@ -42,38 +42,4 @@ enum ModalView {
             buffer.put(" no", x: x, y: inner.y + 1, role: .overlay)
         }
     }
-
-    static func drawForm(_ form: Form, _ state: AppState, into buffer: inout CellBuffer) {
-        let labelWidth = (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1
-        let extra = form.warnings.isEmpty ? 0 : form.warnings.count + 1
-        guard let inner = box(form.title, width: 78, height: form.fields.count * 2 + extra + 2, state, into: &buffer)
-        else { return }
-        let inputWidth = max(8, min(40, inner.width - labelWidth - 3))
-        var y = inner.y
-        for (i, field) in form.fields.enumerated() where y < inner.maxY {
-            let focused = i == form.focus
-            buffer.put(padded: " " + field.label, x: inner.x, y: y, width: labelWidth + 1,
-                       role: focused ? .emphasis : .dim)
-            let x = inner.x + labelWidth + 2
-            let (text, cursor) = field.input.visible(width: inputWidth)
-            buffer.put(padded: text, x: x, y: y, width: inputWidth, role: focused ? .columnHeader : .overlay)
-            if focused { buffer.restyle(Rect(x: x + cursor, y: y, width: 1, height: 1), role: .selection) }
-            if y + 1 < inner.maxY {
-                let error = field.touched ? field.error : nil
-                let note = error ?? (focused ? field.hint : "")
-                buffer.put(note, x: x, y: y + 1, role: error == nil ? .dim : .error,
-                           maxWidth: inner.maxX - x)
-            }
-            y += 2
-        }
-        guard !form.warnings.isEmpty else { return }
-        for warning in form.warnings where y < inner.maxY {
-            buffer.put(" ⚠ " + warning, x: inner.x, y: y, role: .warningMark, maxWidth: inner.width)
-            y += 1
-        }
-        if y < inner.maxY {
-            let choice = (form.shiftToWorkingTime ? "[x]" : "[ ]") + " Ctrl-S: move it to the next working moment"
-            buffer.put(" " + choice, x: inner.x, y: y, role: .emphasis, maxWidth: inner.width)
-        }
-    }
 }

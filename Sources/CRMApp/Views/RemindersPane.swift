@@ -15,8 +15,9 @@ enum RemindersPane {
         let showOwners = width >= 80 || (state.everyone && width >= 50)
         if showOwners { columns.append(Column(title: "OWNERS", width: min(24, width / 5))) }
         let due = state.derived.remindersDue
-        return PaneTable(
-            title: "Reminders · " + (state.everyone ? "everyone" : state.userDisplayName) + (due > 0 ? " · \(due) due" : ""),
+        let whose = state.everyone ? "everyone" : state.userDisplayName
+        var table = PaneTable(
+            title: "Reminders · " + whose + (due > 0 ? " · \(due) due" : ""),
             columns: columns,
             count: entries.count,
             row: { i in
@@ -37,6 +38,9 @@ enum RemindersPane {
             ascii: state.ascii,
             flashing: Set(entries.indices.filter { state.flashes[entries[$0].reminder.id] != nil })
         )
+        // Whose they are goes before the count does: the count is what needs doing.
+        table.shorterTitles = due > 0 ? ["Reminders · \(due) due", "Reminders"] : ["Reminders"]
+        return table
     }
 
     static func priorityCell(_ p: ReminderPriority, wide: Bool, dimmed: Bool) -> TableCell {

@@ -30,7 +30,11 @@ struct TableCell {
 /// The list drawn by every pane: a title bar, optional column headers, rows with a
 /// selection bar. Rows are built on demand, so only visible ones cost anything.
 struct PaneTable {
-    var title: String
+    /// A new title makes the shorter forms of the old one wrong, so they go with it.
+    var title: String { didSet { shorterTitles = [] } }
+    /// Shorter forms of the title, longest first, for when it does not fit: the first that
+    /// fits is shown, so a count is dropped whole rather than cut in the middle of a word.
+    var shorterTitles: [String] = []
     var columns: [Column]
     var count: Int
     var row: (Int) -> [TableCell]
@@ -63,7 +67,7 @@ struct PaneTable {
         }
         let moreWidth = DisplayWidth.of(more)
         let titleWidth = max(0, rect.width - moreWidth - (more.isEmpty ? 0 : 1))
-        buffer.put(" " + Text.truncate(title, to: max(0, titleWidth - 1)), x: rect.x, y: rect.y, role: titleRole,
+        buffer.put(" " + fittedTitle(max(0, titleWidth - 1)), x: rect.x, y: rect.y, role: titleRole,
                    maxWidth: titleWidth)
         buffer.put(more, x: rect.maxX - moreWidth, y: rect.y, role: titleRole)
         guard count > 0 else {
@@ -79,6 +83,17 @@ struct PaneTable {
             }
             y += 1
         }
+    }
+
+    /// The longest form of the title that fits `width`; the shortest, cut, when none does.
+    func fittedTitle(_ width: Int) -> String {
+        let forms = [title] + shorterTitles
+        return forms.first { DisplayWidth.of($0) <= width } ?? Text.truncate(forms.last ?? "", to: width)
+    }
+
+    /// `parts` joined with " · ", then the same dropping parts from the end, down to the first.
+    static func titles(dropping parts: [String]) -> [String] {
+        parts.indices.reversed().map { parts[...$0].joined(separator: " · ") }
     }
 
     static func pageCount(_ count: Int, visible: Int) -> Int {
