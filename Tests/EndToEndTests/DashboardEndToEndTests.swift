@@ -37,8 +37,11 @@ struct DashboardEndToEndTests {
         #expect(first.waitForExit() == 0)
         #expect(!first.alternateScreenOn)
 
-        let saved = try String(contentsOf: dir.appendingPathComponent("reminders.json"), encoding: .utf8)
-        #expect(saved.contains("\"maria\""))
+        // Stored, as another program reads it: the reminder with that title is maria's acknowledged one.
+        let listed = Subprocess.run([Tmux.binary.path, "reminder", "list", "--json"] + args, executable: Tmux.binary.path)
+        let reminders = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        let stored = try #require(reminders.first { ($0["title"] as? String)?.hasPrefix(selectedTitle) == true })
+        #expect((stored["acknowledged_by"] as? [String: Any])?["maria"] != nil, "\(stored)")
 
         let second = Tmux()
         defer { second.close() }

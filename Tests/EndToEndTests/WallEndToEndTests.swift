@@ -1,3 +1,4 @@
+import CRMStore
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ struct WallEndToEndTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(runCrmtop(["demo", dir.path, "--at", at]) == 0)
-        let before = try Data(contentsOf: dir.appendingPathComponent("reminders.json"))
+        let before = try DataStore(directory: dir).load()
         let t = Tmux()
         defer { t.close() }
         t.start(["wall", "--data", dir.path, "--at", at, "--title", "Support floor"], width: 80, height: 24)
@@ -22,7 +23,9 @@ struct WallEndToEndTests {
         t.send("q")
         #expect(t.waitForExit() == 0)
         #expect(!t.alternateScreenOn)
-        #expect(try Data(contentsOf: dir.appendingPathComponent("reminders.json")) == before)
+        // Read through the store, journal and all: the wall stored nothing.
+        #expect(try DataStore(directory: dir).load() == before)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("journal.jsonl").path))
     }
 
     @Test func changesFromOtherProcessesAppearAndABrokenFileShowsABanner() throws {
