@@ -12,7 +12,7 @@ import Testing
             + "Send the offer,,2026-12-01 09:00\r\n")
         let run = dir.run(["import", path, "--json"])
         #expect(run.code == 0, "\(run.err)")
-        #expect(run.err == "todo.csv:1: \(Self.note)\n")
+        #expect(run.err == "\(path):1: \(Self.note)\n")
         #expect(try object(run)["added"] as? [String] == ["R-1031", "R-1032"])
         let call = try dir.reminderJSON("R-1031")
         #expect(call["title"] as? String == "Call Acme")
@@ -39,7 +39,7 @@ import Testing
         let path = try dir.file("tickets.csv", "title,customer,opened\r\nPrinter on fire,Acme,2026-11-23 09:00\r\n")
         let run = dir.run(["import", path, "--kind", "cases", "--json"])
         #expect(run.code == 0, "\(run.err)")
-        #expect(run.err == "tickets.csv:1: \(Self.note)\n")
+        #expect(run.err == "\(path):1: \(Self.note)\n")
         let added = try #require(try object(run)["added"] as? [String])
         #expect(added.count == 1)
         let opened = try object(dir.run(["case", "show", added[0], "--json"]))
@@ -51,7 +51,7 @@ import Testing
         let dir = try DemoDirectory()
         let path = try dir.file("todo.csv", "title,due\r\nCall Acme,2026-11-30 10:00\r\n")
         let run = dir.run(["import", path, "--dry-run"])
-        #expect(run.code == 0 && run.err == "todo.csv:1: \(Self.note)\n", "\(run.err)")
+        #expect(run.code == 0 && run.err == "\(path):1: \(Self.note)\n", "\(run.err)")
         #expect(dir.nothingImported)
     }
 }
