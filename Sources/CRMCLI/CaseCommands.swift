@@ -1,6 +1,7 @@
 import ArgumentParser
 import CRMApp
 import CRMCore
+import CRMStore
 import Foundation
 
 extension CaseKind: ExpressibleByArgument {}
@@ -155,7 +156,7 @@ extension Session {
 
     /// Refuses a handle that is not in people.json, naming it.
     func requirePerson(_ handle: String, option: String) throws {
-        guard data.person(handle) == nil else { return }
+        guard !KnownNames(data).knows(handle, as: .person) else { return }
         throw CLIError("\(option): no person \(handle) in people.json" + known(data.people.map(\.id), "people"))
     }
 
@@ -168,8 +169,4 @@ extension Session {
 }
 
 /// " (people: a, b, c)": what would have been accepted, a few of them.
-func known(_ names: [String], _ what: String) -> String {
-    guard !names.isEmpty else { return " (there are no \(what) yet)" }
-    let shown = names.prefix(8).joined(separator: ", ")
-    return " (\(what): \(shown)\(names.count > 8 ? ", …" : ""))"
-}
+func known(_ names: [String], _ what: String) -> String { KnownNames.listing(names, what) }

@@ -11,14 +11,14 @@ struct EscalationCommand: ParsableCommand {
         subcommands: [Set.self, List.self]
     )
 
-    static let roles = ["owner", "team-lead", "head-of-support", "senior-management"]
+    static let roles = KnownNames.escalationRoles
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Set a level of the ladder, replacing the one there was.",
             discussion: """
-                Roles: \(EscalationCommand.roles.joined(separator: ", ")); anything else is a person's handle.
+                Roles: \(EscalationCommand.roles.joined(separator: ", ")) and the roles people have; anything else must be a person's handle.
                 Example: crmtop escalation set --level 3 --after breach+2h --notify team-lead head-of-support
                 """
         )
@@ -45,9 +45,10 @@ struct EscalationCommand: ParsableCommand {
             var session = try Session.open(global)
             defer { session.close() }
             let step = EscalationLevel(level: level, trigger: EscalationTrigger(text: after)!, notify: names)
-            for name in names where !roles.contains(name) && session.data.person(name) == nil {
-                Console.current.error("crmtop: warning: --notify: \(name) is neither a role (\(roles.joined(separator: ", "))) "
-                    + "nor a person in people.json; it is kept as a handle\n")
+            // Refused by the rule check reports by, so a level never names nobody.
+            let known = KnownNames(session.data)
+            if let refusal = names.lazy.compactMap({ known.refusal($0, as: .escalationTarget) }).first {
+                throw CLIError("--notify: \(refusal)")
             }
             var settings = session.data.settings
             settings.escalation.removeAll { $0.level == level }

@@ -13,8 +13,12 @@ struct ImportCommand: ParsableCommand {
             The format comes from the extension (.csv, .json, .ics, .jsonl), else from the \
             content; iCalendar is for reminders only, JSON Lines (activities.jsonl) for \
             activities. Records are matched by their external id (a CSV id column, a calendar \
-            UID, a person's handle), so importing the same file again updates instead of adding. Activities have no id: one that is already logged with \
-            the same person, KPI, time, count and note is not added again. A bad record stops \
+            UID, a person's handle), so importing the same file again updates instead of adding; \
+            CSV rows without an id column are added as new each time. Activities have no id: one \
+            that is already logged with the same person, KPI, time, count and note is not added \
+            again. Owners and people a record names must be in people.json (the user stands in \
+            for a reminder without an owner); --create-people adds those who are not, with the \
+            role \(ImportPeople.defaultRole), and says who. A bad record stops \
             the import as FILE:LINE: field: problem (the column as the CSV header names it; \
             LINE:COLUMN in JSON), and nothing is written. CSV and iCalendar files are UTF-8 \
             (a byte-order mark is fine); --encoding latin1 or windows-1252 reads one saved so.
@@ -42,12 +46,19 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Show what would change and write nothing.")
     var dryRun = false
 
+    @Flag(name: .customLong("create-people"),
+          help: "Add the owners and people records name who are not in people.json, with the role \(ImportPeople.defaultRole), instead of refusing the file.")
+    var createPeople = false
+
     func validate() throws {
         guard let kind = TransferKind(rawValue: kind) else {
             throw ValidationError("--kind: \"\(self.kind)\" is not one of \(TransferKind.names)")
         }
         guard TextEncoding(rawValue: encoding.lowercased()) != nil else {
             throw ValidationError("--encoding: \"\(encoding)\" is not one of \(TextEncoding.names)")
+        }
+        if createPeople && kind == .people {
+            throw ValidationError("--create-people: a people import adds people itself; it is for reminders, cases and activities")
         }
         for map in maps {
             let parts = map.split(separator: "=", maxSplits: 1)
@@ -83,12 +94,24 @@ struct ImportCommand: ParsableCommand {
                                  note: "from " + URL(fileURLWithPath: file).lastPathComponent)
         let plan: ImportPlan
         do {
-            plan = try kind.plan(format, text: text, bytes: bytes, map: mapping, session: session, source: source) {
+            let people = ImportPeople(session.data, addingWithRole: createPeople ? ImportPeople.defaultRole : nil)
+            plan = try kind.plan(format, text: text, bytes: bytes, map: mapping, session: session, people: people,
+                                 source: source) {
                 Console.current.error("\(file):\($0)\n")
             }
         } catch { throw CLIError("\(file):\(error)") }
         if !dryRun && !plan.mutations.isEmpty { try session.apply(plan.mutations) }
+        noteAddedPeople(plan.addedPeople)
         report(plan)
+    }
+
+    /// People added for records that name them are a side effect worth saying, also with --json.
+    private func noteAddedPeople(_ handles: [String]) {
+        guard !handles.isEmpty else { return }
+        let shown = handles.prefix(20).joined(separator: ", ") + (handles.count > 20 ? " and \(handles.count - 20) more" : "")
+        Console.current.error("crmtop: note: \(dryRun ? "would add" : "added") \(handles.count) "
+            + "\(handles.count == 1 ? "person" : "people") not in people.json, with role \(ImportPeople.defaultRole): \(shown); "
+            + "a people import can give them their names and roles\n")
     }
 
     private func report(_ plan: ImportPlan) {
@@ -97,6 +120,7 @@ struct ImportCommand: ParsableCommand {
             .init("added", .array(plan.added.map(JSONOutput.string))),
             .init("updated", .array(plan.updated.map(JSONOutput.string))),
             .init("unchanged", .array(plan.unchanged.map(JSONOutput.string))),
+            .init("added_people", .array(plan.addedPeople.map(JSONOutput.string))),
             .init("changes", .object(plan.updated.compactMap { id in plan.changes[id].map { .init(id, .string($0)) } })),
         ])
         // A large file's ids would flood the terminal; --json has them all.

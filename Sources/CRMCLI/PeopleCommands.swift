@@ -31,6 +31,9 @@ struct PersonCommand: ParsableCommand {
         @Option(help: "The id of their team.")
         var team: String?
 
+        @Flag(name: .customLong("create-team"), help: "Add the team given with --team when there is none with that id.")
+        var createTeam = false
+
         @Option(help: "The handle of their manager.")
         var manager: String?
 
@@ -38,6 +41,8 @@ struct PersonCommand: ParsableCommand {
             for (option, value) in [("NAME", handle), ("--role", role)] where value.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("\(option) must not be empty")
             }
+            if let team, team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team must not be empty") }
+            if createTeam && team == nil { throw ValidationError("--create-team: name the team with --team") }
         }
 
         func run() throws {
@@ -47,8 +52,15 @@ struct PersonCommand: ParsableCommand {
                 throw CLIError("there is already a person \(handle)")
             }
             if let manager { _ = try session.person(manager, option: "--manager") }
+            var changes: [Mutation] = []
+            if let team, let refusal = KnownNames(session.data).refusal(team, as: .team) {
+                guard createTeam else { throw CLIError("--team: \(refusal); add it with --create-team") }
+                changes.append(.directory(.putTeam(Team(id: team, name: team))))
+            }
             let person = Person(id: handle, name: name ?? handle, role: role, team: team, manager: manager)
-            try session.apply([.directory(.putPerson(person))])
+            changes.append(.directory(.putPerson(person)))
+            try session.apply(changes)
+            if let team, changes.count > 1 { Console.current.error("crmtop: note: added team \(team)\n") }
             global.report(json: DirectoryJSON.person(person), text: handle + "\n")
         }
     }

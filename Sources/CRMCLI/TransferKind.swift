@@ -32,45 +32,56 @@ enum TransferKind: String, CaseIterable {
     }
 
     /// Works out what importing `text` (in `format`) would change; writes nothing. A problem
-    /// in a CSV file names the column as the file does.
+    /// in a CSV file names the column as the file does. `people` are those records may name,
+    /// and who may be added; notes about the file go to `warn`.
     func plan(_ format: String, text: String, bytes: [UInt8], map: [String: String], session: Session,
-              source: ChangeStamp, warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
+              people: ImportPeople, source: ChangeStamp, warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
+        // Said once the import is sure to go ahead: a refused file needs no advice on the next one.
+        var notes: [String] = []
         do {
-            return try read(format, text: text, bytes: bytes, map: map, session: session, source: source, warn: warn)
+            let plan = try read(format, text: text, bytes: bytes, map: map, session: session, people: people,
+                                source: source, note: { notes.append($0) }, warn: warn)
+            notes.forEach(warn)
+            return plan
         } catch {
             throw format == "csv" ? error.namingColumn(in: text, fields: csvColumns, map: map) : error
         }
     }
 
     private func read(_ format: String, text: String, bytes: [UInt8], map: [String: String], session: Session,
-                      source: ChangeStamp, warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
+                      people: ImportPeople, source: ChangeStamp, note: (String) -> Void,
+                      warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
         let data = session.data, zone = session.zone
+        var people = people
         switch (self, format) {
         case (.reminders, "json"):
             return try ImportPlan(try ReminderJSONTransfer.records(bytes, zone: zone), into: data,
-                                  defaultOwner: session.user, stamp: source)
+                                  defaultOwner: session.user, people: people, stamp: source)
         case (.reminders, "ics"):
             let result = try ReminderICS.records(text, zone: zone, people: data.people)
             result.warnings.forEach(warn)
-            return try ImportPlan(result.records, into: data, defaultOwner: session.user, stamp: source)
+            return try ImportPlan(result.records, into: data, defaultOwner: session.user, people: people, stamp: source)
         case (.reminders, _):
-            return try ImportPlan(try ReminderCSV.records(text, map: map, zone: zone, people: data.people), into: data,
-                                  defaultOwner: session.user, stamp: source)
+            let records = try ReminderCSV.records(text, map: map, zone: zone, people: &people, note: note)
+            return try ImportPlan(records, into: data, defaultOwner: session.user, people: people, stamp: source)
         case (.cases, "json"):
-            return try ImportPlan(cases: try CaseJSONTransfer.records(bytes, zone: zone), into: data)
+            return try ImportPlan(cases: try CaseJSONTransfer.records(bytes, zone: zone), into: data, people: people)
         case (.cases, _):
-            return try ImportPlan(caseRows: try CaseCSV.records(text, map: map, zone: zone, data: data), into: data, stamp: source)
+            let records = try CaseCSV.records(text, map: map, zone: zone, data: data, people: &people, note: note)
+            return try ImportPlan(caseRows: records, into: data, people: people, stamp: source)
         case (.people, "json"):
             let records = try PeopleJSONTransfer.records(bytes)
             return try ImportPlan(people: records.people, teams: records.teams, into: data)
         case (.people, _):
             return try ImportPlan(people: try PeopleCSV.records(text, map: map, people: data.people), into: data)
         case (.activities, "json"):
-            return try ImportPlan(activities: try ActivityJSONTransfer.records(bytes, zone: zone), into: data)
+            return try ImportPlan(activities: try ActivityJSONTransfer.records(bytes, zone: zone), into: data, people: people)
         case (.activities, "jsonl"):
-            return try ImportPlan(activities: try ActivityJSONTransfer.records(lines: bytes, zone: zone), into: data)
+            return try ImportPlan(activities: try ActivityJSONTransfer.records(lines: bytes, zone: zone), into: data,
+                                  people: people)
         case (.activities, _):
-            return try ImportPlan(activities: try ActivityCSV.records(text, map: map, zone: zone, data: data), into: data)
+            let records = try ActivityCSV.records(text, map: map, zone: zone, data: data, people: &people)
+            return try ImportPlan(activities: records, into: data, people: people)
         }
     }
 

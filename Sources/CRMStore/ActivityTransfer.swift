@@ -18,15 +18,16 @@ public enum ActivityCSV {
         ("note", ["note", "notes", "subject", "comment", "comments"]),
     ]
 
-    /// People are found by handle, name or e-mail address, KPIs by id or name.
-    public static func records(_ text: String, map: [String: String], zone: TimeZone,
-                               data: DataSet) throws(ImportProblem) -> [ImportedActivity] {
+    /// People are found among `people` by handle, name or e-mail address (added when it may),
+    /// KPIs in `data` by id or name.
+    public static func records(_ text: String, map: [String: String], zone: TimeZone, data: DataSet,
+                               people: inout ImportPeople) throws(ImportProblem) -> [ImportedActivity] {
         let table = try CSVTable(text, fields: fields, map: map)
         guard !table.isEmpty else { return [] }
         for field in ["person", "kpi", "at"] { try table.require(field, "no \(field) column; name one with --map COLUMN=\(field)") }
         return try table.rows.map { row throws(ImportProblem) in
             guard let name = row.text("person") else { throw row.problem("person", "empty") }
-            guard let person = PersonMatch.handle(name, in: data.people) else { throw row.problem("person", "no person \(name)") }
+            let person = try people.handle(named: name, line: row.line, field: "person")
             guard let kpiText = row.text("kpi") else { throw row.problem("kpi", "empty") }
             let kpi = data.kpis.first { k in [k.id, k.name].contains { sameKPI($0, kpiText) } }?.id ?? kpiText
             guard let at = try row.time("at", zone: zone) else { throw row.problem("at", "empty") }
@@ -125,22 +126,23 @@ extension ImportPlan {
     /// Adds the activities the data set does not hold yet (see `ActivityKey`); the summary
     /// names them `line N`. Logged activities are never changed, so a record that differs
     /// from a logged one only in its count or note is refused rather than counted twice.
-    public init(activities records: [ImportedActivity], into data: DataSet) throws(ImportProblem) {
+    /// Whom an activity is of must be one of `people`, or be added by it.
+    public init(activities records: [ImportedActivity], into data: DataSet, people: ImportPeople? = nil) throws(ImportProblem) {
         var logged: [ActivityKey: Int] = [:], loggedMoments: [ActivityKey: Int] = [:]
         for a in data.activities {
             let key = ActivityKey(a)
             logged[key, default: 0] += 1
             loggedMoments[key.moment, default: 0] += 1
         }
-        let people = Set(data.people.map(\.id))
-        let kpis = Set(data.kpis.map(\.id))
+        var people = people ?? ImportPeople(data)
+        let known = KnownNames(data)
         var fresh: [(line: Int, activity: Activity, moment: ActivityKey)] = []
         for record in records {
             let a = record.activity
             func problem(_ field: String, _ message: String) -> ImportProblem { ImportProblem(line: record.line, field: field, message) }
-            if !people.contains(a.person) { throw problem("person", "no person \(a.person)") }
+            try people.require(a.person, line: record.line, field: "person")
             if DerivedKPI.isReserved(a.kpi) { throw problem("kpi", "\(a.kpi) is counted from crmtop's own cases and reminders") }
-            if !kpis.contains(a.kpi) { throw problem("kpi", "no KPI \(a.kpi)") }
+            if let refusal = known.refusal(a.kpi, as: .kpi) { throw problem("kpi", refusal) }
             if a.count == 0 { throw problem("count", "must not be 0") }
             try ImportProblem.refuseOversized(a, comparedTo: nil, line: record.line)
             let key = ActivityKey(a)
@@ -161,5 +163,6 @@ extension ImportPlan {
             added.append("line \(line)")
             mutations.append(.logActivity(activity))
         }
+        adding(people)
     }
 }

@@ -49,6 +49,16 @@ struct CSVTable {
         }
     }
 
+    /// Said of a file whose rows have no id, at its header's line: nothing matches them, so
+    /// another import of it adds them again.
+    static let withoutIDs = "note: no id column, so importing this file again adds its rows again; "
+        + "map one with --map COLUMN=external_id"
+
+    /// Tells `note` when rows come without an id, which makes each a new record.
+    func noteWithoutIDs(_ note: (String) -> Void) {
+        if !columns.contains("external_id") && !rows.isEmpty { note("\(headerLine): \(Self.withoutIDs)") }
+    }
+
     /// Refuses a file without a column for `field`, at the header's line.
     func require(_ field: String, _ why: String) throws(ImportProblem) {
         guard columns.contains(field) else { throw ImportProblem(line: headerLine, field: field, why) }

@@ -29,7 +29,8 @@ public enum CaseField: Equatable, Sendable {
 /// importing again keeps what only crmtop knows (pauses, history, the latest replies).
 public struct ImportedCaseFields: Equatable, Sendable {
     public var line: Int
-    public var key: String
+    /// Nil when the file has no ids: the row opens a new case every time it is imported.
+    public var key: String?
     public var fields: [CaseField]
 }
 
@@ -55,18 +56,22 @@ public enum CaseCSV {
         ("escalation_level", ["escalation_level", "escalation level"]),
     ]
 
-    /// Owners, teams and influencers are looked up in `data`: people by handle, name or
-    /// e-mail address, teams and influencers by id or name.
-    public static func records(_ text: String, map: [String: String], zone: TimeZone,
-                               data: DataSet) throws(ImportProblem) -> [ImportedCaseFields] {
+    /// Owners are found among `people` by handle, name or e-mail address (added when it
+    /// may); teams and influencers in `data` by id or name. Without an id column every row is
+    /// a new case (`key` nil), which `note` is told.
+    public static func records(_ text: String, map: [String: String], zone: TimeZone, data: DataSet,
+                               people: inout ImportPeople,
+                               note: (String) -> Void = { _ in }) throws(ImportProblem) -> [ImportedCaseFields] {
         let table = try CSVTable(text, fields: fields, map: map)
         guard !table.isEmpty else { return [] }
-        try table.require("external_id", "no id column; name one with --map COLUMN=external_id so that importing again updates")
-        return try table.rows.map { row throws(ImportProblem) in try record(row, zone: zone, data: data) }
+        table.noteWithoutIDs(note)
+        return try table.rows.map { row throws(ImportProblem) in try record(row, zone: zone, data: data, people: &people) }
     }
 
-    private static func record(_ row: CSVTable.Row, zone: TimeZone, data: DataSet) throws(ImportProblem) -> ImportedCaseFields {
-        guard let key = row.text("external_id") else { throw row.problem("external_id", "empty") }
+    private static func record(_ row: CSVTable.Row, zone: TimeZone, data: DataSet,
+                               people: inout ImportPeople) throws(ImportProblem) -> ImportedCaseFields {
+        let key = row.text("external_id")
+        if key == nil && row.values["external_id"] != nil { throw row.problem("external_id", "empty") }
         var fields: [CaseField] = []
         for name in ["title", "customer"] where row.values[name] != nil {
             guard let text = row.text(name) else { throw row.problem(name, "empty") }
@@ -88,13 +93,7 @@ public enum CaseCSV {
         }
         if row.values["owner"] != nil {
             var owner: String?
-            if let name = row.text("owner") {
-                // With nobody known yet, a match would only be a guess at a handle.
-                guard let id = PersonMatch.handle(name, in: data.people), data.person(id) != nil else {
-                    throw row.problem("owner", "no person \(name)")
-                }
-                owner = id
-            }
+            if let name = row.text("owner") { owner = try people.handle(named: name, line: row.line, field: "owner") }
             fields.append(.owner(owner))
         }
         if row.values["team"] != nil {
@@ -179,16 +178,19 @@ private func syncPauses(_ item: inout SupportCase, at: Date) {
 extension ImportPlan {
     /// Matches each row to a case by key. New cases need a title, a customer and the time
     /// they were opened; every case is checked as `check` would, so the first bad row stops
-    /// the import. `stamp` goes into the history of each case added or changed.
-    public init(caseRows records: [ImportedCaseFields], into data: DataSet, stamp: ChangeStamp) throws(ImportProblem) {
+    /// the import. `stamp` goes into the history of each case added or changed, so its actor
+    /// must be one of `people` (or be added by it).
+    public init(caseRows records: [ImportedCaseFields], into data: DataSet, people: ImportPeople? = nil,
+                stamp: ChangeStamp) throws(ImportProblem) {
         var byKey: [String: SupportCase] = [:]
         for c in data.cases { byKey[c.importKey] = c }
         var ids = IDSequence(prefix: "C-", existing: data.cases.lazy.map(\.id)), seen: Set<String> = []
         let levels = Set(data.settings.escalation.map(\.level))
+        var people = people ?? ImportPeople(data)
         for record in records {
             func problem(_ field: String, _ message: String) -> ImportProblem { ImportProblem(line: record.line, field: field, message) }
-            guard seen.insert(record.key).inserted else { throw problem("external_id", "\(record.key) appears twice in the file") }
-            let existing = byKey[record.key]
+            if let key = record.key, !seen.insert(key).inserted { throw problem("external_id", "\(key) appears twice in the file") }
+            let existing = record.key.flatMap { byKey[$0] }
             var item = existing ?? SupportCase(id: "", title: "", customer: "", opened: Date(timeIntervalSince1970: 0),
                                                externalID: record.key)
             for field in record.fields { field.apply(to: &item) }
@@ -213,8 +215,12 @@ extension ImportPlan {
                 throw problem("escalation_level", "\(item.escalationLevel) is not a level on the escalation ladder")
             }
             try ImportProblem.refuseOversized(item, comparedTo: existing, line: record.line)
+            if let existing, item == existing { unchanged.append(item.id); continue }
+            if let actor = stamp.actor {
+                try people.require(actor, line: record.line, field: "history",
+                                   who: "the user, whom the case's history names as importing it")
+            }
             if let existing {
-                if item == existing { unchanged.append(item.id); continue }
                 changes[item.id] = ImportChanges.of(existing, item, zone: data.settings.defaultCalendar.timeZone)
                 item.history.append(HistoryEvent(at: stamp.at, actor: stamp.actor, action: "updated", detail: stamp.note))
                 updated.append(item.id)
@@ -226,5 +232,6 @@ extension ImportPlan {
                 mutations.append(.supportCase(.open(item)))
             }
         }
+        adding(people)
     }
 }

@@ -21,26 +21,36 @@ public enum CaseJSONTransfer {
 }
 
 extension ImportPlan {
-    /// Cases keep crmtop's id where they match one; new ones get the next free id.
-    public init(cases records: [ImportedCase], into data: DataSet) throws(ImportProblem) {
+    /// Cases keep crmtop's id where they match one; new ones get the next free id. The people,
+    /// team and influencer a case names must be there, as `check` wants them (people may be
+    /// added by `people`); names it already had stay as they are.
+    public init(cases records: [ImportedCase], into data: DataSet, people: ImportPeople? = nil) throws(ImportProblem) {
         var byKey: [String: SupportCase] = [:]
         for c in data.cases { byKey[c.importKey] = c }
         var ids = IDSequence(prefix: "C-", existing: data.cases.lazy.map(\.id)), seen: Set<String> = []
-        let people = Set(data.people.map(\.id)), teams = Set(data.teams.map(\.id))
-        let influencers = Set(data.influencers.map(\.id))
+        let known = KnownNames(data)
+        var people = people ?? ImportPeople(data)
         for record in records {
             guard seen.insert(record.key).inserted else {
                 throw ImportProblem(line: record.line, field: "id", "\(record.key) appears twice in the file")
             }
             var item = record.item
-            func refuse(_ field: String, _ what: String, _ value: String?, in known: Set<String>) throws(ImportProblem) {
-                if let value, !known.isEmpty, !known.contains(value) { throw ImportProblem(line: record.line, field: field, "no \(what) \(value)") }
+            let before = byKey[record.key]
+            func refuse(_ field: String, _ name: String?, was: String?, _ kind: KnownNames.Kind) throws(ImportProblem) {
+                if let name, name != was, let refusal = known.refusal(name, as: kind) {
+                    throw ImportProblem(line: record.line, field: field, refusal)
+                }
             }
-            try refuse("owner", "person", item.owner, in: people)
-            try refuse("team", "team", item.team, in: teams)
-            try refuse("influencer", "influencer", item.influencer, in: influencers)
-            try ImportProblem.refuseOversized(item, comparedTo: byKey[record.key], line: record.line)
-            if let existing = byKey[record.key] {
+            try refuse("team", item.team, was: before?.team, .team)
+            try refuse("influencer", item.influencer, was: before?.influencer, .influencer)
+            if let owner = item.owner, owner != before?.owner { try people.require(owner, line: record.line, field: "owner") }
+            let actors = Set(before?.history.compactMap(\.actor) ?? [])
+            for (k, event) in item.history.enumerated() {
+                guard let actor = event.actor, !actors.contains(actor) else { continue }
+                try people.require(actor, line: record.line, field: "history[\(k)].actor")
+            }
+            try ImportProblem.refuseOversized(item, comparedTo: before, line: record.line)
+            if let existing = before {
                 item.id = existing.id
                 item.externalID = existing.externalID
                 if item == existing { unchanged.append(item.id); continue }
@@ -54,5 +64,6 @@ extension ImportPlan {
                 mutations.append(.supportCase(.open(item)))
             }
         }
+        adding(people)
     }
 }

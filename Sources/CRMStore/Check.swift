@@ -18,7 +18,7 @@ extension DataStore {
     }
 }
 
-private struct Checker {
+struct Checker {
     static let order = Dictionary(uniqueKeysWithValues: (DataStore.Collection.allCases.map(\.fileName) + [Journal.fileName])
         .enumerated().map { ($1, $0) })
 
@@ -31,6 +31,8 @@ private struct Checker {
     var seqs: [DataStore.Collection: Int] = [:]
     /// For each activity read, its line.
     var activityLines: [(line: Int, log: CheckLog)] = []
+    /// Records the journal wrote whole, by list and id (`noteOrigin`).
+    var journalled: [String: JournalOrigin] = [:]
 
     init(store: DataStore) {
         self.store = store
@@ -193,6 +195,7 @@ private struct Checker {
                 }
                 do throws(MutationError) {
                     try mutation.apply(to: &checker.data)
+                    checker.noteOrigin(of: mutation, line: line, document: document)
                 } catch {
                     log.note(FieldError("change \(seq) no longer applies (\(clip(error.description, to: 200))); loading skips it", at: 0))
                 }
@@ -208,6 +211,7 @@ private struct Checker {
             reportInObject(finding)
             return
         }
+        if reportInJournal(finding, at: index) { return }
         let steps: [FieldError.Step] = [.key(finding.list), .index(index)] + finding.path
         if finding.collection == .activities {
             let (line, log) = activityLines[index]

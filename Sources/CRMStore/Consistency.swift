@@ -16,21 +16,21 @@ enum Consistency {
         var message: String
     }
 
-    /// Roles escalation may notify besides people and the roles people have.
-    static let escalationRoles: Set<String> = ["owner", "team-lead", "head-of-support", "senior-management"]
-
     static func findings(_ data: DataSet) -> [Finding] {
         var found: [Finding] = []
         func add(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ message: String) {
             found.append(Finding(collection: c, list: list, index: n, path: path, message: message))
         }
-        let people = Set(data.people.map(\.id)), teams = Set(data.teams.map(\.id))
-        let influencers = Set(data.influencers.map(\.id)), kpis = Set(data.kpis.map(\.id))
+        let known = KnownNames(data)
+        func refer(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ name: String?,
+                   _ kind: KnownNames.Kind) {
+            if let name, let problem = known.problem(name, as: kind) { add(c, list, n, path, problem) }
+        }
         func person(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ handle: String?) {
-            if let handle, !people.contains(handle) { add(c, list, n, path, "\"\(clip(handle))\" is not a person in people.json") }
+            refer(c, list, n, path, handle, .person)
         }
         func team(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ id: String?) {
-            if let id, !teams.contains(id) { add(c, list, n, path, "\"\(clip(id))\" is not a team in people.json") }
+            refer(c, list, n, path, id, .team)
         }
         func unique<T>(_ c: DataStore.Collection, _ list: String, _ items: [T], key: String, _ id: (T) -> String) {
             var first: [String: Int] = [:]
@@ -74,9 +74,7 @@ enum Consistency {
         for (n, c) in data.cases.enumerated() {
             person(.cases, "cases", n, [.key("owner")], c.owner)
             team(.cases, "cases", n, [.key("team")], c.team)
-            if let i = c.influencer, !influencers.contains(i) {
-                add(.cases, "cases", n, [.key("influencer")], "\"\(clip(i))\" is not an influencer in influencers.json")
-            }
+            refer(.cases, "cases", n, [.key("influencer")], c.influencer, .influencer)
             if (c.status == .resolved || c.status == .closed) && c.resolvedAt == nil {
                 add(.cases, "cases", n, [.key("status")], "status is \"\(c.status.rawValue)\" but resolved_at is missing")
             }
@@ -95,24 +93,24 @@ enum Consistency {
             for (k, event) in c.history.enumerated() { person(.cases, "cases", n, [.key("history"), .index(k), .key("actor")], event.actor) }
         }
 
-        settings(data, people: people, add: add)
+        settings(data, known: known, add: add)
         // Sorted, as the file's order is not kept once read; a digest for nobody batches nothing.
-        for name in data.settings.notify.digest.keys.sorted() where !people.contains(name) {
+        for name in data.settings.notify.digest.keys.sorted() {
+            guard let problem = known.problem(name, as: .person) else { continue }
             found.append(Finding(collection: .settings, list: "notify", index: nil, path: [.key("digest"), .key(name)],
-                                 message: "\"\(clip(name))\" is not a person in people.json; nobody gets this digest"))
+                                 message: problem + "; nobody gets this digest"))
         }
-        if let id = data.settings.wall.team, !teams.contains(id) {
-            found.append(Finding(collection: .settings, list: "wall", index: nil, path: [.key("team")],
-                                 message: "\"\(clip(id))\" is not a team in people.json"))
+        if let id = data.settings.wall.team, let problem = known.problem(id, as: .team) {
+            found.append(Finding(collection: .settings, list: "wall", index: nil, path: [.key("team")], message: problem))
         }
         for (n, a) in data.activities.enumerated() {
             person(.activities, "activities", n, [.key("person")], a.person)
-            if !kpis.contains(a.kpi) { add(.activities, "activities", n, [.key("kpi")], "\"\(clip(a.kpi))\" is not a KPI in kpis.json") }
+            refer(.activities, "activities", n, [.key("kpi")], a.kpi, .kpi)
         }
         return found
     }
 
-    private static func settings(_ data: DataSet, people: Set<String>,
+    private static func settings(_ data: DataSet, known: KnownNames,
                                  add: (DataStore.Collection, String, Int, [FieldError.Step], String) -> Void) {
         let s = data.settings
         var names: [String: Int] = [:]
@@ -138,7 +136,6 @@ enum Consistency {
                 policies[key] = n
             }
         }
-        let roles = escalationRoles.union(data.people.map(\.role))
         var levels: [Int: Int] = [:]
         for (n, level) in s.escalation.enumerated() {
             if let earlier = levels[level.level] {
@@ -146,8 +143,10 @@ enum Consistency {
             } else {
                 levels[level.level] = n
             }
-            for (k, name) in level.notify.enumerated() where !people.contains(name) && !roles.contains(name) {
-                add(.settings, "escalation", n, [.key("notify"), .index(k)], "\"\(clip(name))\" is neither a person nor a role")
+            for (k, name) in level.notify.enumerated() {
+                if let problem = known.problem(name, as: .escalationTarget) {
+                    add(.settings, "escalation", n, [.key("notify"), .index(k)], problem)
+                }
             }
         }
     }

@@ -112,9 +112,7 @@ extension ImportPlan {
         for record in records {
             func problem(_ field: String, _ message: String) -> ImportProblem { ImportProblem(line: record.line, field: field, message) }
             guard seen.insert(record.handle).inserted else { throw problem("id", "\(record.handle) appears twice in the file") }
-            guard !record.handle.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" }) else {
-                throw problem("id", "\"\(record.handle)\" cannot be a handle: it must have no spaces, commas or semicolons")
-            }
+            if let why = ImportPeople.handleProblem(record.handle) { throw problem("id", why) }
             let existing = data.person(record.handle)
             var person = existing ?? Person(id: record.handle, name: record.handle, role: "")
             for field in record.fields {

@@ -8,12 +8,21 @@ enum PersonMatch {
         var name = text.trimmingCharacters(in: .whitespaces)
         if name.lowercased().hasPrefix("mailto:") { name = String(name.dropFirst(7)) }
         let local = name.split(separator: "@").first.map(String.init) ?? name
-        if people.isEmpty { return local.isEmpty ? nil : local }
         var names = [name, local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")]
         let parts = name.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2 { names.append(parts[1] + " " + parts[0]) }
         return people.first { same($0.id, local) }?.id
             ?? people.first { p in names.contains { same(p.name, $0) } }?.id
+    }
+
+    /// The handle for someone `text` names who is not a person yet: an address's local part,
+    /// else the name in lower case with dashes (`Nobody Known` is `nobody-known`), as
+    /// people imports make handles and team ids.
+    static func newHandle(for text: String) -> String {
+        var name = text.trimmingCharacters(in: .whitespaces)
+        if name.lowercased().hasPrefix("mailto:") { name = String(name.dropFirst(7)) }
+        if name.contains("@") { name = name.split(separator: "@").first.map(String.init) ?? "" }
+        return PeopleCSV.slug(name)
     }
 
     /// Names and ids are compared as people type them: in any case.

@@ -23,26 +23,28 @@ public enum ReminderCSV {
                                 "link", "notes"]
 
     /// `map` takes a column name (any case) to a field name; columns nobody claims are ignored.
-    public static func records(_ text: String, map: [String: String], zone: TimeZone,
-                               people: [Person]) throws(ImportProblem) -> [ImportedReminder] {
+    /// Owners are found among `people`, which adds them when it may. Without an id column
+    /// every row is a new reminder (`key` nil), which `note` is told.
+    public static func records(_ text: String, map: [String: String], zone: TimeZone, people: inout ImportPeople,
+                               note: (String) -> Void = { _ in }) throws(ImportProblem) -> [ImportedReminder] {
         let table = try CSVTable(text, fields: fields, map: map)
         guard !table.isEmpty else { return [] }
-        try table.require("external_id", "no id column; name one with --map COLUMN=external_id so that importing again updates")
+        table.noteWithoutIDs(note)
         return try table.rows.map { row throws(ImportProblem) in
-            try record(row.values, line: row.line, zone: zone, people: people)
+            try record(row.values, line: row.line, zone: zone, people: &people)
         }
     }
 
     private static func record(_ v: [String: String], line: Int, zone: TimeZone,
-                               people: [Person]) throws(ImportProblem) -> ImportedReminder {
+                               people: inout ImportPeople) throws(ImportProblem) -> ImportedReminder {
         func problem(_ field: String, _ message: String) -> ImportProblem { ImportProblem(line: line, field: field, message) }
         func time(_ field: String) throws(ImportProblem) -> Date? {
             guard let text = v[field], !text.isEmpty else { return nil }
             guard let date = ImportTime.parse(text, zone: zone) else { throw problem(field, "cannot read \"\(text)\" as a time") }
             return date
         }
-        let key = v["external_id"] ?? ""
-        guard !key.isEmpty else { throw problem("external_id", "empty") }
+        let key = v["external_id"]
+        if key?.isEmpty == true { throw problem("external_id", "empty") }
         var fields: [ReminderField] = []
         if let title = v["title"] { fields.append(.title(title)) }
         if let due = try time("due") { fields.append(.due(due)) } else if v["due"] != nil { throw problem("due", "empty") }
@@ -60,7 +62,7 @@ public enum ReminderCSV {
             let names = text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
             var owners: [String] = []
             for name in names where !name.isEmpty {
-                guard let id = PersonMatch.handle(name, in: people) else { throw problem("owners", "no person \(name)") }
+                let id = try people.handle(named: name, line: line, field: "owners")
                 if !owners.contains(id) { owners.append(id) }
             }
             fields.append(.owners(owners))

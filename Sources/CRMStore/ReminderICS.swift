@@ -71,7 +71,8 @@ public enum ReminderICS {
         let owners = (c.all("ORGANIZER") + c.all("ATTENDEE")).compactMap { p in
             p.parameters["CN"].flatMap { PersonMatch.handle($0, in: people) } ?? PersonMatch.handle(p.value, in: people)
         }
-        if !owners.isEmpty && !people.isEmpty {
+        // Attendees who are not people (customers, rooms) are left out rather than refused.
+        if !owners.isEmpty {
             var seen: Set<String> = []
             fields.append(.owners(owners.filter { seen.insert($0).inserted }))
         }

@@ -4,13 +4,14 @@ import Foundation
 /// One reminder as an imported file describes it: what it sets, and where it was written.
 public struct ImportedReminder: Equatable, Sendable {
     public var line: Int
-    /// The id the file knows it by; matched against `Reminder.importKey`.
-    public var key: String
+    /// The id the file knows it by; matched against `Reminder.importKey`. Nil when the file
+    /// has no ids: the record is a new reminder every time it is imported.
+    public var key: String?
     /// Only the fields the file carries, so that re-importing keeps what was changed here
     /// in fields the other program knows nothing of (acknowledgements, a follow-up window).
     public var fields: [ReminderField]
 
-    public init(line: Int, key: String, fields: [ReminderField]) {
+    public init(line: Int, key: String?, fields: [ReminderField]) {
         self.line = line
         self.key = key
         self.fields = fields
@@ -58,25 +59,30 @@ public struct ImportPlan: Equatable, Sendable {
     public var unchanged: [String] = []
     /// For each id in `updated`, what changes in it (`priority: high → urgent; …`).
     public var changes: [String: String] = [:]
+    /// The handles of people added because records name them (`ImportPeople`).
+    public var addedPeople: [String] = []
     public var mutations: [Mutation] = []
 
     /// Matches each record to a reminder by key and builds the change. Records that set no
-    /// owner get `defaultOwner`; every result is validated here, so that the first bad record
-    /// stops the import before anything is applied. `stamp` goes into the history of every
-    /// reminder added (`imported`) or changed (`edited`).
-    public init(_ records: [ImportedReminder], into data: DataSet, defaultOwner: String,
+    /// owner get `defaultOwner`; every owner a record brings must be one of `people` (those
+    /// the records' names were found among, with any it adds). Every result is validated here,
+    /// so that the first bad record stops the import before anything is applied. `stamp` goes
+    /// into the history of every reminder added (`imported`) or changed (`edited`).
+    public init(_ records: [ImportedReminder], into data: DataSet, defaultOwner: String, people: ImportPeople? = nil,
                 stamp: ChangeStamp) throws(ImportProblem) {
         var byKey: [String: Reminder] = [:]
         for r in data.reminders { byKey[r.importKey] = r }
         var ids = data.reminderIDs
-        let people = data.people.map(\.id), zone = data.settings.defaultCalendar.timeZone
+        var people = people ?? ImportPeople(data)
+        let zone = data.settings.defaultCalendar.timeZone
         var seen: Set<String> = []
         for record in records {
-            guard seen.insert(record.key).inserted else {
-                throw ImportProblem(line: record.line, field: "id", "\(record.key) appears twice in the file")
+            if let key = record.key, !seen.insert(key).inserted {
+                throw ImportProblem(line: record.line, field: "id", "\(key) appears twice in the file")
             }
+            let found = record.key.flatMap { byKey[$0] }
             let result: Reminder
-            if let existing = byKey[record.key] {
+            if let existing = found {
                 result = existing.applying(record.fields)
                 if result == existing { unchanged.append(existing.id); continue }
                 updated.append(existing.id)
@@ -96,13 +102,19 @@ public struct ImportPlan: Equatable, Sendable {
                 added.append(id)
                 mutations.append(.reminder(.add(result)))
             }
+            let namesOwners = record.fields.contains { if case .owners = $0 { true } else { false } }
+            for owner in result.owners where !(found?.owners.contains(owner) ?? false) {
+                try people.require(owner, line: record.line, field: "owners",
+                                   who: namesOwners ? nil : "the user, as the row names no owner")
+            }
             // Named by field and line: a new record has no id yet, only the one it would get.
-            let problems = result.problems(people: people, zone: zone)
+            let problems = result.problems(people: people.handles, zone: zone)
             if let first = problems.first {
                 let more = problems.dropFirst().map { "; \($0.field.rawValue): \($0.message)" }.joined()
                 throw ImportProblem(line: record.line, field: first.field.rawValue, first.message + more)
             }
-            try ImportProblem.refuseOversized(result, comparedTo: byKey[record.key], line: record.line)
+            try ImportProblem.refuseOversized(result, comparedTo: found, line: record.line)
         }
+        adding(people)
     }
 }

@@ -185,12 +185,11 @@ final class EmptyDirectory {
         #expect(text.out.contains("3      breach+2h   head-of-support\n"))
     }
 
-    @Test func aNameThatIsNeitherRoleNorPersonIsKeptWithAWarning() throws {
+    @Test func aNameThatIsNeitherRoleNorPersonIsRefused() throws {
         let dir = try DemoDirectory()
         let run = dir.run(["escalation", "set", "--level", "1", "--after", "warning", "--notify", "ops-pager", "--json"])
-        #expect(run.code == 0)
-        #expect(run.err.contains("warning: --notify: ops-pager is neither a role"))
-        #expect(try object(run)["notify"] as? [String] == ["ops-pager"])
+        #expect(run.code == 1 && run.out.isEmpty)
+        #expect(run.err.contains("--notify: \"ops-pager\" is neither a person nor a role (roles: owner,"), "\(run.err)")
     }
 
     @Test func listWithoutALadder() throws {

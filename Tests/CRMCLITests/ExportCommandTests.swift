@@ -95,6 +95,6 @@ import Testing
         let unknown = try dir.file("bad.json", ticket.replacingOccurrences(of: "lucas", with: "nobody"))
         let run = dir.run(["import", unknown, "--kind", "cases"])
         #expect(run.code == 1)
-        #expect(run.err.contains("bad.json:1: owner: no person nobody"), "\(run.err)")
+        #expect(run.err.contains("bad.json:1: owner: \"nobody\" is not a person in people.json (people: maria,"), "\(run.err)")
     }
 }

@@ -169,7 +169,7 @@ import Testing
         let bad = try fixture("activity-report.csv").replacingOccurrences(of: "\"Appointment\"", with: "\"Golf\"")
         let run = dir.run(["import", try dir.file("report.csv", bad), "--kind", "activities"])
         #expect(run.code == 1)
-        #expect(run.err.contains("report.csv:4: Activity Type (kpi): no KPI Golf"), "\(run.err)")
+        #expect(run.err.contains("report.csv:4: Activity Type (kpi): \"Golf\" is not a KPI in kpis.json (KPIs: calls,"), "\(run.err)")
     }
 
     @Test func anotherDirectorysActivityFileAddsOnlyWhatIsNew() throws {

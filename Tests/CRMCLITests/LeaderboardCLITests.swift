@@ -7,10 +7,10 @@ private func team() throws -> (dir: URL, runs: [Run]) {
     let dir = try temporaryDirectory()
     let d = dir.path
     let runs = [
-        crmtop("person", "add", "jo", "--name", "Jo Martin", "--role", "lead", "--team", "support", "--data", d),
+        crmtop("person", "add", "jo", "--name", "Jo Martin", "--role", "lead", "--team", "support", "--create-team", "--data", d),
         crmtop("person", "add", "lea", "--name", "Lea Park", "--role", "agent", "--team", "support",
                "--manager", "jo", "--data", d),
-        crmtop("person", "add", "max", "--role", "agent", "--team", "sales", "--data", d),
+        crmtop("person", "add", "max", "--role", "agent", "--team", "sales", "--create-team", "--data", d),
         crmtop("kpi", "add", "calls", "--name", "Calls", "--unit", "calls", "--points", "2",
                "--goal", "agent=10/day", "--cap", "20/day", "--data", d),
     ]

@@ -84,15 +84,27 @@ import Testing
 @Suite struct CaseCSVRecordTests {
     @Test func anOwnerMustBeSomeoneEvenWhenNobodyIsKnownYet() {
         let csv = "Id,Subject,Organization,Assignee,Created at\r\n1,Printer on fire,Acme,Lucas Moreau,2026-11-23 09:00\r\n"
-        #expect(throws: ImportProblem(line: 2, field: "owner", "no person Lucas Moreau")) {
-            try CaseCSV.records(csv, map: [:], zone: .gmt, data: DataSet())
+        var nobody = ImportPeople(DataSet())
+        #expect(throws: ImportProblem(line: 2, field: "owner", "\"Lucas Moreau\" is not a person in people.json "
+            + "(there are no people yet); add them with crmtop person add, or import with --create-people")) {
+            try CaseCSV.records(csv, map: [:], zone: .gmt, data: DataSet(), people: &nobody)
         }
+    }
+
+    @Test func anOwnerNobodyKnowsIsAddedWhenPeopleMayBe() throws {
+        let csv = "Id,Subject,Organization,Assignee,Created at\r\n1,Printer on fire,Acme,Lucas Moreau,2026-11-23 09:00\r\n"
+            + "2,Paper jam,Acme,lucas moreau,2026-11-23 09:10\r\n"
+        var people = ImportPeople(DataSet(), addingWithRole: "agent")
+        let records = try CaseCSV.records(csv, map: [:], zone: .gmt, data: DataSet(), people: &people)
+        #expect(records.map { $0.fields.contains(.owner("lucas-moreau")) } == [true, true])
+        #expect(people.added == [Person(id: "lucas-moreau", name: "Lucas Moreau", role: "agent")])
     }
 
     @Test func helpDeskWordsBecomeCrmtopsStatusesAndPriorities() throws {
         let csv = "Id,Subject,Organization,Status,Priority,Created at\r\n"
             + "1,a,Acme,On-hold,P1,2026-11-23 09:00\r\n2,b,Acme,Working,Medium,2026-11-23 09:00\r\n"
-        let records = try CaseCSV.records(csv, map: [:], zone: .gmt, data: DataSet())
+        var nobody = ImportPeople(DataSet())
+        let records = try CaseCSV.records(csv, map: [:], zone: .gmt, data: DataSet(), people: &nobody)
         #expect(records[0].fields.contains(.status(.pendingCustomer)) && records[0].fields.contains(.priority(.urgent)))
         #expect(records[1].fields.contains(.status(.open)) && records[1].fields.contains(.priority(.normal)))
     }

@@ -24,7 +24,7 @@ import Testing
         init() throws {
             let h = HostileTextTerminalTests.hostile, hostileLine = HostileTextTerminalTests.hostileLine
             try setUp(["demo", url.path, "--at", HostileTextTerminalTests.now])
-            try setUp(["person", "add", "mallory", "--name", h, "--role", "agent", "--team", h])
+            try setUp(["person", "add", "mallory", "--name", h, "--role", "agent", "--team", h, "--create-team"])
             try setUp(["kpi", "add", "tricks", "--name", h, "--unit", h, "--points", "3"])
             try setUp(["log", "tricks", "--person", "mallory", "--count", "2"])
             let due = ["--due", "2026-11-23T11:00:00+01:00"]
@@ -35,6 +35,18 @@ import Testing
             try setUp(["influencer", "add", h, "--notes", h])
             try setUp(["calendar", "set", h, "--zone", "UTC", "--24x7"])
             try setUp(["sla", "set", "--priority", "low", "--first-response", "1h", "--calendar", h])
+            try addByHand(HandWrittenPerson(id: "eve", team: "gone " + h))
+        }
+
+        struct HandWrittenPerson: Encodable { var id: String, name = "Eve", role = "agent", team: String }
+
+        /// A person in a team that is not there, as no command writes one, for `check` to name.
+        func addByHand(_ person: HandWrittenPerson) throws {
+            let file = url.appendingPathComponent("people.json")
+            var people = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            let record = try JSONSerialization.jsonObject(with: JSONEncoder().encode(person))
+            people["people"] = (people["people"] as? [Any] ?? []) + [record]
+            try JSONSerialization.data(withJSONObject: people).write(to: file)
         }
 
         deinit { try? FileManager.default.removeItem(at: url) }
@@ -113,11 +125,12 @@ import Testing
         try expectClean(["kpi", "list"], in: dir, shows: "tricks")
         try expectClean(["leaderboard", "--period", "week"], in: dir)
         try expectClean(["leaderboard", "--period", "week", "--json"], in: dir)
-        try expectClean(["escalation", "set", "--level", "1", "--after", "breach", "--notify", h], in: dir)
-        try expectClean(["escalation", "list"], in: dir, shows: "desrever")
+        try expectClean(["escalation", "set", "--level", "1", "--after", "breach", "--notify", h], in: dir, status: 1,
+                        shows: "neither a person nor a role")
+        try expectClean(["escalation", "list"], in: dir, shows: "senior-management")
         try expectClean(["sla", "list"], in: dir, shows: "desrever")
         try expectClean(["calendar", "show", h], in: dir, shows: "desrever")
-        // The team and the escalation's name belong to nobody: check names them.
+        // Eve's team is nobody's: check names it.
         try expectClean(["check"], in: dir, status: 1, shows: "is not a team")
         for kind in ["reminders", "cases", "people", "activities"] {
             for format in ["csv", "json"] {
