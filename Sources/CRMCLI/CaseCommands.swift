@@ -78,9 +78,10 @@ struct CaseCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Open cases and feedback, most urgent SLA clock first.",
+            abstract: "Open cases and feedback, the next SLA breach first.",
             discussion: """
-                Everyone's by default, as on the dashboard.
+                Everyone's by default, in the dashboard's order: breached ones (most overdue first), then by
+                the moment the next clock breaches (DUE), then those waiting on the customer.
                 Example: crmtop case list --mine --json --at 2026-11-23T10:00:00+01:00
                 """
         )

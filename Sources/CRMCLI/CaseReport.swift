@@ -19,7 +19,7 @@ struct CaseReport {
         urgency = SLA.urgency(of: item, clocks: clocks)
     }
 
-    /// The open ones among `cases`, most urgent first: the dashboard's order.
+    /// The open ones among `cases`, the next breach first: the dashboard's order.
     static func open(_ cases: [SupportCase], settings: Settings, now: Date) -> [CaseReport] {
         cases.filter(\.status.isOpen)
             .map { CaseReport($0, settings: settings, now: now) }
