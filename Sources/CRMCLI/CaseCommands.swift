@@ -36,7 +36,7 @@ struct CaseCommand: ParsableCommand {
         @Option(help: "Who works on it (a person's handle).") var owner: String?
         @Option(help: "The team it belongs to (id or name).") var team: String?
         @Option(help: "For feedback: the influencer it came from (an id from influencer list).") var influencer: String?
-        @Option(help: "When it came in (default: now); SLA clocks start here.") var opened: String?
+        @Option(help: "When it came in (default: now; not later than now); SLA clocks start here.") var opened: String?
 
         func validate() throws {
             guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -60,6 +60,9 @@ struct CaseCommand: ParsableCommand {
                     + known(session.data.influencers.map(\.id), "influencers"))
             }
             let at = try opened.map { try session.parseTime($0, option: "--opened") } ?? session.now
+            if let problem = SupportCase.openingProblem(at, now: session.now, zone: session.zone) {
+                throw CLIError("--opened: " + problem)
+            }
             let id = Identifiers.next(prefix: "C-", existing: session.data.cases.map(\.id))
             var history = [HistoryEvent(at: at, actor: session.user, action: "opened")]
             if let owner { history.append(HistoryEvent(at: at, actor: session.user, action: "assigned", detail: owner)) }

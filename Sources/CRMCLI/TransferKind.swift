@@ -57,7 +57,7 @@ enum TransferKind: String, CaseIterable {
             return try ImportPlan(try ReminderCSV.records(text, map: map, zone: zone, people: data.people), into: data,
                                   defaultOwner: session.user, stamp: source)
         case (.cases, "json"):
-            return try ImportPlan(cases: try CaseJSONTransfer.records(bytes, zone: zone), into: data)
+            return try ImportPlan(cases: try CaseJSONTransfer.records(bytes, zone: zone, now: source.at), into: data)
         case (.cases, _):
             return try ImportPlan(caseRows: try CaseCSV.records(text, map: map, zone: zone, data: data), into: data, stamp: source)
         case (.people, "json"):

@@ -192,9 +192,13 @@ extension ImportPlan {
             var item = existing ?? SupportCase(id: "", title: "", customer: "", opened: Date(timeIntervalSince1970: 0),
                                                externalID: record.key)
             for field in record.fields { field.apply(to: &item) }
+            let setsOpened = record.fields.contains { if case .opened = $0 { true } else { false } }
+            if setsOpened, let why = SupportCase.openingProblem(item.opened, now: stamp.at, zone: data.settings.defaultCalendar.timeZone) {
+                throw problem("opened", why)
+            }
             if existing == nil {
                 for (name, given) in [("title", !item.title.isEmpty), ("customer", !item.customer.isEmpty),
-                                      ("opened", record.fields.contains { if case .opened = $0 { true } else { false } })] where !given {
+                                      ("opened", setsOpened)] where !given {
                     throw problem(name, "missing; a new case needs it")
                 }
             }
