@@ -102,13 +102,17 @@ struct CaseCommand: ParsableCommand {
         }
 
         func run() throws {
-            let session = try Session.open(global)
+            var session = try Session.open(global)
             defer { session.close() }
             let teamID = try team.map { try session.teamID($0) }
-            let chosen = session.data.cases.filter { c in
-                (!mine || c.owner == session.user) && (teamID == nil || c.team == teamID)
-                    && (kind == nil || c.kind == kind)
+            func chosen() -> [SupportCase] {
+                session.data.cases.filter { c in
+                    (!mine || c.owner == session.user) && (teamID == nil || c.team == teamID)
+                        && (kind == nil || c.kind == kind)
+                }
             }
+            session.recordRises(of: chosen())
+            let chosen = chosen()
             let reports = CaseReport.open(chosen, settings: session.data.settings, now: session.now)
             if global.json {
                 Console.current.json(.array(reports.map { $0.json(in: session) }))
@@ -139,8 +143,9 @@ struct CaseCommand: ParsableCommand {
         @Argument(help: "The case id.") var id: String
 
         func run() throws {
-            let session = try Session.open(global)
+            var session = try Session.open(global)
             defer { session.close() }
+            session.recordRises(of: [try session.supportCase(id)])
             let report = CaseReport(try session.supportCase(id), settings: session.data.settings, now: session.now)
             if global.json {
                 Console.current.json(report.json(in: session, history: true))

@@ -92,3 +92,20 @@ extension Session {
         return Format.date(date, zone: zone) + " " + Format.clock(date, zone: zone, seconds: false)
     }
 }
+
+extension Session {
+    /// The changes that write into these cases' history the rises of the ladder they have
+    /// reached by now and nobody has recorded yet: a command that reads a case notices them
+    /// as the dashboard and the notifier do.
+    func riseRecords(of cases: [SupportCase]) -> [Mutation] {
+        Escalation.recordings(of: cases, settings: data.settings, at: now)
+    }
+
+    /// Stores `riseRecords(of:)` before the cases are shown. Best effort: a directory this user
+    /// may only read is still shown, and whoever may write there records them.
+    mutating func recordRises(of cases: [SupportCase]) {
+        let records = riseRecords(of: cases)
+        guard !records.isEmpty, let stored = try? store.apply(records) else { return }
+        data = stored
+    }
+}

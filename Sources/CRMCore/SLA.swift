@@ -92,24 +92,47 @@ public enum SLA {
     /// for callers that evaluate many cases against the same settings.
     public static func clocks(for supportCase: SupportCase, policy: SLAPolicy, time: BusinessTime,
                               now: Date) -> [SLAClock] {
-        var result: [SLAClock] = []
-        if let target = policy.firstResponse {
-            let stop = [supportCase.firstResponseAt, supportCase.resolvedAt].compactMap { $0 }.min()
-            result.append(clock(.firstResponse, target: target, start: supportCase.opened, stop: stop,
-                                supportCase: supportCase, policy: policy, time: time, now: now))
+        SLAMetric.allCases.compactMap { metric in
+            guard let target = target(of: metric, in: policy), let span = span(of: metric, supportCase) else { return nil }
+            return clock(metric, target: target, start: span.start, stop: span.stop,
+                         supportCase: supportCase, policy: policy, time: time, now: now)
         }
-        if let target = policy.nextResponse, let message = supportCase.lastCustomerMessageAt,
-           let first = supportCase.firstResponseAt, message >= first {
-            let stop = [supportCase.lastResponseAt, supportCase.resolvedAt]
-                .compactMap { $0 }.filter { $0 >= message }.min()
-            result.append(clock(.nextResponse, target: target, start: message, stop: stop,
-                                supportCase: supportCase, policy: policy, time: time, now: now))
+    }
+
+    /// The wall-clock moment at which the case's `metric` clock had counted `seconds`, along
+    /// what happened up to `now` (pauses left out); nil when it had not counted that much by then.
+    /// When a clock crossed a threshold, such as its warning or a time past its breach.
+    public static func moment(_ metric: SLAMetric, counted seconds: TimeInterval, of supportCase: SupportCase,
+                              settings: Settings, now: Date) -> Date? {
+        guard let policy = policy(for: supportCase, in: settings), let span = span(of: metric, supportCase) else {
+            return nil
         }
-        if let target = policy.resolution {
-            result.append(clock(.resolution, target: target, start: supportCase.opened, stop: supportCase.resolvedAt,
-                                supportCase: supportCase, policy: policy, time: time, now: now))
+        let stopped = span.stop.map { $0 <= now } ?? false
+        let end = stopped ? max(span.stop ?? now, span.start) : now
+        let active = activeIntervals(from: span.start, to: end, pauses: supportCase.pauses, now: now)
+        return instant(counting: seconds, active: active, time: businessTime(for: policy, in: settings))
+    }
+
+    private static func target(of metric: SLAMetric, in policy: SLAPolicy) -> TimeInterval? {
+        switch metric {
+        case .firstResponse: policy.firstResponse
+        case .nextResponse: policy.nextResponse
+        case .resolution: policy.resolution
         }
-        return result
+    }
+
+    /// When a metric's clock starts and stops (nil: not yet), by the rules above; nil when the
+    /// case has no such clock.
+    private static func span(of metric: SLAMetric, _ c: SupportCase) -> (start: Date, stop: Date?)? {
+        switch metric {
+        case .firstResponse:
+            return (c.opened, [c.firstResponseAt, c.resolvedAt].compactMap { $0 }.min())
+        case .nextResponse:
+            guard let message = c.lastCustomerMessageAt, let first = c.firstResponseAt, message >= first else { return nil }
+            return (message, [c.lastResponseAt, c.resolvedAt].compactMap { $0 }.filter { $0 >= message }.min())
+        case .resolution:
+            return (c.opened, c.resolvedAt)
+        }
     }
 
     /// The live clock with the least time left.
@@ -165,7 +188,7 @@ public enum SLA {
         if !stopped {
             due = remaining > 0
                 ? time.adding(businessSeconds: remaining, to: max(now, start))
-                : breachInstant(target: target, active: active, time: time)
+                : instant(counting: target, active: active, time: time) ?? active.last?.end
                     ?? time.nextOpen(after: max(now, start))
             if due == .distantFuture { due = nil }
         }
@@ -191,80 +214,17 @@ public enum SLA {
         return result
     }
 
-    /// When the counted time reached the target along what actually happened.
-    private static func breachInstant(target: TimeInterval, active: [(start: Date, end: Date)],
-                                      time: BusinessTime) -> Date? {
+    /// When the counted time reached `seconds` along what actually happened; nil if it did not.
+    private static func instant(counting seconds: TimeInterval, active: [(start: Date, end: Date)],
+                                time: BusinessTime) -> Date? {
         var counted = 0.0
         for interval in active {
             let span = time.businessSeconds(from: interval.start, to: interval.end)
-            if counted + span >= target {
-                return time.adding(businessSeconds: target - counted, to: interval.start)
+            if counted + span >= seconds {
+                return time.adding(businessSeconds: seconds - counted, to: interval.start)
             }
             counted += span
         }
-        return active.last?.end
-    }
-}
-
-/// Orders case lists by the next breach, the one ordering every queue uses (`case list`, the
-/// dashboard, the wall, snapshots):
-/// 1. breached cases, most overdue first (by business time past the target);
-/// 2. cases whose clocks run, by the wall-clock instant the first of them breaches: time left
-///    is business time, so an hour left on office hours late in the day is due after two hours
-///    left on a 24×7 clock; a clock whose calendar never opens comes after every dated one;
-/// 3. paused cases, least time left first: they cannot breach while they wait on the
-///    customer, so they follow everything that can;
-/// 4. cases without a live clock.
-/// Ties go to the higher priority, then the older case, then the id.
-public struct SLAUrgency: Comparable, Sendable {
-    public enum Standing: Int, Sendable {
-        case breached, running, paused, quiet
-    }
-
-    public var standing: Standing
-    /// Breached and paused: remaining business seconds; running: the due instant in seconds
-    /// since the reference date (infinity when it never comes); quiet: 0.
-    public var key: Double
-    public var priorityRank: Int
-    public var opened: Date
-    public var id: String
-
-    public init(standing: Standing, key: Double, priorityRank: Int, opened: Date, id: String) {
-        self.standing = standing
-        self.key = key
-        self.priorityRank = priorityRank
-        self.opened = opened
-        self.id = id
-    }
-
-    /// Where a case stands in the queue, from its clocks at one moment.
-    public init(clocks: [SLAClock], priorityRank: Int, opened: Date, id: String) {
-        var breached: Double?
-        var due: Double?
-        var paused: Double?
-        for clock in clocks where clock.state.isLive {
-            if clock.remaining < 0 {
-                breached = min(breached ?? clock.remaining, clock.remaining)
-            } else if clock.state == .paused {
-                paused = min(paused ?? clock.remaining, clock.remaining)
-            } else {
-                let at = clock.due?.timeIntervalSinceReferenceDate ?? .infinity
-                due = min(due ?? at, at)
-            }
-        }
-        let (standing, key): (Standing, Double) =
-            if let breached { (.breached, breached) }
-            else if let due { (.running, due) }
-            else if let paused { (.paused, paused) }
-            else { (.quiet, 0) }
-        self.init(standing: standing, key: key, priorityRank: priorityRank, opened: opened, id: id)
-    }
-
-    public static func < (a: SLAUrgency, b: SLAUrgency) -> Bool {
-        if a.standing != b.standing { return a.standing.rawValue < b.standing.rawValue }
-        if a.key != b.key { return a.key < b.key }
-        if a.priorityRank != b.priorityRank { return a.priorityRank < b.priorityRank }
-        if a.opened != b.opened { return a.opened < b.opened }
-        return a.id < b.id
+        return nil
     }
 }

@@ -50,3 +50,43 @@ private func twoCalendars() throws -> EmptyDirectory {
         #expect(around.lowerBound < office.lowerBound, "\(run.out)")
     }
 }
+
+/// The ladder's automatic rises are in a case's history once, whichever command noticed them.
+@Suite struct EscalationHistoryTests {
+    /// C-2025, urgent feedback around the clock, breaches its first response at 10:05.
+    @Test func readingACaseRecordsTheRiseItReachedOnce() throws {
+        let dir = try DemoDirectory()
+        let rise = "Mon 23 Nov 2026 10:05  escalated  -  level 2: team-lead"
+        #expect(!dir.run(["case", "show", "C-2025"]).out.contains("escalated  -  level 2"))
+        let show = dir.run(["case", "show", "C-2025"], at: "2026-11-23T10:10:00+01:00")
+        #expect(show.code == 0, "\(show.err)")
+        #expect(show.out.contains(rise), "\(show.out)")
+        #expect(dir.run(["case", "list"], at: "2026-11-23T10:20:00+01:00").code == 0)
+        let again = dir.run(["case", "show", "C-2025", "--json"], at: "2026-11-23T10:30:00+01:00")
+        let history = try #require(try object(again)["history"] as? [[String: Any]])
+        #expect(history.filter { $0["action"] as? String == "escalated" }.map { $0["detail"] as? String }
+                == ["level 1: owner", "level 2: team-lead"])
+    }
+
+    @Test func anActionRecordsTheRiseBeforeItStopsTheClock() throws {
+        let dir = try DemoDirectory()
+        let run = dir.run(["case", "respond", "C-2025", "--json"], at: "2026-11-23T10:10:00+01:00")
+        #expect(run.code == 0, "\(run.err)")
+        let history = try #require(try object(run)["history"] as? [[String: Any]])
+        #expect(history.suffix(2).map { "\($0["at"]!) \($0["action"]!)" } == [
+            "2026-11-23T10:05:00+01:00 escalated", "2026-11-23T10:10:00+01:00 responded",
+        ])
+        #expect(try object(run)["escalation_level"] as? Int == 2)
+    }
+
+    @Test func listingRecordsTheRisesOfTheCasesListed() throws {
+        let dir = try DemoDirectory()
+        #expect(dir.run(["case", "list", "--mine"], at: "2026-11-23T10:10:00+01:00", user: "nobody").code == 0)
+        let untouched = try object(dir.run(["case", "show", "C-2025", "--json"]))
+        #expect((untouched["history"] as? [[String: Any]])?.count == 2, "not listed, not read")
+        #expect(dir.run(["case", "list"], at: "2026-11-23T10:10:00+01:00").code == 0)
+        let journal = try String(contentsOf: dir.url.appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        #expect(journal.contains("\"id\":\"C-2025\",\"action\":{\"name\":\"escalated\",\"level\":2},\"at\":\"2026-11-23T10:05:00+01:00\""),
+                "\(journal)")
+    }
+}
