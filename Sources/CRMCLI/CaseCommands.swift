@@ -23,7 +23,8 @@ struct CaseCommand: ParsableCommand {
             commandName: "open",
             abstract: "Open a case or feedback item and print its id.",
             discussion: """
-                The team defaults to the owner's. An influencer makes it feedback.
+                The team defaults to the owner's. Without --owner and --team it goes where settings.json's
+                routing sends its kind (crmtop routing list). An influencer makes it feedback.
                 Example: crmtop case open "Login fails" --customer "ACME" --priority high --owner maria
                 """
         )
@@ -64,16 +65,33 @@ struct CaseCommand: ParsableCommand {
                 throw CLIError("--opened: " + problem)
             }
             let id = Identifiers.next(prefix: "C-", existing: session.data.cases.map(\.id))
-            var history = [HistoryEvent(at: at, actor: session.user, action: "opened")]
-            if let owner { history.append(HistoryEvent(at: at, actor: session.user, action: "assigned", detail: owner)) }
-            let item = SupportCase(
+            var item = SupportCase(
                 id: id, title: title, customer: customer, kind: kind ?? (influencer == nil ? .standard : .feedback),
-                priority: priority, owner: owner, team: teamID, influencer: influencer, opened: at, history: history)
+                priority: priority, owner: owner, team: teamID, influencer: influencer, opened: at,
+                history: [HistoryEvent(at: at, actor: session.user, action: "opened")])
+            if let route = item.route(session.data.settings.routing, people: session.data.people) {
+                try Self.check(route, kind: item.kind, in: session.data)
+                Console.current.error("crmtop: note: no --owner or --team: routed to \(route.text) (crmtop routing list)\n")
+            }
+            if let owner = item.owner {
+                item.history.append(HistoryEvent(at: at, actor: session.user, action: "assigned", detail: owner))
+            }
             try session.apply([.supportCase(.open(item))])
             if global.json {
                 Console.current.json(CaseReport(item, settings: session.data.settings, now: session.now).json(in: session))
             } else {
                 Console.current.write(id + "\n")
+            }
+        }
+
+        /// Refuses a route to someone no longer in people.json rather than open an item nobody
+        /// the ladder can tell is responsible for.
+        static func check(_ route: Route, kind: CaseKind, in data: DataSet) throws {
+            let stale = [route.owner.flatMap { data.person($0) == nil ? "person \($0)" : nil },
+                         route.team.flatMap { data.team($0) == nil ? "team \($0)" : nil }].compactMap { $0 }
+            guard stale.isEmpty else {
+                throw CLIError("the routing for \(kind.rawValue) names \(stale.joined(separator: " and ")), not in people.json; "
+                    + "give --owner or --team, or change it with crmtop routing set")
             }
         }
     }

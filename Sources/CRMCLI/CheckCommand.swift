@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMCore
 import CRMStore
 import Foundation
 
@@ -10,7 +11,8 @@ struct CheckCommand: ParsableCommand {
             Reads every file without stopping at the first problem, then checks what no single
             file shows: people, teams, influencers, KPIs and calendars that do not exist, ids
             given twice, times out of order, settings that contradict each other, fields that
-            look misspelt, and journalled changes that no longer apply. Writes nothing.
+            look misspelt, and journalled changes that no longer apply. Writes nothing. Warns on stderr,
+            without failing, about escalation levels that tell nobody about some open items.
             Example: crmtop check --data ~/crmtop-demo
             """
     )
@@ -23,7 +25,11 @@ struct CheckCommand: ParsableCommand {
         defer { session?.close() }
         let store = session?.store ?? DataStore(directory: global.dataDirectory(console.environment))
         let dir = store.directory.path
-        let problems = store.check()
+        let (problems, data) = store.checkReading()
+        // Worth knowing, but no problem with the files: the exit status stays 0 for them.
+        for unheard in Escalation.unheard(data) {
+            console.error("crmtop: warning: \(dir)/settings.json: escalation: \(unheard.sentence)\n")
+        }
         if global.json {
             console.json(.array(problems.map { p in
                 .object([

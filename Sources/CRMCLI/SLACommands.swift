@@ -124,6 +124,8 @@ struct SLACommand: ParsableCommand {
             try Self.print(policies, in: session, json: global.json)
             if !global.json {
                 for note in Self.unused(policies) { Console.current.write(note + "\n") }
+                // The clocks tell the ladder when; routing who is there to be told.
+                for line in RoutingCommand.List.lines(session.data.settings.routing) { Console.current.write(line + "\n") }
             }
         }
 

@@ -105,6 +105,17 @@ enum Consistency {
             found.append(Finding(collection: .settings, list: "wall", index: nil, path: [.key("team")],
                                  message: "\"\(clip(id))\" is not a team in people.json"))
         }
+        for (key, route) in CaseKind.allCases.compactMap({ k in data.settings.routing.byKind[k].map { (k.rawValue, $0) } })
+            + (data.settings.routing.fallback.map { [("default", $0)] } ?? []) {
+            if let owner = route.owner, !people.contains(owner) {
+                found.append(Finding(collection: .settings, list: "routing", index: nil, path: [.key(key), .key("owner")],
+                                     message: "\"\(clip(owner))\" is not a person in people.json"))
+            }
+            if let team = route.team, !teams.contains(team) {
+                found.append(Finding(collection: .settings, list: "routing", index: nil, path: [.key(key), .key("team")],
+                                     message: "\"\(clip(team))\" is not a team in people.json"))
+            }
+        }
         for (n, a) in data.activities.enumerated() {
             person(.activities, "activities", n, [.key("person")], a.person)
             if !kpis.contains(a.kpi) { add(.activities, "activities", n, [.key("kpi")], "\"\(clip(a.kpi))\" is not a KPI in kpis.json") }
