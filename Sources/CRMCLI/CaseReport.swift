@@ -38,7 +38,7 @@ struct CaseReport {
             .init("id", .string(c.id)),
             .init("title", .string(c.title)),
             .init("kind", .string(c.kind.rawValue)),
-            .init("customer", .string(c.customer)),
+            .init("customer", text(c.customer)),
             .init("priority", .string(c.priority.rawValue)),
             .init("status", .string(c.status.rawValue)),
             .init("owner", text(c.owner)),

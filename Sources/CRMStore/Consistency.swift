@@ -55,6 +55,11 @@ enum Consistency {
         for (n, t) in data.teams.enumerated() { person(.people, "teams", n, [.key("lead")], t.lead) }
         unique(.kpis, "kpis", data.kpis, key: "id", \.id)
         unique(.influencers, "influencers", data.influencers, key: "id", \.id)
+        for (n, i) in data.influencers.enumerated() {
+            if let url = i.url, let problem = Link.problem(url, shown: clip(url), like: "https://blog.example.com") {
+                add(.influencers, "influencers", n, [.key("url")], problem)
+            }
+        }
 
         unique(.reminders, "reminders", data.reminders, key: "id", \.id)
         for (n, r) in data.reminders.enumerated() {

@@ -49,7 +49,7 @@ enum CasesPane {
                     priorityCell(row.item.priority, wide: wide),
                     TableCell((row.item.kind == .feedback ? (state.ascii ? "* " : "◆ ") : "") + row.item.title),
                 ]
-                if showCustomer { cells.append(TableCell(row.item.customer, .dim)) }
+                if showCustomer { cells.append(TableCell(row.item.source(in: state.data.influencers), .dim)) }
                 if wide {
                     cells.append(TableCell(row.item.owner ?? "—", .dim))
                     cells.append(TableCell(row.escalationLevel > 0 ? "E\(row.escalationLevel)" : "",
