@@ -206,7 +206,7 @@ public struct AppState: Equatable, Sendable {
             case .mine: if item.owner != user { return false }
             case .team: if myTeam == nil || item.team != myTeam { return false }
             }
-            return filter.map { Self.matches($0, [item.title, item.customer, item.owner ?? "", item.id]) } ?? true
+            return filter.map { Self.matches($0, [item.title, item.source(in: data.influencers), item.owner ?? "", item.id]) } ?? true
         }
     }
 

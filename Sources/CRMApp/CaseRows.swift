@@ -2,7 +2,7 @@ import CRMCore
 import Dispatch
 import Foundation
 
-/// The open cases at a moment, each with its SLA clocks, most urgent first. Redone every
+/// The open cases at a moment, each with its SLA clocks, the next breach first (`SLAUrgency`). Redone every
 /// second for every open case, 20,000 of them at the scale crmtop is built for, so a second
 /// passing updates the rows in place and re-sorts them (nearly sorted already) rather than
 /// building 20,000 new ones, which would copy every case.
@@ -11,7 +11,7 @@ enum CaseRows {
         var rows = cases.compactMap { item -> CaseRow? in
             guard item.status.isOpen else { return nil }
             return CaseRow(item: item, clocks: [], urgent: nil, escalationLevel: 0,
-                           urgency: SLAUrgency(remaining: nil, priorityRank: 0, opened: item.opened, id: item.id))
+                           urgency: SLA.urgency(of: item, clocks: []))
         }
         update(&rows, settings: settings, now: now)
         return rows

@@ -116,7 +116,7 @@ struct DerivationMemo: Equatable, Sendable {
         return found.takeAll().flatMap { $0 }.map { reminders[$0] }
     }
 
-    /// Every open case with its clocks, most urgent first. A change to a reminder does not
+    /// Every open case with its clocks, the next breach first. A change to a reminder does not
     /// work out 20,000 SLA clocks again, and a second passing updates the rows it has in
     /// place. Let go of the rows it returned before asking again, or they are copied.
     mutating func cases(_ data: DataSet, now: Date) -> [CaseRow] {

@@ -14,7 +14,7 @@ public struct CRMTop: ParsableCommand {
             DashCommand.self, WallCommand.self, SnapshotCommand.self, DemoCommand.self,
             ReminderCommand.self,
             CaseCommand.self, InfluencerCommand.self, CalendarCommand.self, SLACommand.self,
-            EscalationCommand.self,
+            EscalationCommand.self, RoutingCommand.self,
             PersonCommand.self, KPICommand.self, LogCommand.self, LeaderboardCommand.self,
             ImportCommand.self, ExportCommand.self, CheckCommand.self, RecoverCommand.self, NotifyCommand.self,
             ThemesCommand.self, CompletionsCommand.self, BenchCommand.self,

@@ -22,7 +22,9 @@ extension CaseActionCommand {
         let id = target.id
         let action = try action(in: session)
         let at = session.now
-        try session.apply([.supportCase(.act(id: id, action: action, at: at, actor: session.user, note: target.note))])
+        // The ladder's rises come first: once the action stops a clock, they no longer show.
+        let rises = session.riseRecords(of: session.data.cases.filter { $0.id == id })
+        try session.apply(rises + [.supportCase(.act(id: id, action: action, at: at, actor: session.user, note: target.note))])
         let report = CaseReport(try session.supportCase(id), settings: session.data.settings, now: at)
         if global.json {
             Console.current.json(report.json(in: session, history: true))

@@ -13,75 +13,19 @@ struct CaseCommand: ParsableCommand {
         abstract: "Support cases and feedback items with their SLA clocks.",
         discussion: "Example: crmtop case list --mine",
         subcommands: [
-            Open.self, List.self, Show.self, RespondCommand.self, PauseCommand.self, ResumeCommand.self,
+            OpenCaseCommand.self, List.self, Show.self, RespondCommand.self, PauseCommand.self, ResumeCommand.self,
             ResolveCommand.self, ReopenCommand.self, CloseCommand.self, AssignCommand.self,
             EscalateCommand.self,
         ]
     )
 
-    struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "open",
-            abstract: "Open a case or feedback item and print its id.",
-            discussion: """
-                The team defaults to the owner's. An influencer makes it feedback.
-                Example: crmtop case open "Login fails" --customer "ACME" --priority high --owner maria
-                """
-        )
-
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "One line saying what it is about.") var title: String
-        @Option(help: "Who raised it.") var customer: String
-        @Option(help: "case or feedback (default: case, or feedback with --influencer).") var kind: CaseKind?
-        @Option(help: "urgent, high, normal or low.") var priority: CasePriority = .normal
-        @Option(help: "Who works on it (a person's handle).") var owner: String?
-        @Option(help: "The team it belongs to (id or name).") var team: String?
-        @Option(help: "For feedback: the influencer it came from (an id from influencer list).") var influencer: String?
-        @Option(help: "When it came in (default: now); SLA clocks start here.") var opened: String?
-
-        func validate() throws {
-            guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("the title is empty")
-            }
-            guard !customer.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("--customer is empty")
-            }
-            if kind == .standard, influencer != nil {
-                throw ValidationError("--influencer: only feedback comes from an influencer; use --kind feedback")
-            }
-        }
-
-        func run() throws {
-            var session = try Session.open(global, actingAsUser: true)
-            defer { session.close() }
-            if let owner { try session.requirePerson(owner, option: "--owner") }
-            let teamID = try team.map { try session.teamID($0) } ?? owner.flatMap { session.data.person($0)?.team }
-            if let influencer, !session.data.influencers.contains(where: { $0.id == influencer }) {
-                throw CLIError("--influencer: no influencer \(influencer)"
-                    + known(session.data.influencers.map(\.id), "influencers"))
-            }
-            let at = try opened.map { try session.parseTime($0, option: "--opened") } ?? session.now
-            let id = Identifiers.next(prefix: "C-", existing: session.data.cases.map(\.id))
-            var history = [HistoryEvent(at: at, actor: session.user, action: "opened")]
-            if let owner { history.append(HistoryEvent(at: at, actor: session.user, action: "assigned", detail: owner)) }
-            let item = SupportCase(
-                id: id, title: title, customer: customer, kind: kind ?? (influencer == nil ? .standard : .feedback),
-                priority: priority, owner: owner, team: teamID, influencer: influencer, opened: at, history: history)
-            try session.apply([.supportCase(.open(item))])
-            if global.json {
-                Console.current.json(CaseReport(item, settings: session.data.settings, now: session.now).json(in: session))
-            } else {
-                Console.current.write(id + "\n")
-            }
-        }
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Open cases and feedback, most urgent SLA clock first.",
+            abstract: "Open cases and feedback, the next SLA breach first.",
             discussion: """
-                Everyone's by default, as on the dashboard.
+                Everyone's by default, in the dashboard's order: breached ones (most overdue first), then by \
+                the moment the next clock breaches (DUE), then those waiting on the customer.
                 Example: crmtop case list --mine --json --at 2026-11-23T10:00:00+01:00
                 """
         )
@@ -99,13 +43,17 @@ struct CaseCommand: ParsableCommand {
         }
 
         func run() throws {
-            let session = try Session.open(global, actingAsUser: mine)
+            var session = try Session.open(global, actingAsUser: mine)
             defer { session.close() }
             let teamID = try team.map { try session.teamID($0) }
-            let chosen = session.data.cases.filter { c in
-                (!mine || c.owner == session.user) && (teamID == nil || c.team == teamID)
-                    && (kind == nil || c.kind == kind)
+            func chosen() -> [SupportCase] {
+                session.data.cases.filter { c in
+                    (!mine || c.owner == session.user) && (teamID == nil || c.team == teamID)
+                        && (kind == nil || c.kind == kind)
+                }
             }
+            session.recordRises(of: chosen())
+            let chosen = chosen()
             let reports = CaseReport.open(chosen, settings: session.data.settings, now: session.now)
             if global.json {
                 Console.current.json(.array(reports.map { $0.json(in: session) }))
@@ -136,8 +84,9 @@ struct CaseCommand: ParsableCommand {
         @Argument(help: "The case id.") var id: String
 
         func run() throws {
-            let session = try Session.open(global)
+            var session = try Session.open(global)
             defer { session.close() }
+            session.recordRises(of: [try session.supportCase(id)])
             let report = CaseReport(try session.supportCase(id), settings: session.data.settings, now: session.now)
             if global.json {
                 Console.current.json(report.json(in: session, history: true))

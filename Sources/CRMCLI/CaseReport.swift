@@ -19,7 +19,7 @@ struct CaseReport {
         urgency = SLA.urgency(of: item, clocks: clocks)
     }
 
-    /// The open ones among `cases`, most urgent first: the dashboard's order.
+    /// The open ones among `cases`, the next breach first: the dashboard's order.
     static func open(_ cases: [SupportCase], settings: Settings, now: Date) -> [CaseReport] {
         cases.filter(\.status.isOpen)
             .map { CaseReport($0, settings: settings, now: now) }
@@ -38,7 +38,7 @@ struct CaseReport {
             .init("id", .string(c.id)),
             .init("title", .string(c.title)),
             .init("kind", .string(c.kind.rawValue)),
-            .init("customer", .string(c.customer)),
+            .init("customer", text(c.customer)),
             .init("priority", .string(c.priority.rawValue)),
             .init("status", .string(c.status.rawValue)),
             .init("owner", text(c.owner)),
@@ -90,5 +90,22 @@ extension Session {
         guard let date else { return "-" }
         let zone = zone ?? self.zone
         return Format.date(date, zone: zone) + " " + Format.clock(date, zone: zone, seconds: false)
+    }
+}
+
+extension Session {
+    /// The changes that write into these cases' history the rises of the ladder they have
+    /// reached by now and nobody has recorded yet: a command that reads a case notices them
+    /// as the dashboard and the notifier do.
+    func riseRecords(of cases: [SupportCase]) -> [Mutation] {
+        Escalation.recordings(of: cases, settings: data.settings, at: now)
+    }
+
+    /// Stores `riseRecords(of:)` before the cases are shown. Best effort: a directory this user
+    /// may only read is still shown, and whoever may write there records them.
+    mutating func recordRises(of cases: [SupportCase]) {
+        let records = riseRecords(of: cases)
+        guard !records.isEmpty, let stored = try? store.apply(records) else { return }
+        data = stored
     }
 }

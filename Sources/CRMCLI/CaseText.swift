@@ -10,11 +10,11 @@ enum CaseText {
         let c = report.item
         let data = session.data
         var fields: [[String]] = [
-            ["customer", c.customer], ["kind", c.kind.rawValue], ["priority", c.priority.rawValue],
+            ["customer", c.source(in: data.influencers)], ["kind", c.kind.rawValue], ["priority", c.priority.rawValue],
             ["status", c.status.rawValue], ["owner", c.owner ?? "-"], ["team", c.team ?? "-"],
         ]
         if let id = c.influencer {
-            fields.append(["influencer", id + (data.influencers.first { $0.id == id }.map { " " + $0.name } ?? "")])
+            fields.append(["influencer", id + (data.influencers.first { $0.id == id }.map { " " + $0.shownName } ?? "")])
         }
         fields += [
             ["opened", session.wallTime(c.opened)],
@@ -57,7 +57,8 @@ enum CaseText {
         return "level \(report.level)" + (tell.isEmpty ? "" : ": tell " + tell.joined(separator: ", "))
     }
 
-    private static func indent(_ text: String) -> String {
+    /// Every line two spaces in, as details under a heading.
+    static func indent(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
             .joined(separator: "\n")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRMCore
 import CRMStore
 import Foundation
 
@@ -11,7 +12,9 @@ struct CheckCommand: ParsableCommand {
             file shows: people, teams, influencers, KPIs and calendars that do not exist, ids \
             given twice, times out of order, settings that contradict each other, fields that \
             look misspelt, and journalled changes that no longer apply. Writes nothing. Also \
-            says when a recovery file holds changes a dashboard could not save (crmtop recover).
+            says when a recovery file holds changes a dashboard could not save (crmtop recover), \
+            and warns on stderr, without failing, about escalation levels that tell nobody about \
+            some open items.
             Example: crmtop check --data ~/crmtop-demo
             """
     )
@@ -25,13 +28,17 @@ struct CheckCommand: ParsableCommand {
         let store = session?.store ?? DataStore(directory: global.dataDirectory(console.environment))
         try Session.requireDirectory(store)
         let dir = store.directory.path
-        let problems = store.check()
+        let (problems, data) = store.checkReading()
         let recovery = RecoveryFile(for: store.directory, environment: console.environment)
         if session == nil, recovery.exists {
             // Not a problem with the files, but changes that are not in them yet.
             let note = "a recovery file holds changes not saved to \(dir) (\(recovery.url.path)); "
                 + "crmtop recover shows them, crmtop recover --apply stores them\n"
             if global.json { console.error("crmtop: note: " + note) } else { console.write("note: " + note) }
+        }
+        // Worth knowing, but no problem with the files: the exit status stays 0 for them.
+        for unheard in Escalation.unheard(data) {
+            console.error("crmtop: warning: \(dir)/settings.json: escalation: \(unheard.sentence)\n")
         }
         if global.json {
             console.json(.array(problems.map { p in

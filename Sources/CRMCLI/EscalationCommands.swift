@@ -62,7 +62,12 @@ struct EscalationCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "The escalation ladder, lowest level first.", discussion: "Example: crmtop escalation list")
+            abstract: "The escalation ladder, lowest level first.",
+            discussion: """
+                Warns about each level that tells nobody about some open items (no owner, no team lead, nobody \
+                with the role).
+                Example: crmtop escalation list
+                """)
 
         @OptionGroup var global: GlobalOptions
 
@@ -75,6 +80,19 @@ struct EscalationCommand: ParsableCommand {
                 return
             }
             try Self.print(ladder, json: global.json)
+            Self.warnUnheard(session.data, json: global.json)
+        }
+
+        /// Says which levels tell nobody about some open items: on stdout under the table,
+        /// on stderr beside JSON.
+        static func warnUnheard(_ data: DataSet, json: Bool) {
+            for unheard in Escalation.unheard(data) {
+                if json {
+                    Console.current.error("crmtop: warning: " + unheard.sentence + "\n")
+                } else {
+                    Console.current.write("warning: " + unheard.sentence + "\n")
+                }
+            }
         }
 
         static func print(_ ladder: [EscalationLevel], json: Bool, single: Bool = false) throws {

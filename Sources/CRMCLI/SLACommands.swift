@@ -16,14 +16,16 @@ struct SLACommand: ParsableCommand {
             commandName: "set",
             abstract: "Set the policy for a priority (and kind), replacing the one there was.",
             discussion: """
-                Without --calendar or --24x7 the policy counts the default calendar's open hours.
+                Without --kind the policy is for cases and feedback alike: it replaces the policies of both kinds \
+                for that priority (a policy for one kind wins over one for any kind). Without --calendar or --24x7 \
+                the policy counts the default calendar's open hours.
                 Example: crmtop sla set --priority high --first-response 4h --next-response 2h --resolution 2d --warn-at 75%
                 """
         )
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "urgent, high, normal or low.") var priority: CasePriority
-        @Option(help: "case or feedback (default: both).") var kind: CaseKind?
+        @Option(help: "case or feedback (default: both, replacing their own policies for the priority).") var kind: CaseKind?
         @Option(name: .customLong("first-response"), help: "Time allowed until the first response, like 4h.")
         var firstResponse: String?
         @Option(name: .customLong("next-response"),
@@ -61,13 +63,28 @@ struct SLACommand: ParsableCommand {
                 calendar: aroundTheClock ? nil : calendar ?? (settings.calendars.isEmpty ? nil : settings.defaultCalendar.name),
                 warnAtFraction: try warnAt.map(Self.fraction),
                 warnBefore: try warnBefore.map { try session.parseDuration($0, option: "--warn-before") })
-            if let n = settings.slaPolicies.firstIndex(where: { $0.kind == kind && $0.priority == priority }) {
-                settings.slaPolicies[n] = policy
-            } else {
-                settings.slaPolicies.append(policy)
-            }
+            // One for a kind wins over one for any kind (`SLA.policy`), so a policy for every
+            // kind that left them in place would change nothing for that priority.
+            let replaced = kind == nil
+                ? CaseKind.allCases.filter { k in settings.slaPolicies.contains { $0.kind == k && $0.priority == priority } }
+                : []
+            let place = settings.slaPolicies.firstIndex {
+                $0.priority == priority && ($0.kind == kind || kind == nil)
+            } ?? settings.slaPolicies.endIndex
+            settings.slaPolicies.removeAll { $0.priority == priority && ($0.kind == kind || kind == nil) }
+            settings.slaPolicies.insert(policy, at: min(place, settings.slaPolicies.endIndex))
             try session.apply([.settings(settings)])
             try List.print([policy], in: session, json: global.json, single: true)
+            if !replaced.isEmpty {
+                let note = "Applies to cases and feedback: replaced the "
+                    + replaced.map(\.rawValue).joined(separator: " and ") + " \(replaced.count == 1 ? "policy" : "policies")"
+                    + " for \(priority.rawValue)."
+                if global.json {
+                    Console.current.error("crmtop: " + note + "\n")
+                } else {
+                    Console.current.write(note + "\n")
+                }
+            }
         }
 
         private func target(_ text: String, _ option: String, _ session: Session) throws -> TimeInterval {
@@ -105,6 +122,24 @@ struct SLACommand: ParsableCommand {
                 return
             }
             try Self.print(policies, in: session, json: global.json)
+            if !global.json {
+                for note in Self.unused(policies) { Console.current.write(note + "\n") }
+                // The clocks tell the ladder when; routing who is there to be told.
+                for line in RoutingCommand.List.lines(session.data.settings.routing) { Console.current.write(line + "\n") }
+            }
+        }
+
+        /// A sentence for each policy for any kind that both kinds' own policies override,
+        /// as settings written by hand or by older versions may have.
+        static func unused(_ policies: [SLAPolicy]) -> [String] {
+            policies.filter { p in
+                p.kind == nil && CaseKind.allCases.allSatisfy { k in
+                    policies.contains { $0.kind == k && $0.priority == p.priority }
+                }
+            }.map {
+                "The policy for any kind at \($0.priority.rawValue) is not used: the "
+                    + CaseKind.allCases.map(\.rawValue).joined(separator: " and ") + " policies for \($0.priority.rawValue) win."
+            }
         }
 
         /// A table, or the settings file's own shape: an array, or one object when `single`.

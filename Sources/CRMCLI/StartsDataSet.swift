@@ -9,7 +9,8 @@ protocol StartsDataSet {}
 
 extension DashCommand: StartsDataSet {}
 extension ReminderAdd: StartsDataSet {}
-extension CaseCommand.Open: StartsDataSet {}
+extension OpenCaseCommand: StartsDataSet {}
+extension RoutingCommand.Set: StartsDataSet {}
 extension InfluencerCommand.Add: StartsDataSet {}
 extension CalendarCommand.Set: StartsDataSet {}
 extension SLACommand.Set: StartsDataSet {}

@@ -65,7 +65,7 @@ enum TransferKind: String, CaseIterable {
             let records = try ReminderCSV.records(text, map: map, zone: zone, people: &people, note: note)
             return try ImportPlan(records, into: data, defaultOwner: session.user, people: people, stamp: source)
         case (.cases, "json"):
-            return try ImportPlan(cases: try CaseJSONTransfer.records(bytes, zone: zone), into: data, people: people)
+            return try ImportPlan(cases: try CaseJSONTransfer.records(bytes, zone: zone, now: source.at), into: data, people: people)
         case (.cases, _):
             let records = try CaseCSV.records(text, map: map, zone: zone, data: data, people: &people, note: note)
             return try ImportPlan(caseRows: records, into: data, people: people, stamp: source)

@@ -26,6 +26,15 @@ public enum CaseAction: Equatable, Sendable {
 }
 
 extension SupportCase {
+    /// Why a case cannot come in at `opened` as of `now`, or nil. Nothing can have come in
+    /// later than now, and a case that did would be stuck: every action on it would happen
+    /// before it was opened. What `case open` and the importers refuse.
+    public static func openingProblem(_ opened: Date, now: Date, zone: TimeZone) -> String? {
+        guard opened > now else { return nil }
+        return "\(TimeText.format(opened, zone: zone)) is after now (\(TimeText.format(now, zone: zone))); "
+            + "a case cannot be opened in the future"
+    }
+
     /// Whether a pause is still running: the case waits on the customer.
     public var isPaused: Bool { pauses.contains { $0.end == nil } }
 

@@ -22,6 +22,14 @@ public enum CaseChange: Equatable, Sendable {
         }
     }
 
+    /// Whether applying it to `data` would change nothing: a rise of the ladder that is
+    /// recorded already, or whose case is no longer open (see `CaseAction.escalate(to:)`).
+    public func changesNothing(in data: DataSet) -> Bool {
+        guard case .act(let id, .escalate(to: let level?), _, _, _) = self,
+              let item = data.cases.first(where: { $0.id == id }) else { return false }
+        return !item.status.isOpen || level <= item.escalationLevel
+    }
+
     func apply(to data: inout DataSet) throws(MutationError) {
         switch self {
         case .put(let item):

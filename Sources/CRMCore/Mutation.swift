@@ -10,6 +10,13 @@ public enum Mutation: Equatable, Sendable {
     case logActivity(Activity)
     case settings(Settings)
 
+    /// Whether applying it to `data` would change nothing, so that storing it would only
+    /// lengthen the journal: a rise another process already recorded.
+    public func changesNothing(in data: DataSet) -> Bool {
+        if case .supportCase(let change) = self { return change.changesNothing(in: data) }
+        return false
+    }
+
     /// Applies the change; refuses (and changes nothing) when what it names is gone.
     public func apply(to data: inout DataSet) throws(MutationError) {
         switch self {

@@ -75,25 +75,10 @@ extension Reminder {
         }
         if let start, start > due { problems.append(.init(.start, "start \(time(start)) is after due \(time(due))")) }
         if let end, end <= due { problems.append(.init(.end, "end \(time(end)) must be after due \(time(due))")) }
-        if let link, !Self.looksLikeURL(link) {
-            problems.append(.init(.link, "link \"\(link)\" is not a URL; write it whole, like https://crm.example.com/accounts/acme"))
+        if let link, let problem = Link.problem(link, like: "https://crm.example.com/accounts/acme") {
+            problems.append(.init(.link, "link " + problem))
         }
         return problems
-    }
-
-    /// A scheme and something after it, no spaces or control characters; web links need a host.
-    static func looksLikeURL(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter
-        else { return false }
-        let scheme = text[..<colon], rest = text[text.index(after: colon)...]
-        guard scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }),
-              !rest.isEmpty,
-              !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
-        else { return false }
-        if ["http", "https"].contains(scheme.lowercased()) {
-            return rest.hasPrefix("//") && !rest.dropFirst(2).isEmpty && !rest.dropFirst(2).hasPrefix("/")
-        }
-        return true
     }
 }
 

@@ -92,24 +92,47 @@ public enum SLA {
     /// for callers that evaluate many cases against the same settings.
     public static func clocks(for supportCase: SupportCase, policy: SLAPolicy, time: BusinessTime,
                               now: Date) -> [SLAClock] {
-        var result: [SLAClock] = []
-        if let target = policy.firstResponse {
-            let stop = [supportCase.firstResponseAt, supportCase.resolvedAt].compactMap { $0 }.min()
-            result.append(clock(.firstResponse, target: target, start: supportCase.opened, stop: stop,
-                                supportCase: supportCase, policy: policy, time: time, now: now))
+        SLAMetric.allCases.compactMap { metric in
+            guard let target = target(of: metric, in: policy), let span = span(of: metric, supportCase) else { return nil }
+            return clock(metric, target: target, start: span.start, stop: span.stop,
+                         supportCase: supportCase, policy: policy, time: time, now: now)
         }
-        if let target = policy.nextResponse, let message = supportCase.lastCustomerMessageAt,
-           let first = supportCase.firstResponseAt, message >= first {
-            let stop = [supportCase.lastResponseAt, supportCase.resolvedAt]
-                .compactMap { $0 }.filter { $0 >= message }.min()
-            result.append(clock(.nextResponse, target: target, start: message, stop: stop,
-                                supportCase: supportCase, policy: policy, time: time, now: now))
+    }
+
+    /// The wall-clock moment at which the case's `metric` clock had counted `seconds`, along
+    /// what happened up to `now` (pauses left out); nil when it had not counted that much by then.
+    /// When a clock crossed a threshold, such as its warning or a time past its breach.
+    public static func moment(_ metric: SLAMetric, counted seconds: TimeInterval, of supportCase: SupportCase,
+                              settings: Settings, now: Date) -> Date? {
+        guard let policy = policy(for: supportCase, in: settings), let span = span(of: metric, supportCase) else {
+            return nil
         }
-        if let target = policy.resolution {
-            result.append(clock(.resolution, target: target, start: supportCase.opened, stop: supportCase.resolvedAt,
-                                supportCase: supportCase, policy: policy, time: time, now: now))
+        let stopped = span.stop.map { $0 <= now } ?? false
+        let end = stopped ? max(span.stop ?? now, span.start) : now
+        let active = activeIntervals(from: span.start, to: end, pauses: supportCase.pauses, now: now)
+        return instant(counting: seconds, active: active, time: businessTime(for: policy, in: settings))
+    }
+
+    private static func target(of metric: SLAMetric, in policy: SLAPolicy) -> TimeInterval? {
+        switch metric {
+        case .firstResponse: policy.firstResponse
+        case .nextResponse: policy.nextResponse
+        case .resolution: policy.resolution
         }
-        return result
+    }
+
+    /// When a metric's clock starts and stops (nil: not yet), by the rules above; nil when the
+    /// case has no such clock.
+    private static func span(of metric: SLAMetric, _ c: SupportCase) -> (start: Date, stop: Date?)? {
+        switch metric {
+        case .firstResponse:
+            return (c.opened, [c.firstResponseAt, c.resolvedAt].compactMap { $0 }.min())
+        case .nextResponse:
+            guard let message = c.lastCustomerMessageAt, let first = c.firstResponseAt, message >= first else { return nil }
+            return (message, [c.lastResponseAt, c.resolvedAt].compactMap { $0 }.filter { $0 >= message }.min())
+        case .resolution:
+            return (c.opened, c.resolvedAt)
+        }
     }
 
     /// The live clock with the least time left.
@@ -121,10 +144,10 @@ public enum SLA {
         return best
     }
 
-    /// The sort key for case lists: see `SLAUrgency`.
+    /// The sort key for case lists, the next breach first: see `SLAUrgency`.
     public static func urgency(of supportCase: SupportCase, clocks: [SLAClock]) -> SLAUrgency {
-        SLAUrgency(remaining: mostUrgent(clocks)?.remaining, priorityRank: supportCase.priority.rank,
-                   opened: supportCase.opened, id: supportCase.id)
+        SLAUrgency(clocks: clocks, priorityRank: supportCase.priority.rank, opened: supportCase.opened,
+                   id: supportCase.id)
     }
 
     /// `true` when `a` sorts before `b`.
@@ -165,7 +188,7 @@ public enum SLA {
         if !stopped {
             due = remaining > 0
                 ? time.adding(businessSeconds: remaining, to: max(now, start))
-                : breachInstant(target: target, active: active, time: time)
+                : instant(counting: target, active: active, time: time) ?? active.last?.end
                     ?? time.nextOpen(after: max(now, start))
             if due == .distantFuture { due = nil }
         }
@@ -191,46 +214,17 @@ public enum SLA {
         return result
     }
 
-    /// When the counted time reached the target along what actually happened.
-    private static func breachInstant(target: TimeInterval, active: [(start: Date, end: Date)],
-                                      time: BusinessTime) -> Date? {
+    /// When the counted time reached `seconds` along what actually happened; nil if it did not.
+    private static func instant(counting seconds: TimeInterval, active: [(start: Date, end: Date)],
+                                time: BusinessTime) -> Date? {
         var counted = 0.0
         for interval in active {
             let span = time.businessSeconds(from: interval.start, to: interval.end)
-            if counted + span >= target {
-                return time.adding(businessSeconds: target - counted, to: interval.start)
+            if counted + span >= seconds {
+                return time.adding(businessSeconds: seconds - counted, to: interval.start)
             }
             counted += span
         }
-        return active.last?.end
-    }
-}
-
-/// Orders case lists: most overdue first, then least time left, cases without a live clock
-/// last; ties by priority, then oldest first, then id.
-public struct SLAUrgency: Comparable, Sendable {
-    /// Remaining business seconds of the most urgent live clock; nil when none is live.
-    public var remaining: TimeInterval?
-    public var priorityRank: Int
-    public var opened: Date
-    public var id: String
-
-    public init(remaining: TimeInterval?, priorityRank: Int, opened: Date, id: String) {
-        self.remaining = remaining
-        self.priorityRank = priorityRank
-        self.opened = opened
-        self.id = id
-    }
-
-    public static func < (a: SLAUrgency, b: SLAUrgency) -> Bool {
-        switch (a.remaining, b.remaining) {
-        case let (x?, y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
-        }
-        if a.priorityRank != b.priorityRank { return a.priorityRank < b.priorityRank }
-        if a.opened != b.opened { return a.opened < b.opened }
-        return a.id < b.id
+        return nil
     }
 }

@@ -33,6 +33,64 @@ public enum Escalation {
         return Set(settings.escalation.map(\.level).filter { $0 > before && $0 <= after }).sorted()
     }
 
+    /// A level of the ladder a case reached, and when.
+    public struct Rise: Equatable, Sendable {
+        public var level: Int
+        public var at: Date
+
+        public init(level: Int, at: Date) {
+            self.level = level
+            self.at = at
+        }
+    }
+
+    /// The ladder levels an open case has reached by `now` above the level stored on it, lowest
+    /// first: what its history does not have yet. Each is dated when its trigger was reached
+    /// (the first of the clocks that reached it), not when someone noticed, so every process
+    /// that notices the same rise dates it the same way.
+    public static func unrecorded(_ supportCase: SupportCase, clocks: [SLAClock], settings: Settings,
+                                  now: Date) -> [Rise] {
+        guard supportCase.status.isOpen else { return [] }
+        let reached = level(for: supportCase, clocks: clocks, ladder: settings.escalation, now: now)
+        guard reached > supportCase.escalationLevel else { return [] }
+        var rises: [Rise] = []
+        for step in settings.escalation.sorted(by: { $0.level < $1.level })
+        where step.level > (rises.last?.level ?? supportCase.escalationLevel) && step.level <= reached {
+            let moments = clocks.filter { isReached(step.trigger, by: $0) }.compactMap { clock in
+                SLA.moment(clock.metric, counted: threshold(step.trigger, of: clock), of: supportCase,
+                           settings: settings, now: now)
+            }
+            guard step.level == reached || !moments.isEmpty else { continue }
+            rises.append(Rise(level: step.level, at: min(moments.min() ?? now, now)))
+        }
+        return rises
+    }
+
+    /// The changes that record every open case's unrecorded rises in its history: the ladder's
+    /// own `CaseAction.escalate(to:)`, by nobody. What a process that notices them stores; one
+    /// already recorded by another process changes nothing and is not stored again.
+    public static func recordings(of cases: [SupportCase], settings: Settings, at now: Date) -> [Mutation] {
+        guard !settings.escalation.isEmpty else { return [] }
+        return cases.flatMap { item -> [Mutation] in
+            guard item.status.isOpen else { return [] }
+            let clocks = SLA.clocks(for: item, settings: settings, now: now)
+            return recording(unrecorded(item, clocks: clocks, settings: settings, now: now), of: item.id)
+        }
+    }
+
+    public static func recording(_ rises: [Rise], of id: String) -> [Mutation] {
+        rises.map { .supportCase(.act(id: id, action: .escalate(to: $0.level), at: $0.at, actor: nil)) }
+    }
+
+    /// The business seconds a clock has counted when `trigger` is reached.
+    private static func threshold(_ trigger: EscalationTrigger, of clock: SLAClock) -> TimeInterval {
+        switch trigger {
+        case .warning: min(clock.warnAt ?? clock.target, clock.target)
+        case .breach: clock.target
+        case .afterBreach(let duration): clock.target + duration
+        }
+    }
+
     public static func isReached(_ trigger: EscalationTrigger, by clock: SLAClock) -> Bool {
         guard clock.state.isLive else { return false }
         switch trigger {

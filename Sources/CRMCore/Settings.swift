@@ -138,16 +138,20 @@ public struct Settings: Equatable, Sendable {
     public var leaderboard: LeaderboardSettings
     public var notify: NotifySettings
     public var wall: WallDisplaySettings
+    /// Who gets items opened without an owner or a team.
+    public var routing: CaseRouting
 
     public init(calendars: [BusinessCalendar] = [], slaPolicies: [SLAPolicy] = [],
                 escalation: [EscalationLevel] = [], leaderboard: LeaderboardSettings = .init(),
-                notify: NotifySettings = .init(), wall: WallDisplaySettings = .init()) {
+                notify: NotifySettings = .init(), wall: WallDisplaySettings = .init(),
+                routing: CaseRouting = .init()) {
         self.calendars = calendars
         self.slaPolicies = slaPolicies
         self.escalation = escalation
         self.leaderboard = leaderboard
         self.notify = notify
         self.wall = wall
+        self.routing = routing
     }
 
     /// The calendar named `default`, else the first, else UTC around the clock.

@@ -56,7 +56,9 @@ public struct HistoryEvent: Equatable, Sendable {
 public struct SupportCase: Identifiable, Equatable, Sendable {
     public var id: String
     public var title: String
-    public var customer: String
+    /// Who raised it; nil for feedback that came from an influencer or anonymously
+    /// (`source(in:)` says what to show instead).
+    public var customer: String?
     public var kind: CaseKind
     public var priority: CasePriority
     public var status: CaseStatus
@@ -79,7 +81,7 @@ public struct SupportCase: Identifiable, Equatable, Sendable {
     public var externalID: String?
 
     public init(
-        id: String, title: String, customer: String, kind: CaseKind = .standard,
+        id: String, title: String, customer: String?, kind: CaseKind = .standard,
         priority: CasePriority = .normal, status: CaseStatus = .new, owner: String? = nil,
         team: String? = nil, influencer: String? = nil, opened: Date,
         firstResponseAt: Date? = nil, lastResponseAt: Date? = nil, lastCustomerMessageAt: Date? = nil,
@@ -111,13 +113,32 @@ public struct SupportCase: Identifiable, Equatable, Sendable {
 public struct Influencer: Identifiable, Equatable, Sendable {
     public var id: String
     public var name: String
+    /// The screen name they publish under ("Rant112"), when they have one.
+    public var handle: String?
     public var url: String?
     public var notes: String?
 
-    public init(id: String, name: String, url: String? = nil, notes: String? = nil) {
+    public init(id: String, name: String, handle: String? = nil, url: String? = nil, notes: String? = nil) {
         self.id = id
         self.name = name
+        self.handle = handle
         self.url = url
         self.notes = notes
+    }
+
+    /// "Lena Brandt (@lenab)", or the name alone when the handle is the name or absent.
+    public var shownName: String {
+        guard let handle, handle != name else { return name }
+        return "\(name) (@\(handle))"
+    }
+}
+
+extension SupportCase {
+    /// Who raised it, for where a customer is shown: the customer, else the influencer it came
+    /// from (by name), else "anonymous".
+    public func source(in influencers: [Influencer]) -> String {
+        if let customer { return customer }
+        guard let id = influencer else { return "anonymous" }
+        return influencers.first { $0.id == id }?.shownName ?? id
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// One field of a case as a CSV row sets it.
 public enum CaseField: Equatable, Sendable {
-    case title(String), customer(String), kind(CaseKind), priority(CasePriority), status(CaseStatus)
+    case title(String), customer(String?), kind(CaseKind), priority(CasePriority), status(CaseStatus)
     case owner(String?), team(String?), influencer(String?)
     case opened(Date), firstResponseAt(Date?), resolvedAt(Date?), escalationLevel(Int)
 
@@ -73,10 +73,12 @@ public enum CaseCSV {
         let key = row.text("external_id")
         if key == nil && row.values["external_id"] != nil { throw row.problem("external_id", "empty") }
         var fields: [CaseField] = []
-        for name in ["title", "customer"] where row.values[name] != nil {
-            guard let text = row.text(name) else { throw row.problem(name, "empty") }
-            fields.append(name == "title" ? .title(text) : .customer(text))
+        if row.values["title"] != nil {
+            guard let text = row.text("title") else { throw row.problem("title", "empty") }
+            fields.append(.title(text))
         }
+        // Empty for feedback from an influencer or anonymous; a new case still needs one.
+        if row.values["customer"] != nil { fields.append(.customer(row.text("customer"))) }
         if let text = row.text("kind") {
             guard let kind = CaseKind(rawValue: text.lowercased()) else { throw row.problem("kind", "\"\(text)\" is not case or feedback") }
             fields.append(.kind(kind))
@@ -156,7 +158,7 @@ public enum CaseCSV {
         return CSV.line(["id", "title", "customer", "kind", "priority", "status", "owner", "team", "influencer",
                          "opened", "first_response_at", "resolved_at", "escalation_level"])
             + cases.map { c in
-                CSV.line([c.importKey, c.title, c.customer, c.kind.rawValue, c.priority.rawValue, c.status.rawValue,
+                CSV.line([c.importKey, c.title, c.customer ?? "", c.kind.rawValue, c.priority.rawValue, c.status.rawValue,
                           c.owner ?? "", c.team ?? "", c.influencer ?? "", time(c.opened), time(c.firstResponseAt),
                           time(c.resolvedAt), String(c.escalationLevel)])
             }.joined()
@@ -191,12 +193,16 @@ extension ImportPlan {
             func problem(_ field: String, _ message: String) -> ImportProblem { ImportProblem(line: record.line, field: field, message) }
             if let key = record.key, !seen.insert(key).inserted { throw problem("external_id", "\(key) appears twice in the file") }
             let existing = record.key.flatMap { byKey[$0] }
-            var item = existing ?? SupportCase(id: "", title: "", customer: "", opened: Date(timeIntervalSince1970: 0),
+            var item = existing ?? SupportCase(id: "", title: "", customer: nil, opened: Date(timeIntervalSince1970: 0),
                                                externalID: record.key)
             for field in record.fields { field.apply(to: &item) }
+            let setsOpened = record.fields.contains { if case .opened = $0 { true } else { false } }
+            if setsOpened, let why = SupportCase.openingProblem(item.opened, now: stamp.at, zone: data.settings.defaultCalendar.timeZone) {
+                throw problem("opened", why)
+            }
             if existing == nil {
-                for (name, given) in [("title", !item.title.isEmpty), ("customer", !item.customer.isEmpty),
-                                      ("opened", record.fields.contains { if case .opened = $0 { true } else { false } })] where !given {
+                for (name, given) in [("title", !item.title.isEmpty), ("customer", item.customer != nil || item.kind == .feedback),
+                                      ("opened", setsOpened)] where !given {
                     throw problem(name, "missing; a new case needs it")
                 }
             }

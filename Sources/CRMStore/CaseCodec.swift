@@ -8,14 +8,14 @@ enum CaseCodec {
         "external_id",
     ]
     static let pauseFields: [StaticString] = ["start", "end"]
-    static let influencerFields: [StaticString] = ["id", "name", "url", "notes"]
+    static let influencerFields: [StaticString] = ["id", "name", "handle", "url", "notes"]
 
     static func decode(_ value: JSONValue, zone: TimeZone) throws(FieldError) -> SupportCase {
         var f = try Fields(value, known: fields)
         let item = SupportCase(
             id: try f.string("id"),
             title: try f.string("title"),
-            customer: try f.string("customer"),
+            customer: try f.string("customer", or: nil),
             kind: try f.choice("kind", or: CaseKind.standard)!,
             priority: try f.choice("priority", or: CasePriority.normal)!,
             status: try f.choice("status", or: CaseStatus.new)!,
@@ -75,7 +75,7 @@ enum CaseCodec {
 
     static func decodeInfluencer(_ value: JSONValue) throws(FieldError) -> Influencer {
         var f = try Fields(value, known: influencerFields)
-        let influencer = Influencer(id: try f.string("id"), name: try f.string("name"),
+        let influencer = Influencer(id: try f.string("id"), name: try f.string("name"), handle: try f.string("handle", or: nil),
                                     url: try f.string("url", or: nil), notes: try f.string("notes", or: nil))
         f.finish()
         return influencer
@@ -85,6 +85,7 @@ enum CaseCodec {
         var o = ObjectBuilder(zone: .gmt)
         o.put("id", i.id)
         o.put("name", i.name)
+        o.put("handle", i.handle)
         o.put("url", i.url)
         o.put("notes", i.notes)
         return o.output

@@ -14,9 +14,16 @@ extension SupportCase {
 }
 
 public enum CaseJSONTransfer {
-    public static func records(_ bytes: [UInt8], zone: TimeZone) throws(ImportProblem) -> [ImportedCase] {
-        try JSONTransfer.items(bytes, "cases") { v throws(FieldError) in try CaseCodec.decode(v, zone: zone) }
-            .map { line, item in ImportedCase(line: line, key: item.importKey, item: item) }
+    /// A case opened after `now` is refused at its `opened` value (`SupportCase.openingProblem`).
+    public static func records(_ bytes: [UInt8], zone: TimeZone, now: Date) throws(ImportProblem) -> [ImportedCase] {
+        try JSONTransfer.items(bytes, "cases") { v throws(FieldError) in
+            let item = try CaseCodec.decode(v, zone: zone)
+            if let problem = SupportCase.openingProblem(item.opened, now: now, zone: zone) {
+                throw within(.key("opened"), FieldError(problem, at: v["opened"]?.offset))
+            }
+            return item
+        }
+        .map { line, item in ImportedCase(line: line, key: item.importKey, item: item) }
     }
 }
 

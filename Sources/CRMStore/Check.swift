@@ -7,14 +7,17 @@ extension DataStore {
     /// misspellings, references to things that do not exist, ids given twice, contradictions,
     /// fields longer than crmtop writes, and journalled changes that no longer apply. Reads
     /// without the lock; writes nothing.
-    public func check() -> [LoadError] {
+    public func check() -> [LoadError] { checkReading().problems }
+
+    /// `check()` with the data as it read it, for what is worth telling that is no problem.
+    public func checkReading() -> (problems: [LoadError], data: DataSet) {
         var checker = Checker(store: self)
         checker.run()
-        return checker.problems.sorted { a, b in
+        return (checker.problems.sorted { a, b in
             let order = Checker.order
             return (order[a.file] ?? order.count, a.line ?? 0, a.column ?? 0)
                 < (order[b.file] ?? order.count, b.line ?? 0, b.column ?? 0)
-        }
+        }, checker.data)
     }
 }
 

@@ -55,6 +55,11 @@ enum Consistency {
         for (n, t) in data.teams.enumerated() { person(.people, "teams", n, [.key("lead")], t.lead) }
         unique(.kpis, "kpis", data.kpis, key: "id", \.id)
         unique(.influencers, "influencers", data.influencers, key: "id", \.id)
+        for (n, i) in data.influencers.enumerated() {
+            if let url = i.url, let problem = Link.problem(url, shown: clip(url), like: "https://blog.example.com") {
+                add(.influencers, "influencers", n, [.key("url")], problem)
+            }
+        }
 
         unique(.reminders, "reminders", data.reminders, key: "id", \.id)
         for (n, r) in data.reminders.enumerated() {
@@ -102,6 +107,17 @@ enum Consistency {
         }
         if let id = data.settings.wall.team, let problem = known.problem(id, as: .team) {
             found.append(Finding(collection: .settings, list: "wall", index: nil, path: [.key("team")], message: problem))
+        }
+        for (key, route) in CaseKind.allCases.compactMap({ k in data.settings.routing.byKind[k].map { (k.rawValue, $0) } })
+            + (data.settings.routing.fallback.map { [("default", $0)] } ?? []) {
+            if let owner = route.owner, let problem = known.problem(owner, as: .person) {
+                found.append(Finding(collection: .settings, list: "routing", index: nil, path: [.key(key), .key("owner")],
+                                     message: problem))
+            }
+            if let team = route.team, let problem = known.problem(team, as: .team) {
+                found.append(Finding(collection: .settings, list: "routing", index: nil, path: [.key(key), .key("team")],
+                                     message: problem))
+            }
         }
         for (n, a) in data.activities.enumerated() {
             person(.activities, "activities", n, [.key("person")], a.person)

@@ -35,24 +35,29 @@ extension DataStore {
     /// appends them durably: to the journal, or for activities to `activities.jsonl`. When
     /// this returns they survive a crash. Costs one short append whatever the size of the
     /// data. Returns the data as stored, which includes what other processes wrote meanwhile.
+    /// A change that would change nothing in the data on disk (a rise of the ladder another
+    /// process recorded first) is not stored, so that it is in the history once.
     @discardableResult
     public func apply(_ mutations: [Mutation]) throws(StoreError) -> DataSet {
         let first = mutations.first?.collection == .activities ? Collection.activities.fileName : Journal.fileName
         return try withWriteLock(for: first) { s, mode throws(StoreError) in
+            var effective: [Mutation] = []
             // Applied in place: a copy of the data would cost more than all the rest.
-            for mutation in mutations {
+            for mutation in mutations where !mutation.changesNothing(in: s.data) {
                 do throws(MutationError) {
                     try mutation.apply(to: &s.data)
+                    effective.append(mutation)
                 } catch {
                     // Those applied before it are not stored: read their files again.
                     for earlier in mutations { s.forget(earlier.collection) }
                     throw .refused(error)
                 }
             }
+            guard !effective.isEmpty else { return s.data }
             do throws(SaveError) {
-                try append(mutations, &s, mode: mode)
+                try append(effective, &s, mode: mode)
             } catch {
-                for mutation in mutations { s.forget(mutation.collection) }
+                for mutation in effective { s.forget(mutation.collection) }
                 throw .save(error)
             }
             return s.data

@@ -43,13 +43,17 @@ public final class Notifier: @unchecked Sendable {
     /// clock gives reproducible results; the command's timeout is real time, on the monotonic clock.
     public func pass(at now: Date) -> Report {
         var report = Report()
-        let data: DataSet
+        var data: DataSet
         do {
             data = try store.load()
         } catch {
             report.problem = "cannot read the data: \(error)"
             return report
         }
+        // The ladder's rises go into the cases' history whoever notices them first; a
+        // directory this process may not write to still gets its messages sent.
+        let rises = Escalation.recordings(of: data.cases, settings: data.settings, at: now)
+        if !rises.isEmpty, let stored = try? store.apply(rises) { data = stored }
         let settings = data.settings.notify
         guard let commandLine = settings.command else { return report }
         let zone = data.settings.defaultCalendar.timeZone

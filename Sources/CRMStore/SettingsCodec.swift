@@ -3,7 +3,7 @@ import Foundation
 
 enum SettingsCodec {
     static let fields: [StaticString] = [
-        "version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "notify", "wall",
+        "version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "notify", "wall", "routing",
     ]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
@@ -31,7 +31,10 @@ enum SettingsCodec {
             } ?? NotifySettings(),
             wall: try f.optional("wall").map { v throws(FieldError) in
                 try within(.key("wall")) { () throws(FieldError) in try decodeWall(v) }
-            } ?? WallDisplaySettings())
+            } ?? WallDisplaySettings(),
+            routing: try f.optional("routing").map { v throws(FieldError) in
+                try within(.key("routing")) { () throws(FieldError) in try RoutingCodec.decode(v) }
+            } ?? CaseRouting())
         f.finish()
         return settings
     }
@@ -55,6 +58,8 @@ enum SettingsCodec {
             o.put("notify", notify)
         }
         o.put("wall", encodeWall(s.wall))
+        // Only when set, so that files written before routing existed stay as they were.
+        if !s.routing.isEmpty { o.put("routing", RoutingCodec.encode(s.routing)) }
         return o.members
     }
 
@@ -243,6 +248,8 @@ public enum SettingsJSON {
     public static func escalation(_ e: EscalationLevel) throws(SaveError) -> JSONOutput {
         try settingsEntry { () throws(FieldError) in try SettingsCodec.encodeEscalation(e) }
     }
+
+    public static func routing(_ r: CaseRouting) -> JSONOutput { RoutingCodec.encode(r) }
 
     private static func settingsEntry(_ encode: () throws(FieldError) -> JSONOutput) throws(SaveError) -> JSONOutput {
         do {

@@ -80,8 +80,14 @@ import Testing
             #expect((row ?? -1) > lastRow, "\(entry.reminder.title) out of order")
             lastRow = row ?? lastRow
         }
-        let remaining = state.derived.cases.compactMap { $0.urgent?.remaining }
-        #expect(remaining == remaining.sorted())
+        var lastCase = -1
+        for row in state.derived.cases {
+            let line = lines.firstIndex { $0.contains(String(row.item.title.prefix(16))) }
+            #expect(line != nil, "\(row.item.title) not on screen")
+            #expect((line ?? -1) > lastCase, "\(row.item.title) out of order")
+            lastCase = line ?? lastCase
+        }
+        #expect(zip(state.derived.cases, state.derived.cases.dropFirst()).allSatisfy { !($1.urgency < $0.urgency) })
     }
 }
 

@@ -7,7 +7,8 @@ import Testing
 /// Per theme, how it draws every role the demo dashboard uses: a review of a theme
 /// change reads as a diff of these files, keyed by the letters of the golden screens.
 @Suite struct ThemeGoldenTests {
-    /// Frames that between them draw the panes, both overlays, a message and an error.
+    /// Frames that between them draw the panes, both overlays, a message, an error and every
+    /// case state.
     static let rolesDrawn: [Role] = {
         var states: [AppState] = []
         var state = GoldenScreenTests.demo(Size(width: 120, height: 40))
@@ -24,6 +25,8 @@ import Testing
         _ = Reducer.reduce(&state, .saveFailed("disk full"))
         _ = Reducer.reduce(&state, .command(.help))
         states.append(state)
+        // Tall enough for the whole case queue: cases waiting on the customer come last.
+        states.append(GoldenScreenTests.demo(Size(width: 200, height: 60)))
         let letters = Set(states.flatMap { Dashboard.render($0).roleLines().joined() })
         return Role.allCases.filter { letters.contains($0.letter) }
     }()

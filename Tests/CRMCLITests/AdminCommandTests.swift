@@ -132,6 +132,43 @@ final class EmptyDirectory {
         #expect(text.out.contains("any   urgent    1h              -              -           around the clock  15m before"))
     }
 
+    /// A policy for any kind used to lose to the kind-specific ones the demo has, so it
+    /// changed nothing; without --kind it is the policy for every kind.
+    @Test func withoutKindThePolicyReplacesTheKindSpecificOnesAndSaysSo() throws {
+        let dir = try DemoDirectory()
+        let set = dir.run(["sla", "set", "--priority", "low", "--resolution", "2d"])
+        #expect(set.code == 0, "\(set.err)")
+        #expect(set.out.contains("any   low       -               -              48h"), "\(set.out)")
+        #expect(set.out.contains("Applies to cases and feedback: replaced the case and feedback policies for low.\n"),
+                "\(set.out)")
+        let policies = try objects(dir.run(["sla", "list", "--json"]))
+        #expect(policies.count == 7)
+        #expect(policies.filter { $0["priority"] as? String == "low" }.map { $0["kind"] as? String } == [nil])
+        for kind in ["case", "feedback"] {
+            let c = try object(dir.run(["case", "open", "Low \(kind)", "--customer", "ACME", "--priority", "low",
+                                        "--kind", kind, "--json"]))
+            let targets = (c["sla"] as? [[String: Any]])?.map { $0["target_seconds"] as? Int }
+            #expect(targets == [2 * 86_400], "\(kind): only the new resolution target")
+        }
+        let json = dir.run(["sla", "set", "--priority", "high", "--first-response", "1h", "--json"])
+        #expect(try object(json)["first_response"] as? String == "1h")
+        #expect(json.err.contains("replaced the case and feedback policies for high"), "\(json.err)")
+    }
+
+    @Test func aPolicyForAnyKindThatTheKindsOverrideIsPointedOut() throws {
+        let dir = try DemoDirectory()
+        let settings = dir.url.appendingPathComponent("settings.json")
+        var text = try String(contentsOf: settings, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"sla_policies\": [", with: """
+            "sla_policies": [{"priority": "low", "resolution": "2d", "calendar": null},
+            """)
+        try text.write(to: settings, atomically: true, encoding: .utf8)
+        let list = dir.run(["sla", "list"])
+        #expect(list.code == 0, "\(list.err)")
+        #expect(list.out.contains("The policy for any kind at low is not used: the case and feedback policies for low win.\n"),
+                "\(list.out)")
+    }
+
     @Test func withoutCalendarOptionsTheDefaultCalendarCounts() throws {
         let dir = try DemoDirectory()
         let p = try object(dir.run(["sla", "set", "--priority", "low", "--resolution", "2d", "--json"]))

@@ -176,4 +176,22 @@ import Testing
         #expect(team.read("calls.txt").isEmpty)
         #expect(team.read("notifications.json") == "{\"version\": 1, \"deliveries\": [{\"event\": 3}]}")
     }
+
+    /// The notifier tells the owner about the breach and writes the rise into the case's history,
+    /// once however often it looks.
+    @Test func theNotifierRecordsTheRiseInTheCaseHistory() throws {
+        let team = try Team()
+        #expect(team.notify(at: "10:00:05").code == 0)
+        #expect(team.lines("calls.txt").contains { $0.hasPrefix("escalation|C-1|") }, "\(team.read("calls.txt"))")
+        #expect(team.notify(at: "10:30:00").code == 0)
+        // Written by the notifier alone, before any other command looked.
+        let journal = team.read("journal.jsonl")
+        #expect(journal.components(separatedBy: "\"escalated\"").count == 2, "stored once: \(journal)")
+        #expect(journal.contains("\"level\":1},\"at\":\"2026-11-24T10:00:00+00:00\""), "\(journal)")
+        let c = try object(crmtop(["case", "show", "C-1", "--json", "--data", team.path, "--at", "2026-11-24T10:00:05Z"]))
+        let history = try #require(c["history"] as? [[String: Any]])
+        #expect(history.map { "\($0["at"]!) \($0["action"]!) \($0["detail"]!)" } == [
+            "2026-11-24T10:00:00+00:00 escalated level 1: owner",
+        ])
+    }
 }

@@ -22,7 +22,7 @@ enum CaseAlerts {
     }
 
     static func announce(since before: [String: Signal], _ state: inout AppState) -> [Effect] {
-        guard !before.isEmpty else { return [] }
+        guard !before.isEmpty else { return recordRises(&state) }
         var effects: [Effect] = []
         // Found through the buffer first: reading rows of a state that is then changed would
         // copy every row.
@@ -58,6 +58,22 @@ enum CaseAlerts {
             if recipients.isEmpty, let owner = item.owner { recipients = [owner] }
             effects.append(.notify(Notice(kind: kind, id: item.id, title: item.title, recipients: recipients, at: state.now)))
         }
-        return effects
+        return effects + recordRises(&state)
+    }
+
+    /// Writes into the cases' history the rises of the ladder the rows show but the cases do
+    /// not have yet (`Escalation.unrecorded`), dated when they happened. Stored like any other
+    /// change; one another process recorded first changes nothing and is not stored again.
+    static func recordRises(_ state: inout AppState) -> [Effect] {
+        let settings = state.data.settings, now = state.now
+        let mutations = state.derived.cases.withUnsafeBufferPointer { rows in
+            rows.indices.flatMap { n -> [Mutation] in
+                guard rows[n].escalationLevel > rows[n].item.escalationLevel else { return [] }
+                let rises = Escalation.unrecorded(rows[n].item, clocks: rows[n].clocks, settings: settings, now: now)
+                return Escalation.recording(rises, of: rows[n].item.id)
+            }
+        }
+        guard !mutations.isEmpty else { return [] }
+        return Reducer.change(&state, mutations)
     }
 }

@@ -76,7 +76,7 @@ enum CasesPane {
                     priorityCell(row.item.priority, wide: priorityWords),
                     TableCell((row.item.kind == .feedback ? (state.ascii ? "* " : "◆ ") : "") + row.item.title),
                 ]
-                if extras.contains(.customer) { cells.append(TableCell(row.item.customer, .dim)) }
+                if extras.contains(.customer) { cells.append(TableCell(row.item.source(in: state.data.influencers), .dim)) }
                 if extras.contains(.owner) { cells.append(TableCell(row.item.owner ?? "—", .dim)) }
                 if extras.contains(.escalation) {
                     cells.append(TableCell(row.escalationLevel > 0 ? "E\(row.escalationLevel)" : "",

@@ -102,13 +102,13 @@ enum Overlays {
     static func caseLines(_ row: CaseRow, _ state: AppState) -> [Line] {
         let c = row.item, z = state.zone
         var lines: [Line] = [
-            ("title", c.title, .emphasis), ("customer", c.customer, .text),
+            ("title", c.title, .emphasis), ("customer", c.source(in: state.data.influencers), .text),
             ("priority", c.priority.rawValue, .text), ("status", c.status.rawValue, .text),
             ("owner", c.owner ?? "—", .text), ("team", c.team ?? "—", .text),
             ("opened", Format.moment(c.opened, zone: z), .text),
         ]
         if let id = c.influencer {
-            let name = state.data.influencers.first { $0.id == id }?.name ?? id
+            let name = state.data.influencers.first { $0.id == id }?.shownName ?? id
             lines.append(("influencer", name, .text))
         }
         for clock in row.clocks {
