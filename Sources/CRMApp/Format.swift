@@ -71,3 +71,11 @@ extension Format {
         return "\(c.year!)-" + two(c.month!) + "-" + two(c.day!) + " " + two(c.hour!) + ":" + two(c.minute!)
     }
 }
+
+extension Format {
+    /// Goal progress as "84%", or "—" for someone without a goal: no goal is not 0 %.
+    public static func percent(_ attainment: Double?, ascii: Bool = false) -> String {
+        guard let attainment else { return ascii ? "-" : "—" }
+        return "\(Int((attainment * 100).rounded()))%"
+    }
+}

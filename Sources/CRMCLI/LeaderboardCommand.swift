@@ -65,10 +65,16 @@ struct LeaderboardCommand: ParsableCommand {
                                 .init(title: "")])
         table.rows = withGaps(rows, in: all, id: \.person) { r in
             ["\(r.rank).", movement(r.rank, r.previousRank), data.person(r.person)?.name ?? r.person,
-             r.team ?? "", "\(r.points)", "\(Int((r.attainment * 100).rounded()))%",
-             r.streak > 1 ? "\(r.streak)d" : "", r.recognitions.map(describe).joined(separator: ", ")]
+             r.team ?? "", "\(r.points)", Format.percent(r.attainment),
+             r.streak > 1 ? "\(r.streak)d" : "",
+             (r.recognitions.map(describe) + capNotes(r)).joined(separator: ", ")]
         }
         return table.render()
+    }
+
+    /// "calls 69/73 capped": where a daily cap kept some of what was logged from counting.
+    static func capNotes(_ r: LeaderboardRow) -> [String] {
+        r.kpis.filter(\.capped).map { "\($0.kpi) \($0.count)/\($0.logged) capped" }
     }
 
     static func teamTable(_ rows: [TeamRow], all: [TeamRow]) -> String {

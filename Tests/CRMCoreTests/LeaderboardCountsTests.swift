@@ -28,7 +28,7 @@ import Testing
     }
 }
 
-private let support = [
+private let supportPeople = [
     Person(id: "sue", name: "Sue Park", role: "agent", team: "support"),
     Person(id: "tim", name: "Tim Berg", role: "agent", team: "support"),
     Person(id: "uma", name: "Uma Roy", role: "agent", team: "support"),
@@ -39,8 +39,8 @@ private let support = [
 private let pointsOnly = [KPI(id: "calls", name: "Calls", points: 1)]
 
 @Suite struct TeamAverageTests {
-    private func support(_ activities: [Activity]) throws -> TeamRow {
-        let data = board(activities, kpis: pointsOnly, extraPeople: support,
+    private func supportTeam(_ activities: [Activity]) throws -> TeamRow {
+        let data = board(activities, kpis: pointsOnly, extraPeople: supportPeople,
                          away: ["vic": [DateRange(from: day("2026-11-16"), to: day("2026-11-22"))]],
                          leaderboard: LeaderboardSettings(teamScore: .average))
         return try #require(Leaderboard.teams(data, period: .week, now: wednesday).first { $0.team == "support" })
@@ -48,20 +48,20 @@ private let pointsOnly = [KPI(id: "calls", name: "Calls", points: 1)]
 
     @Test func theAverageIsOverTheMembersWhoWereWorkingNotOnlyThoseWithPoints() throws {
         // Uma worked and scored nothing: she counts. Vic was away the whole week: he does not.
-        let team = try support([log("sue", "calls", 12, nov(16)), log("tim", "calls", 6, nov(17))])
+        let team = try supportTeam([log("sue", "calls", 12, nov(16)), log("tim", "calls", 6, nov(17))])
         #expect(team.members == 2 && team.workingMembers == 3)
         #expect(team.points == 6)  // 18 / 3, not 18 / 2
     }
 
     @Test func someoneAwayAllPeriodWhoScoredAnywayCountsToo() throws {
-        let team = try support([log("sue", "calls", 12, nov(16)), log("tim", "calls", 6, nov(17)),
+        let team = try supportTeam([log("sue", "calls", 12, nov(16)), log("tim", "calls", 6, nov(17)),
                                 log("vic", "calls", 2, nov(17))])
         #expect(team.members == 3 && team.workingMembers == 4)
         #expect(team.points == 5)  // 20 / 4
     }
 
     @Test func aMemberAwayPartOfThePeriodStillCounts() throws {
-        let data = board([log("sue", "calls", 9, nov(16))], kpis: pointsOnly, extraPeople: support,
+        let data = board([log("sue", "calls", 9, nov(16))], kpis: pointsOnly, extraPeople: supportPeople,
                          away: ["tim": [DateRange(from: day("2026-11-16"), to: day("2026-11-19"))],
                                 "uma": [DateRange(from: day("2026-11-01"), to: day("2026-11-30"))],
                                 "vic": [DateRange(from: day("2026-11-16"), to: day("2026-11-20"))]],
