@@ -19,18 +19,35 @@ enum Consistency {
     /// Roles escalation may notify besides people and the roles people have.
     static let escalationRoles: Set<String> = ["owner", "team-lead", "head-of-support", "senior-management"]
 
-    static func findings(_ data: DataSet) -> [Finding] {
+    /// What is not checked when a file could not be read at all, as `check` says it.
+    static func dependents(of collection: DataStore.Collection) -> [String] {
+        switch collection {
+        case .people: ["names of people and teams"]
+        case .kpis: ["the KPIs of activities"]
+        case .influencers: ["the influencers of cases"]
+        case .settings: ["the escalation levels of cases"]
+        case .reminders, .cases, .activities: []
+        }
+    }
+
+    /// `unread` are files that could not be read at all: names are not looked up in them,
+    /// since against an empty list every name would be reported (see `dependents`).
+    static func findings(_ data: DataSet, unread: Set<DataStore.Collection> = []) -> [Finding] {
         var found: [Finding] = []
         func add(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ message: String) {
             found.append(Finding(collection: c, list: list, index: n, path: path, message: message))
         }
         let people = Set(data.people.map(\.id)), teams = Set(data.teams.map(\.id))
         let influencers = Set(data.influencers.map(\.id)), kpis = Set(data.kpis.map(\.id))
+        let knowPeople = !unread.contains(.people), knowKPIs = !unread.contains(.kpis)
+        let knowInfluencers = !unread.contains(.influencers), knowLadder = !unread.contains(.settings)
         func person(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ handle: String?) {
-            if let handle, !people.contains(handle) { add(c, list, n, path, "\"\(clip(handle))\" is not a person in people.json") }
+            if knowPeople, let handle, !people.contains(handle) {
+                add(c, list, n, path, "\"\(clip(handle))\" is not a person in people.json")
+            }
         }
         func team(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ id: String?) {
-            if let id, !teams.contains(id) { add(c, list, n, path, "\"\(clip(id))\" is not a team in people.json") }
+            if knowPeople, let id, !teams.contains(id) { add(c, list, n, path, "\"\(clip(id))\" is not a team in people.json") }
         }
         func unique<T>(_ c: DataStore.Collection, _ list: String, _ items: [T], key: String, _ id: (T) -> String) {
             var first: [String: Int] = [:]
@@ -74,7 +91,7 @@ enum Consistency {
         for (n, c) in data.cases.enumerated() {
             person(.cases, "cases", n, [.key("owner")], c.owner)
             team(.cases, "cases", n, [.key("team")], c.team)
-            if let i = c.influencer, !influencers.contains(i) {
+            if knowInfluencers, let i = c.influencer, !influencers.contains(i) {
                 add(.cases, "cases", n, [.key("influencer")], "\"\(clip(i))\" is not an influencer in influencers.json")
             }
             if (c.status == .resolved || c.status == .closed) && c.resolvedAt == nil {
@@ -88,31 +105,32 @@ enum Consistency {
                     add(.cases, "cases", n, [.key("pauses"), .index(k), .key("end")], "the pause ends before it starts")
                 }
             }
-            if c.escalationLevel > 0 && !levels.contains(c.escalationLevel) {
+            if knowLadder && c.escalationLevel > 0 && !levels.contains(c.escalationLevel) {
                 add(.cases, "cases", n, [.key("escalation_level")],
                     "escalation level \(c.escalationLevel) is not on the escalation ladder in settings.json")
             }
             for (k, event) in c.history.enumerated() { person(.cases, "cases", n, [.key("history"), .index(k), .key("actor")], event.actor) }
         }
 
-        settings(data, people: people, add: add)
+        settings(data, people: knowPeople ? people : nil, add: add)
         // Sorted, as the file's order is not kept once read; a digest for nobody batches nothing.
-        for name in data.settings.notify.digest.keys.sorted() where !people.contains(name) {
+        for name in data.settings.notify.digest.keys.sorted() where knowPeople && !people.contains(name) {
             found.append(Finding(collection: .settings, list: "notify", index: nil, path: [.key("digest"), .key(name)],
                                  message: "\"\(clip(name))\" is not a person in people.json; nobody gets this digest"))
         }
-        if let id = data.settings.wall.team, !teams.contains(id) {
+        if knowPeople, let id = data.settings.wall.team, !teams.contains(id) {
             found.append(Finding(collection: .settings, list: "wall", index: nil, path: [.key("team")],
                                  message: "\"\(clip(id))\" is not a team in people.json"))
         }
         for (n, a) in data.activities.enumerated() {
             person(.activities, "activities", n, [.key("person")], a.person)
-            if !kpis.contains(a.kpi) { add(.activities, "activities", n, [.key("kpi")], "\"\(clip(a.kpi))\" is not a KPI in kpis.json") }
+            if knowKPIs && !kpis.contains(a.kpi) { add(.activities, "activities", n, [.key("kpi")], "\"\(clip(a.kpi))\" is not a KPI in kpis.json") }
         }
         return found
     }
 
-    private static func settings(_ data: DataSet, people: Set<String>,
+    /// `people` is nil when people.json could not be read: whom escalation notifies is not checked.
+    private static func settings(_ data: DataSet, people: Set<String>?,
                                  add: (DataStore.Collection, String, Int, [FieldError.Step], String) -> Void) {
         let s = data.settings
         var names: [String: Int] = [:]
@@ -146,6 +164,7 @@ enum Consistency {
             } else {
                 levels[level.level] = n
             }
+            guard let people else { continue }
             for (k, name) in level.notify.enumerated() where !people.contains(name) && !roles.contains(name) {
                 add(.settings, "escalation", n, [.key("notify"), .index(k)], "\"\(clip(name))\" is neither a person nor a role")
             }
