@@ -8,10 +8,18 @@ struct LeaderboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leaderboard",
         abstract: "The KPI leaderboard for today, this week, month, quarter or year.",
+        usage: """
+            crmtop leaderboard [--period <period>] [--teams] [--top <top>]
+              crmtop leaderboard set [--top-n <n|all>] [--week-start <day>] [--goal-bonus <points>] [--team-score <sum|average>]
+            """,
         discussion: """
             Example: crmtop leaderboard --period month --top 5
             With a top N (--top, else the top_n setting) you still see your own row, and your team's.
-            """
+            A KPI's count is what counted after its daily cap; where the cap held some back the
+            table says so ("calls 69/73 capped"), and --json gives logged and counted both.
+            Someone without a goal shows "—" rather than 0 %.
+            """,
+        subcommands: [LeaderboardSetCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

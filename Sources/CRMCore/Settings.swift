@@ -123,6 +123,9 @@ public struct LeaderboardSettings: Equatable, Sendable {
     public var goalBonus: Int
     public var teamScore: TeamScore
 
+    /// How settings.json and the command line name `weekStart`: "monday" is 1 … "sunday" 7.
+    public static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     public init(topN: Int? = nil, weekStart: Int = 1, goalBonus: Int = 0, teamScore: TeamScore = .sum) {
         self.topN = topN
         self.weekStart = weekStart

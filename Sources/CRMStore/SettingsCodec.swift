@@ -12,7 +12,7 @@ enum SettingsCodec {
     static let escalationFields: [StaticString] = ["level", "after", "notify"]
     static let leaderboardFields: [StaticString] = ["top_n", "week_start", "goal_bonus", "team_score"]
     static let wallFields: [StaticString] = ["team"]
-    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdays = LeaderboardSettings.weekdayNames
 
     /// `version` is checked by the caller, before anything else is read.
     static func decode(_ root: JSONValue) throws(FieldError) -> Settings {
@@ -242,6 +242,10 @@ public enum SettingsJSON {
 
     public static func escalation(_ e: EscalationLevel) throws(SaveError) -> JSONOutput {
         try settingsEntry { () throws(FieldError) in try SettingsCodec.encodeEscalation(e) }
+    }
+
+    public static func leaderboard(_ l: LeaderboardSettings) throws(SaveError) -> JSONOutput {
+        try settingsEntry { () throws(FieldError) in try SettingsCodec.encodeLeaderboard(l) }
     }
 
     private static func settingsEntry(_ encode: () throws(FieldError) -> JSONOutput) throws(SaveError) -> JSONOutput {
