@@ -48,7 +48,10 @@ struct Scoring {
     /// For each team, who of its members was there in the period: not away on every working
     /// day of it. With no working day in the period nobody can be away for it, so all were.
     func workingMembers(_ range: PeriodRange) -> [String: Set<String>] {
-        let days = window.indexes(of: range, cal: cal)
+        workingMembers(days: window.indexes(of: range, cal: cal))
+    }
+
+    func workingMembers(days: Range<Int>) -> [String: Set<String>] {
         let anyWorkingDay = days.contains { window.working[$0] }
         var members: [String: Set<String>] = [:]
         for person in tally.people {

@@ -9,6 +9,7 @@ public enum Mutation: Equatable, Sendable {
     case directory(DirectoryChange)
     case logActivity(Activity)
     case settings(Settings)
+    case contest(ContestChange)
 
     /// Applies the change; refuses (and changes nothing) when what it names is gone.
     public func apply(to data: inout DataSet) throws(MutationError) {
@@ -20,6 +21,7 @@ public enum Mutation: Equatable, Sendable {
         case .directory(let change): try change.apply(to: &data)
         case .logActivity(let activity): data.activities.append(activity)
         case .settings(let settings): data.settings = settings
+        case .contest(let change): try change.apply(to: &data)
         }
     }
 }

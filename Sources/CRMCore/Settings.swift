@@ -141,16 +141,19 @@ public struct Settings: Equatable, Sendable {
     public var leaderboard: LeaderboardSettings
     public var notify: NotifySettings
     public var wall: WallDisplaySettings
+    /// Contests past, running and to come, in the order they were added.
+    public var contests: [Contest]
 
     public init(calendars: [BusinessCalendar] = [], slaPolicies: [SLAPolicy] = [],
                 escalation: [EscalationLevel] = [], leaderboard: LeaderboardSettings = .init(),
-                notify: NotifySettings = .init(), wall: WallDisplaySettings = .init()) {
+                notify: NotifySettings = .init(), wall: WallDisplaySettings = .init(), contests: [Contest] = []) {
         self.calendars = calendars
         self.slaPolicies = slaPolicies
         self.escalation = escalation
         self.leaderboard = leaderboard
         self.notify = notify
         self.wall = wall
+        self.contests = contests
     }
 
     /// The calendar named `default`, else the first, else UTC around the clock.

@@ -23,7 +23,7 @@ enum Consistency {
     static func dependents(of collection: DataStore.Collection) -> [String] {
         switch collection {
         case .people: ["names of people and teams"]
-        case .kpis: ["the KPIs of activities"]
+        case .kpis: ["the KPIs of activities and contests"]
         case .influencers: ["the influencers of cases"]
         case .settings: ["the escalation levels of cases"]
         case .reminders, .cases, .activities: []
@@ -113,6 +113,7 @@ enum Consistency {
         }
 
         settings(data, people: knowPeople ? people : nil, add: add)
+        found += contests(data, unread: unread)
         // Sorted, as the file's order is not kept once read; a digest for nobody batches nothing.
         for name in data.settings.notify.digest.keys.sorted() where knowPeople && !people.contains(name) {
             found.append(Finding(collection: .settings, list: "notify", index: nil, path: [.key("digest"), .key(name)],

@@ -4,6 +4,7 @@ import Foundation
 enum SettingsCodec {
     static let fields: [StaticString] = [
         "version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "notify", "wall",
+        "contests",
     ]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
@@ -19,7 +20,7 @@ enum SettingsCodec {
         var f = try Fields(root, known: fields)
         _ = f.optional("version")
         _ = f.optional("journal_seq")
-        let settings = Settings(
+        var settings = Settings(
             calendars: try f.list("calendars", decodeCalendar),
             slaPolicies: try f.list("sla_policies", decodePolicy),
             escalation: try f.list("escalation", decodeEscalation),
@@ -32,6 +33,9 @@ enum SettingsCodec {
             wall: try f.optional("wall").map { v throws(FieldError) in
                 try within(.key("wall")) { () throws(FieldError) in try decodeWall(v) }
             } ?? WallDisplaySettings())
+        // After the calendars: a time without an offset is read in the default calendar's zone.
+        let zone = settings.defaultCalendar.timeZone
+        settings.contests = try f.list("contests") { v throws(FieldError) in try ContestCodec.decode(v, zone: zone) }
         f.finish()
         return settings
     }
@@ -55,6 +59,8 @@ enum SettingsCodec {
             o.put("notify", notify)
         }
         o.put("wall", encodeWall(s.wall))
+        let zone = s.defaultCalendar.timeZone
+        try o.put("contests", list: s.contests) { c throws(FieldError) in try ContestCodec.encode(c, zone: zone) }
         return o.members
     }
 

@@ -35,11 +35,12 @@ import Testing
         let frames = Self.frames(Self.wall(size, contests: [Self.sprint]))
         let page = try #require(frames.first { $0.contains { $0.contains("December call sprint") } })
         let text = page.joined(separator: "\n")
-        #expect(text.contains("Dinner for two") && text.contains("ends Fri 18 Dec"), "\(text)")
+        #expect(text.contains("Dinner for two"), "\(text)")
+        // Side by side the column is narrower, and the title's end (the last day) may be cut.
+        #expect(size.width > 100 || text.contains("ends 18 Dec"), "\(text)")
         #expect(text.contains("Jonas Weber") && text.contains("CALLS"), "\(text)")
         // Only those taking part: the support team is not in this race.
-        let lines = page.filter { $0.contains("December call sprint") || $0.contains("Jonas Weber") }
-        #expect(!lines.isEmpty)
+        #expect(!text.contains("Lucas Moreau"), "\(text)")
         // The standing board still has its turn.
         #expect(frames.contains { $0.contains { $0.contains("Leaderboard · this week") } })
     }

@@ -77,6 +77,8 @@ import Testing
         (["contest", "add", "x", "--kpi", "calls", "--from", "2026-12-01", "--to", "2026-12-02"],
          2, "who takes part: give --person or --team"),
         (["contest", "add", "x", "--from", "2026-12-01", "--to", "2026-12-02", "--team", "sales"], 2, "--kpi"),
+        (["contest", "add", "x", "--kpi", "calls", "--from", "2026-12-01", "--to", "2026-12-02", "--team", "sales",
+          "--prize", String(repeating: "€", count: 1001)], 1, "contest x: prize is too long"),
         (["contest", "end", "nope"], 1, "no contest nope"),
         (["leaderboard", "--contest", "nope"], 1, "no contest nope"),
     ] as [([String], Int32, String)])
