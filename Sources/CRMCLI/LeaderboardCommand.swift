@@ -17,7 +17,7 @@ struct LeaderboardCommand: ParsableCommand {
             With a top N (--top, else the top_n setting) you still see your own row, and your team's.
             A KPI's count is what counted after its daily cap; where the cap held some back the
             table says so ("calls 69/73 capped"), and --json gives logged and counted both.
-            Someone without a goal shows "—" rather than 0 %.
+            Someone without a goal shows a dash (no goal) rather than 0 %.
             Example: crmtop leaderboard --contest dec-calls --teams
             """,
         subcommands: [LeaderboardSetCommand.self]
