@@ -69,6 +69,15 @@ private func withContest(_ contest: Contest, _ activities: [Activity]) -> DataSe
         }
     }
 
+    @Test func aContestEndedBeforeItStartsIsOverNotUpcoming() throws {
+        var data = withContest(sprint, [])
+        try Mutation.contest(.end(id: "sprint", at: nov(13))).apply(to: &data)
+        let calendar = data.settings.defaultCalendar
+        #expect(data.settings.contests[0].phase(at: nov(13, 13), calendar: calendar) == .over)
+        #expect(data.settings.contests[0].phase(at: nov(16, 10), calendar: calendar) == .over)
+        #expect(Leaderboard.runningContests(data, now: nov(16, 10)).isEmpty)
+    }
+
     @Test func runningContestsAreThoseUnderWayNow() {
         let later = Contest(id: "later", name: "Later", kpis: ["calls"], from: day("2026-11-23"), to: day("2026-11-27"),
                             people: ["ana"])
