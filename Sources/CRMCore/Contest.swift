@@ -45,6 +45,8 @@ public struct Contest: Identifiable, Equatable, Sendable {
     }
 
     public func phase(at now: Date, calendar: BusinessCalendar) -> Phase {
+        // Ended is over, even when it was called off before it began.
+        if let ended, now >= ended { return .over }
         let (start, end) = span(calendar: calendar)
         return now < start ? .upcoming : now < end ? .running : .over
     }
