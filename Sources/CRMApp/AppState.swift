@@ -48,6 +48,8 @@ public struct Derived: Equatable, Sendable {
     public var cases: [CaseRow] = [] { didSet { countCases() } }
     public var leaderboard: [LeaderboardRow] = [] { didSet { listIDs(.leaderboard) } }
     public var teams: [TeamRow] = [] { didSet { listIDs(.leaderboard) } }
+    /// The contests running now, for the wall's contest pages; only worked out on a wall.
+    public var contests: [Leaderboard.ContestBoard] = []
     /// The leaderboard pane lists teams instead of people.
     public var showingTeams = false { didSet { listIDs(.leaderboard) } }
     public var period: PeriodRange?
@@ -190,6 +192,7 @@ public struct AppState: Equatable, Sendable {
             rows = rows.filter { Self.matches(f, [$0.person, data.person($0.person)?.name ?? "", $0.team ?? ""]) }
         }
         derived.leaderboard = rows
+        derived.contests = wall == nil ? [] : memo.contests(data, now: now)
         for pane in Pane.allCases { keepSelectionValid(pane) }
     }
 

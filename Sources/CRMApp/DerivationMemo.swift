@@ -11,6 +11,7 @@ struct DerivationMemo: Equatable, Sendable {
     private var sifted: (source: [Reminder], owner: String, owned: [Reminder])?
     private var open: (cases: [SupportCase], settings: Settings, now: Date, rows: [CaseRow])?
     private var board: (key: BoardKey, nextEvent: Date?, board: Leaderboard.Board)?
+    private var contests: (key: BoardKey, nextEvent: Date?, boards: [Leaderboard.ContestBoard])?
 
     /// What a leaderboard is made from, apart from the moment.
     private struct BoardKey: Equatable, Sendable {
@@ -76,7 +77,7 @@ struct DerivationMemo: Equatable, Sendable {
         for mutation in mutations {
             switch mutation {
             case .reminder(let change): ids.insert(change.reminderID)
-            case .supportCase, .logActivity, .settings: break
+            case .supportCase, .logActivity, .settings, .contest: break
             // A change to the directory may rename an owner: sift again.
             case .directory: return
             }
@@ -141,6 +142,19 @@ struct DerivationMemo: Equatable, Sendable {
         let made = Self.makeBoard(data, key: key, period: period, now: now)
         board = made
         return made.board
+    }
+
+    /// The running contests' boards, made again on the board's terms, and when a contest's
+    /// end comes. Contests begin and end with a day, which the key holds.
+    mutating func contests(_ data: DataSet, now: Date) -> [Leaderboard.ContestBoard] {
+        guard !data.settings.contests.isEmpty else { return [] }
+        let key = BoardKey(data, period: .day, now: now)
+        if let contests, contests.key == key, contests.nextEvent.map({ now < $0 }) ?? true { return contests.boards }
+        let ends = data.settings.contests.compactMap(\.ended).filter { $0 > now }
+        let next = ([Self.firstAfter(now, key.reminders != nil ? data : nil, data.activities)] + ends).compactMap { $0 }.min()
+        let boards = Leaderboard.runningContests(data, now: now)
+        contests = (key, next, boards)
+        return boards
     }
 
     /// Makes the case rows and the board side by side when neither is at hand, as on the

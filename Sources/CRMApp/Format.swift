@@ -77,4 +77,10 @@ extension Format {
         let c = gregorian(zone).dateComponents([.weekday, .hour, .minute], from: date)
         return "\(weekdays[c.weekday! - 1]) " + two(c.hour!) + ":" + two(c.minute!)
     }
+
+    /// Goal progress as "84%", or "—" for someone without a goal: no goal is not 0 %.
+    public static func percent(_ attainment: Double?, ascii: Bool = false) -> String {
+        guard let attainment else { return ascii ? "-" : "—" }
+        return "\(Int((attainment * 100).rounded()))%"
+    }
 }

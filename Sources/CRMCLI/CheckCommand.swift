@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
             look misspelt, and journalled changes that no longer apply. Writes nothing. Also \
             says when a recovery file holds changes a dashboard could not save (crmtop recover), \
             and warns on stderr, without failing, about escalation levels that tell nobody about \
-            some open items.
+            some open items. A file it cannot read at all (one written by a newer crmtop) is one \
+            problem: what refers to it is not checked, and a note says so.
             Example: crmtop check --data ~/crmtop-demo
             """
     )
@@ -28,7 +29,8 @@ struct CheckCommand: ParsableCommand {
         let store = session?.store ?? DataStore(directory: global.dataDirectory(console.environment))
         try Session.requireDirectory(store)
         let dir = store.directory.path
-        let (problems, data) = store.checkReading()
+        let report = store.checkReport()
+        let problems = report.problems, data = report.data
         let recovery = RecoveryFile(for: store.directory, environment: console.environment)
         if session == nil, recovery.exists {
             // Not a problem with the files, but changes that are not in them yet.
@@ -50,6 +52,10 @@ struct CheckCommand: ParsableCommand {
             }))
         } else {
             for problem in problems { console.write("\(dir)/\(problem)\n") }
+        }
+        // After the problems, which they explain.
+        for note in report.notes {
+            if global.json { console.error("crmtop: note: \(note)\n") } else { console.write("note: \(note)\n") }
         }
         guard !problems.isEmpty else {
             if !global.json { console.write("\(dir): no problems found\n") }

@@ -8,16 +8,29 @@ struct LeaderboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leaderboard",
         abstract: "The KPI leaderboard for today, this week, month, quarter or year.",
+        usage: """
+            crmtop leaderboard [--period <period> | --contest <id>] [--teams] [--top <top>]
+              crmtop leaderboard set [--top-n <n|all>] [--week-start <day>] [--goal-bonus <points>] [--team-score <sum|average>]
+            """,
         discussion: """
             Example: crmtop leaderboard --period month --top 5
             With a top N (--top, else the top_n setting) you still see your own row, and your team's.
-            """
+            A KPI's count is what counted after its daily cap; where the cap held some back the \
+            table says so ("calls 69/73 capped"), and --json gives logged and counted both.
+            Someone without a goal shows a dash (no goal) rather than 0 %.
+            Example: crmtop leaderboard --contest dec-calls --teams
+            """,
+        subcommands: [LeaderboardSetCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "day, week, month, quarter or year: the one that contains now.", transform: parsePeriod)
-    var period: Period = .week
+    @Option(help: "day, week, month, quarter or year: the one that contains now (default: week).",
+            transform: parsePeriod)
+    var period: Period?
+
+    @Option(help: ArgumentHelp("A contest's standings instead (an id from crmtop contest list).", valueName: "id"))
+    var contest: String?
 
     @Flag(help: "Rank teams instead of people.")
     var teams = false
@@ -27,12 +40,17 @@ struct LeaderboardCommand: ParsableCommand {
 
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must not be negative") }
+        if contest != nil && period != nil {
+            throw ValidationError("--period and --contest exclude each other: a contest has its own days")
+        }
     }
 
     func run() throws {
         let session = try Session.open(global)
         defer { session.close() }
+        if let contest { return try ContestStandings.print(contest, session: session, teams: teams, top: top, global: global) }
         let data = session.data
+        let period = self.period ?? .week
         let board = Leaderboard.board(data, period: period, now: session.now)
         let topN = top ?? data.settings.leaderboard.topN
         let title = "· \(period.rawValue) · \(Self.dates(board.range, zone: session.zone))"
@@ -65,10 +83,16 @@ struct LeaderboardCommand: ParsableCommand {
                                 .init(title: "")])
         table.rows = withGaps(rows, in: all, id: \.person) { r in
             ["\(r.rank).", movement(r.rank, r.previousRank), data.person(r.person)?.name ?? r.person,
-             r.team ?? "", "\(r.points)", "\(Int((r.attainment * 100).rounded()))%",
-             r.streak > 1 ? "\(r.streak)d" : "", r.recognitions.map(describe).joined(separator: ", ")]
+             r.team ?? "", "\(r.points)", Format.percent(r.attainment),
+             r.streak > 1 ? "\(r.streak)d" : "",
+             (r.recognitions.map(describe) + capNotes(r)).joined(separator: ", ")]
         }
         return table.render()
+    }
+
+    /// "calls 69/73 capped": where a daily cap kept some of what was logged from counting.
+    static func capNotes(_ r: LeaderboardRow) -> [String] {
+        r.kpis.filter(\.capped).map { "\($0.kpi) \($0.count)/\($0.logged) capped" }
     }
 
     static func teamTable(_ rows: [TeamRow], all: [TeamRow]) -> String {
@@ -82,7 +106,7 @@ struct LeaderboardCommand: ParsableCommand {
     }
 
     /// The cells of each row, with a gap marker where rows of `all` were left out between two.
-    private static func withGaps<Row>(_ rows: [Row], in all: [Row], id: KeyPath<Row, String>,
+    static func withGaps<Row>(_ rows: [Row], in all: [Row], id: KeyPath<Row, String>,
                                       _ cells: (Row) -> [String]) -> [[String]?] {
         let position = Dictionary(all.enumerated().map { ($1[keyPath: id], $0) }, uniquingKeysWith: { a, _ in a })
         var result: [[String]?] = []

@@ -3,7 +3,8 @@ import CRMStore
 import Foundation
 
 /// Leaderboard rows in the command-line contract's shape. The contract's fields come first
-/// and keep their names; later fields are additions.
+/// and keep their names; later fields are additions. A KPI's `count` is what counted (after
+/// the daily cap), the same number as `counted`, kept under its first name.
 enum LeaderboardJSON {
     static func row(_ r: LeaderboardRow, data: DataSet) -> JSONOutput {
         .object([
@@ -18,11 +19,13 @@ enum LeaderboardJSON {
                     .init("count", .int(k.count)),
                     .init("goal", k.goal.map(JSONOutput.int) ?? .null),
                     .init("attainment", k.attainment.map(fraction) ?? .null),
+                    .init("logged", .int(k.logged)),
+                    .init("counted", .int(k.count)),
                 ])
             })),
             .init("streak", .int(r.streak)),
             .init("name", .string(data.person(r.person)?.name ?? r.person)),
-            .init("attainment", fraction(r.attainment)),
+            .init("attainment", r.attainment.map(fraction) ?? .null),
             .init("recognitions", .array(r.recognitions.map { .string($0.rawValue) })),
         ])
     }
@@ -35,6 +38,7 @@ enum LeaderboardJSON {
             .init("name", .string(t.name)),
             .init("points", .int(t.points)),
             .init("members", .int(t.members)),
+            .init("working_members", .int(t.workingMembers)),
         ])
     }
 

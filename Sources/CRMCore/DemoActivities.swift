@@ -37,8 +37,9 @@ extension DemoData {
     ]
 
     /// Two weeks of logging up to `now`, on working days only. Sofia's days this week are
-    /// Lucas's in another order, which ties them on the weekly board while their daily
-    /// numbers and streaks still differ. Jonas had a call blitz on the last working day
+    /// Lucas's in another order, which ties them on what they logged while their daily
+    /// numbers and streaks still differ; the cases each resolved and answered in time, which
+    /// crmtop counts itself, then set them apart. Jonas had a call blitz on the last working day
     /// before today, above the daily cap, so the cap is visible in the demo.
     static func activities(_ c: DemoClock, kpis: [KPI]) -> [Activity] {
         var rng = SplitMix64(seed: 0x0C12_70B0_2026_0001)

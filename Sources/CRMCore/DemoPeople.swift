@@ -40,6 +40,14 @@ extension DemoData {
             goals: [Goal(role: "support-agent", count: 8, period: .day)]),
         KPI(id: "first-responses", name: "First responses", unit: "replies", points: 1,
             dailyCap: 30, goals: [Goal(role: "support-agent", count: 10, period: .day)]),
+        // Counted by crmtop from the cases and reminders themselves (`DerivedKPI`): resolving a
+        // case, answering within the SLA or acknowledging a reminder in time moves the board.
+        // No goals: they reward good work on top of the logged goals rather than judge it.
+        KPI(id: DerivedKPI.casesResolved.rawValue, name: "Cases resolved", unit: "cases", points: 10),
+        KPI(id: DerivedKPI.firstResponsesInSLA.rawValue, name: "First responses in SLA", unit: "replies",
+            points: 3),
+        KPI(id: DerivedKPI.remindersAckedBeforeDue.rawValue, name: "Reminders done on time",
+            unit: "reminders", points: 2),
     ]
 
     static let influencers: [Influencer] = [

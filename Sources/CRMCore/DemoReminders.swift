@@ -92,7 +92,7 @@ extension DemoData {
 
         // aisha
         add("Prepare quote for Lumen Health", ["aisha"], .high, due: m(90), lead: .day,
-            link: "/opportunities/OPP-4489")  // active
+            link: "/opportunities/OPP-4489", acknowledged: ["aisha": m(-30)])  // done ahead of time
         add("Call back Casa Verde about the invoice", ["aisha"], .normal, due: m(-12),
             lead: .minutes(30), notes: "They were charged twice last month.",
             link: "/accounts/casa-verde")  // overdue by minutes

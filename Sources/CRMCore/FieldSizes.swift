@@ -84,7 +84,7 @@ extension Activity: FieldSized {
 extension Mutation {
     /// The fields this change would write over their limit, as `what: field has …`. A field
     /// the record already holds at that length is not counted: data that came in long is kept,
-    /// only no longer made longer. Settings have no limits.
+    /// only no longer made longer. Settings have no limits, apart from a contest's texts.
     public func oversizedFields(in data: DataSet) -> [(what: String, field: OversizedField)] {
         func label<T: FieldSized & Identifiable<String>>(_ kind: String, _ item: T, in list: [T]) -> [(String, OversizedField)] {
             item.oversizedFields(comparedTo: list.first { $0.id == item.id }).map { ("\(kind) \(item.id)", $0) }
@@ -111,8 +111,11 @@ extension Mutation {
             return label("KPI", k, in: data.kpis)
         case .logActivity(let a):
             return a.oversizedFields.map { ("activity", $0) }
+        case .contest(.add(let contest)):
+            return contest.oversizedFields.map { ("contest \(contest.id)", $0) }
         case .reminder(.acknowledge), .reminder(.acknowledgeOccurrence), .reminder(.unacknowledge),
-             .reminder(.snooze), .reminder(.restore), .reminder(.delete), .directory(.addAway), .settings:
+             .reminder(.snooze), .reminder(.restore), .reminder(.delete), .directory(.addAway), .settings,
+             .contest(.end):
             return []
         case .reminder(.undo), .reminder(.withdraw), .supportCase(.undo):
             // Values put back are ones the record had before.

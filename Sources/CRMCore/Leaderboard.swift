@@ -5,18 +5,26 @@ public struct KPIProgress: Equatable, Sendable {
     /// What counts towards points: each day's total is capped at the KPI's daily cap, so
     /// `count × points` is exactly what this KPI earned.
     public var count: Int
+    /// What was logged (or derived), corrections included, before the daily cap: each day's
+    /// total, never below zero, so `logged - count` is exactly what the cap held back.
+    public var logged: Int
     /// The goal for the whole period, pro-rated for days away; nil when the person's role
     /// has none for it.
     public var goal: Int?
     /// `count / goal`, not capped at 1 so over-achievement stays visible.
     public var attainment: Double?
 
-    public init(kpi: String, count: Int, goal: Int? = nil, attainment: Double? = nil) {
+    /// `logged` defaults to `count`: what a cap did not touch.
+    public init(kpi: String, count: Int, logged: Int? = nil, goal: Int? = nil, attainment: Double? = nil) {
         self.kpi = kpi
         self.count = count
+        self.logged = logged ?? count
         self.goal = goal
         self.attainment = attainment
     }
+
+    /// Whether the daily cap kept some of what was logged from counting.
+    public var capped: Bool { logged > count }
 }
 
 /// A distinction shown beside a row, so more than the points leader has something to aim for.
@@ -43,14 +51,15 @@ public struct LeaderboardRow: RankedRow, Equatable, Sendable {
     public var team: String?
     public var points: Int
     public var kpis: [KPIProgress]
-    /// Mean over KPIs with a goal of `min(1, attainment)`, so one overshoot cannot hide a miss.
-    public var attainment: Double
+    /// Mean over KPIs with a goal of `min(1, attainment)`, so one overshoot cannot hide a miss;
+    /// nil when the person has no goal at all, which is not the same as no progress.
+    public var attainment: Double?
     /// Working days in a row, up to today, on which every daily goal of the role was met.
     public var streak: Int
     public var recognitions: [Recognition]
 
     public init(rank: Int, previousRank: Int? = nil, person: String, team: String? = nil,
-                points: Int, kpis: [KPIProgress] = [], attainment: Double = 0, streak: Int = 0,
+                points: Int, kpis: [KPIProgress] = [], attainment: Double? = nil, streak: Int = 0,
                 recognitions: [Recognition] = []) {
         self.rank = rank
         self.previousRank = previousRank
@@ -75,14 +84,20 @@ public struct TeamRow: RankedRow, Equatable, Sendable {
     public var points: Int
     /// How many of its people are on the board.
     public var members: Int
+    /// What an average divides by: the team's members (people.json's `team`) less those away
+    /// for every working day of the period, and anyone of it who scored even so. A member who
+    /// worked and scored nothing pulls the average down, as they pull the team's output down.
+    public var workingMembers: Int
 
-    public init(rank: Int, previousRank: Int? = nil, team: String, name: String, points: Int, members: Int) {
+    public init(rank: Int, previousRank: Int? = nil, team: String, name: String, points: Int, members: Int,
+                workingMembers: Int? = nil) {
         self.rank = rank
         self.previousRank = previousRank
         self.team = team
         self.name = name
         self.points = points
         self.members = members
+        self.workingMembers = workingMembers ?? members
     }
 }
 
@@ -143,6 +158,7 @@ public enum Leaderboard {
                 continue
             }
             let before = scoring.ranked(previous)
+            let teams = TeamMembers(working: scoring.workingMembers(range), before: scoring.workingMembers(previous))
             // Nobody "was" anywhere on a board where they scored nothing: a shared last place
             // at zero would show everyone falling.
             let previousRanks = Dictionary(before.filter { $0.points > 0 }.map { ($0.person, $0.rank) },
@@ -152,7 +168,7 @@ public enum Leaderboard {
                 rows[i].streak = streaks[i].days
             }
             recognise(&rows, firstToGoal: scoring.firstToDailyGoal(today: todayIndex))
-            return Board(range: range, rows: rows, teams: teamRows(rows, previous: before, data: data))
+            return Board(range: range, rows: rows, teams: teamRows(rows, previous: before, members: teams, data: data))
         }
     }
 

@@ -18,25 +18,47 @@ struct Scoring {
             var points = 0
             var progress: [KPIProgress] = []
             for (k, kpi) in tally.kpis.enumerated() {
-                let count = tally.count(person: p, kpi: k, days: days)
                 let goal = Self.goal(kpi, role: person.role, period: range.period,
                                      workingDays: workingDays, presentDays: present)
-                guard count != 0 || Self.hasGoal(kpi, role: person.role) else { continue }
-                points += count * kpi.points
-                if let goal, count >= goal { points += bonus }
-                progress.append(KPIProgress(kpi: kpi.id, count: count, goal: goal,
-                                            attainment: goal.map { Double(count) / Double($0) }))
+                let kpiProgress = self.progress(person: p, kpi: k, days: days, goal: goal)
+                guard kpiProgress.count != 0 || Self.hasGoal(kpi, role: person.role) else { continue }
+                points += kpiProgress.count * kpi.points
+                if let goal, kpiProgress.count >= goal { points += bonus }
+                progress.append(kpiProgress)
             }
             let expected = tally.kpis.contains { Self.hasGoal($0, role: person.role) }
                 && (present > 0 || workingDays == 0)
             guard expected || progress.contains(where: { $0.count != 0 }) else { continue }
             let attained = progress.compactMap(\.attainment).map { min(1, $0) }
-            let attainment = attained.isEmpty ? 0 : attained.reduce(0, +) / Double(attained.count)
+            let attainment = attained.isEmpty ? nil : attained.reduce(0, +) / Double(attained.count)
             entries.append((person.name, person.id, LeaderboardRow(
                 rank: 0, person: person.id, team: person.team, points: points,
                 kpis: progress, attainment: attainment)))
         }
         return Leaderboard.ranking(entries)
+    }
+
+    /// One KPI's units over some days, counted and as logged, against a goal if there is one.
+    func progress(person p: Int, kpi k: Int, days: Range<Int>, goal: Int?) -> KPIProgress {
+        let count = tally.count(person: p, kpi: k, days: days)
+        return KPIProgress(kpi: tally.kpis[k].id, count: count, logged: tally.logged(person: p, kpi: k, days: days),
+                           goal: goal, attainment: goal.map { Double(count) / Double($0) })
+    }
+
+    /// For each team, who of its members was there in the period: not away on every working
+    /// day of it. With no working day in the period nobody can be away for it, so all were.
+    func workingMembers(_ range: PeriodRange) -> [String: Set<String>] {
+        workingMembers(days: window.indexes(of: range, cal: cal))
+    }
+
+    func workingMembers(days: Range<Int>) -> [String: Set<String>] {
+        let anyWorkingDay = days.contains { window.working[$0] }
+        var members: [String: Set<String>] = [:]
+        for person in tally.people {
+            guard let team = person.team, !anyWorkingDay || presentDays(person, in: days) > 0 else { continue }
+            members[team, default: []].insert(person.id)
+        }
+        return members
     }
 
     /// Working days of the period on which the person is not away.

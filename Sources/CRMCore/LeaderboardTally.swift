@@ -104,10 +104,19 @@ struct ActivityTally {
     /// What one day earns: negative corrections cannot take a day below zero, and the cap
     /// stops a burst of logging from buying the board.
     func counted(person: Int, kpi: Int, day: Int) -> Int {
-        let offset = offsets[person * kpis.count + kpi]
-        guard offset >= 0 else { return 0 }
-        let total = max(0, totals[offset + day])
+        let total = logged(person: person, kpi: kpi, day: day)
         return caps[kpi].map { min($0, total) } ?? total
+    }
+
+    /// A day's units before the cap: corrections included, never below zero.
+    func logged(person: Int, kpi: Int, day: Int) -> Int {
+        let offset = offsets[person * kpis.count + kpi]
+        return offset < 0 ? 0 : max(0, totals[offset + day])
+    }
+
+    func logged(person: Int, kpi: Int, days: Range<Int>) -> Int {
+        guard offsets[person * kpis.count + kpi] >= 0 else { return 0 }
+        return days.reduce(0) { $0 + logged(person: person, kpi: kpi, day: $1) }
     }
 
     func count(person: Int, kpi: Int, days: Range<Int>) -> Int {

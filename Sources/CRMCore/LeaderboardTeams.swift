@@ -1,31 +1,41 @@
 import Foundation
 
+/// Who of each team was there, in the period and the one before, for averages.
+struct TeamMembers {
+    var working: [String: Set<String>]
+    var before: [String: Set<String>]
+}
+
 extension Leaderboard {
     /// Teams scored from the people on the board, with movement against the previous board.
-    static func teamRows(_ rows: [LeaderboardRow], previous: [LeaderboardRow], data: DataSet) -> [TeamRow] {
+    static func teamRows(_ rows: [LeaderboardRow], previous: [LeaderboardRow], members: TeamMembers,
+                         data: DataSet) -> [TeamRow] {
         let method = data.settings.leaderboard.teamScore
         let names = Dictionary(data.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let before = Dictionary(teamScores(previous, method: method, names: names).map { ($0.team, $0.rank) },
-                                uniquingKeysWith: { a, _ in a })
-        return teamScores(rows, method: method, names: names).map { team in
+        let before = Dictionary(teamScores(previous, working: members.before, method: method, names: names)
+            .map { ($0.team, $0.rank) }, uniquingKeysWith: { a, _ in a })
+        return teamScores(rows, working: members.working, method: method, names: names).map { team in
             var team = team
             team.previousRank = before[team.team]
             return team
         }
     }
 
-    /// People without a team are on the people's board only.
-    private static func teamScores(_ rows: [LeaderboardRow], method: TeamScore,
-                                   names: [String: String]) -> [TeamRow] {
+    /// People without a team are on the people's board only. An average divides by the
+    /// members who were there (`working`), and by anyone on the board besides.
+    static func teamScores(_ rows: [LeaderboardRow], working: [String: Set<String>], method: TeamScore,
+                           names: [String: String]) -> [TeamRow] {
         let members = Dictionary(grouping: rows.filter { $0.team != nil }, by: { $0.team ?? "" })
         return ranking(members.map { id, people in
             let sum = people.reduce(0) { $0 + $1.points }
+            let counted = working[id, default: []].union(people.map(\.person)).count
             let points = switch method {
             case .sum: sum
-            case .average: Int((Double(sum) / Double(people.count)).rounded())
+            case .average: Int((Double(sum) / Double(counted)).rounded())
             }
             let name = names[id] ?? id
-            return (name, id, TeamRow(rank: 0, team: id, name: name, points: points, members: people.count))
+            return (name, id, TeamRow(rank: 0, team: id, name: name, points: points, members: people.count,
+                                      workingMembers: counted))
         })
     }
 

@@ -9,6 +9,7 @@ public enum Mutation: Equatable, Sendable {
     case directory(DirectoryChange)
     case logActivity(Activity)
     case settings(Settings)
+    case contest(ContestChange)
 
     /// Whether applying it to `data` would change nothing, so that storing it would only
     /// lengthen the journal: a rise another process already recorded.
@@ -27,6 +28,7 @@ public enum Mutation: Equatable, Sendable {
         case .directory(let change): try change.apply(to: &data)
         case .logActivity(let activity): data.activities.append(activity)
         case .settings(let settings): data.settings = settings
+        case .contest(let change): try change.apply(to: &data)
         }
     }
 }

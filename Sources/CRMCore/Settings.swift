@@ -123,6 +123,9 @@ public struct LeaderboardSettings: Equatable, Sendable {
     public var goalBonus: Int
     public var teamScore: TeamScore
 
+    /// How settings.json and the command line name `weekStart`: "monday" is 1 … "sunday" 7.
+    public static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     public init(topN: Int? = nil, weekStart: Int = 1, goalBonus: Int = 0, teamScore: TeamScore = .sum) {
         self.topN = topN
         self.weekStart = weekStart
@@ -140,11 +143,13 @@ public struct Settings: Equatable, Sendable {
     public var wall: WallDisplaySettings
     /// Who gets items opened without an owner or a team.
     public var routing: CaseRouting
+    /// Contests past, running and to come, in the order they were added.
+    public var contests: [Contest]
 
     public init(calendars: [BusinessCalendar] = [], slaPolicies: [SLAPolicy] = [],
                 escalation: [EscalationLevel] = [], leaderboard: LeaderboardSettings = .init(),
                 notify: NotifySettings = .init(), wall: WallDisplaySettings = .init(),
-                routing: CaseRouting = .init()) {
+                routing: CaseRouting = .init(), contests: [Contest] = []) {
         self.calendars = calendars
         self.slaPolicies = slaPolicies
         self.escalation = escalation
@@ -152,6 +157,7 @@ public struct Settings: Equatable, Sendable {
         self.notify = notify
         self.wall = wall
         self.routing = routing
+        self.contests = contests
     }
 
     /// The calendar named `default`, else the first, else UTC around the clock.

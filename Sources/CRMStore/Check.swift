@@ -1,26 +1,7 @@
 import CRMCore
 import Foundation
 
-extension DataStore {
-    /// Every problem in the directory, in file order: what would stop loading (each record
-    /// read on its own, so one bad record does not hide the next), fields that look like
-    /// misspellings, references to things that do not exist, ids given twice, contradictions,
-    /// fields longer than crmtop writes, and journalled changes that no longer apply. Reads
-    /// without the lock; writes nothing.
-    public func check() -> [LoadError] { checkReading().problems }
-
-    /// `check()` with the data as it read it, for what is worth telling that is no problem.
-    public func checkReading() -> (problems: [LoadError], data: DataSet) {
-        var checker = Checker(store: self)
-        checker.run()
-        return (checker.problems.sorted { a, b in
-            let order = Checker.order
-            return (order[a.file] ?? order.count, a.line ?? 0, a.column ?? 0)
-                < (order[b.file] ?? order.count, b.line ?? 0, b.column ?? 0)
-        }, checker.data)
-    }
-}
-
+/// One pass over a data directory for `DataStore.checkReport`.
 struct Checker {
     static let order = Dictionary(uniqueKeysWithValues: (DataStore.Collection.allCases.map(\.fileName) + [Journal.fileName])
         .enumerated().map { ($1, $0) })
@@ -36,6 +17,10 @@ struct Checker {
     var activityLines: [(line: Int, log: CheckLog)] = []
     /// Records the journal wrote whole, by list and id (`noteOrigin`).
     var journalled: [String: JournalOrigin] = [:]
+    /// Files not read at all; what refers to them is not checked.
+    var unread: Set<DataStore.Collection> = []
+    /// Files whose journalled changes were passed over for that reason.
+    var journalSkipped: Set<DataStore.Collection> = []
 
     init(store: DataStore) {
         self.store = store
@@ -51,7 +36,7 @@ struct Checker {
         // the journal's own over-long fields are reported at their lines.
         for finding in Consistency.oversized(data) { report(finding) }
         readJournal()
-        for finding in Consistency.findings(data) { report(finding) }
+        for finding in Consistency.findings(data, unread: unread) { report(finding) }
     }
 
     /// The file's bytes; nil when there is none or it cannot be read, which is a problem.
@@ -66,12 +51,17 @@ struct Checker {
 
     private mutating func readSnapshot(_ collection: DataStore.Collection) {
         let name = collection.fileName
-        guard let text = read(name) else { return }
+        let known = problems.count
+        guard let text = read(name) else {
+            if problems.count > known { unread.insert(collection) }
+            return
+        }
         let document: JSONDocument
         do throws(JSONSyntaxError) {
             document = try .parse(text)
         } catch {
             problems.append(LoadError(file: name, syntax: error, in: text))
+            unread.insert(collection)
             return
         }
         let log = CheckLog(document)
@@ -79,7 +69,10 @@ struct Checker {
         do throws(FieldError) {
             seqs[collection] = try FileFormats.decode(collection, document, zone: zone, into: &data)
         } catch {
+            // Records are read past one by one; what stops decoding stops the whole file (a
+            // newer version, a list that is not one), so nothing of it was read.
             log.note(error)
+            unread.insert(collection)
         }
         documents[collection] = log
         collect(log, file: name)
@@ -156,13 +149,21 @@ struct Checker {
     private mutating func readActivities() {
         let name = DataStore.Collection.activities.fileName
         var header = true
+        let known = problems.count
         lines(name) { checker, line, document, log in
+            // Lines under a header that was refused are in a format this crmtop does not know.
+            guard !checker.unread.contains(.activities) else { return }
             let isHeader = header
             header = false
             let n = checker.data.activities.count
             do throws(FieldError) {
                 if isHeader {
-                    try FileFormats.versioned(document.root, known: ["version"]).finish()
+                    do throws(FieldError) {
+                        try FileFormats.versioned(document.root, known: ["version"]).finish()
+                    } catch {
+                        checker.unread.insert(.activities)
+                        throw error
+                    }
                 } else {
                     let activity = try PeopleCodec.decodeActivity(document.root, zone: checker.zone)
                     if log.problems.isEmpty {
@@ -175,6 +176,7 @@ struct Checker {
             }
             checker.collect(log, file: name, line: line - 1, prefix: isHeader ? [] : [.key("activities"), .index(n)])
         }
+        if header && problems.count > known { unread.insert(.activities) }
     }
 
     private mutating func readJournal() {
@@ -193,6 +195,11 @@ struct Checker {
                 let seq = try f.int("seq")
                 let mutation = try MutationCodec.decode(&f, zone: checker.zone)
                 guard log.problems.isEmpty, seq > checker.seqs[mutation.collection, default: 0] else { return }
+                // Applied to a file that was not read, every change would seem not to apply.
+                guard !checker.unread.contains(mutation.collection) else {
+                    checker.journalSkipped.insert(mutation.collection)
+                    return
+                }
                 for (what, field) in mutation.oversizedFields(in: checker.data) {
                     log.note(FieldError("change \(seq): \(what): \(field.message)" + Consistency.keptAsItIs, at: 0))
                 }

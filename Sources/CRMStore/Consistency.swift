@@ -16,15 +16,40 @@ enum Consistency {
         var message: String
     }
 
-    static func findings(_ data: DataSet) -> [Finding] {
+    /// What is not checked when a file could not be read at all, as `check` says it.
+    static func dependents(of collection: DataStore.Collection) -> [String] {
+        switch collection {
+        case .people: ["names of people and teams"]
+        case .kpis: ["the KPIs of activities and contests"]
+        case .influencers: ["the influencers of cases"]
+        case .settings: ["the escalation levels of cases"]
+        case .reminders, .cases, .activities: []
+        }
+    }
+
+    /// The file a kind of name is looked up in.
+    private static func file(of kind: KnownNames.Kind) -> DataStore.Collection {
+        switch kind {
+        case .person, .team, .escalationTarget: .people
+        case .influencer: .influencers
+        case .kpi: .kpis
+        }
+    }
+
+    /// `unread` are files that could not be read at all: names are not looked up in them,
+    /// since against an empty list every name would be reported (see `dependents`).
+    static func findings(_ data: DataSet, unread: Set<DataStore.Collection> = []) -> [Finding] {
         var found: [Finding] = []
         func add(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ message: String) {
             found.append(Finding(collection: c, list: list, index: n, path: path, message: message))
         }
-        let known = KnownNames(data)
+        let names = KnownNames(data)
+        func unknown(_ name: String, as kind: KnownNames.Kind) -> String? {
+            unread.contains(file(of: kind)) ? nil : names.problem(name, as: kind)
+        }
         func refer(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ name: String?,
                    _ kind: KnownNames.Kind) {
-            if let name, let problem = known.problem(name, as: kind) { add(c, list, n, path, problem) }
+            if let name, let problem = unknown(name, as: kind) { add(c, list, n, path, problem) }
         }
         func person(_ c: DataStore.Collection, _ list: String, _ n: Int, _ path: [FieldError.Step], _ handle: String?) {
             refer(c, list, n, path, handle, .person)
@@ -91,30 +116,31 @@ enum Consistency {
                     add(.cases, "cases", n, [.key("pauses"), .index(k), .key("end")], "the pause ends before it starts")
                 }
             }
-            if c.escalationLevel > 0 && !levels.contains(c.escalationLevel) {
+            if !unread.contains(.settings), c.escalationLevel > 0 && !levels.contains(c.escalationLevel) {
                 add(.cases, "cases", n, [.key("escalation_level")],
                     "escalation level \(c.escalationLevel) is not on the escalation ladder in settings.json")
             }
             for (k, event) in c.history.enumerated() { person(.cases, "cases", n, [.key("history"), .index(k), .key("actor")], event.actor) }
         }
 
-        settings(data, known: known, add: add)
+        settings(data, problem: unknown, add: add)
+        found += contests(data, unread: unread)
         // Sorted, as the file's order is not kept once read; a digest for nobody batches nothing.
         for name in data.settings.notify.digest.keys.sorted() {
-            guard let problem = known.problem(name, as: .person) else { continue }
+            guard let problem = unknown(name, as: .person) else { continue }
             found.append(Finding(collection: .settings, list: "notify", index: nil, path: [.key("digest"), .key(name)],
                                  message: problem + "; nobody gets this digest"))
         }
-        if let id = data.settings.wall.team, let problem = known.problem(id, as: .team) {
+        if let id = data.settings.wall.team, let problem = unknown(id, as: .team) {
             found.append(Finding(collection: .settings, list: "wall", index: nil, path: [.key("team")], message: problem))
         }
         for (key, route) in CaseKind.allCases.compactMap({ k in data.settings.routing.byKind[k].map { (k.rawValue, $0) } })
             + (data.settings.routing.fallback.map { [("default", $0)] } ?? []) {
-            if let owner = route.owner, let problem = known.problem(owner, as: .person) {
+            if let owner = route.owner, let problem = unknown(owner, as: .person) {
                 found.append(Finding(collection: .settings, list: "routing", index: nil, path: [.key(key), .key("owner")],
                                      message: problem))
             }
-            if let team = route.team, let problem = known.problem(team, as: .team) {
+            if let team = route.team, let problem = unknown(team, as: .team) {
                 found.append(Finding(collection: .settings, list: "routing", index: nil, path: [.key(key), .key("team")],
                                      message: problem))
             }
@@ -126,7 +152,7 @@ enum Consistency {
         return found
     }
 
-    private static func settings(_ data: DataSet, known: KnownNames,
+    private static func settings(_ data: DataSet, problem: (String, KnownNames.Kind) -> String?,
                                  add: (DataStore.Collection, String, Int, [FieldError.Step], String) -> Void) {
         let s = data.settings
         var names: [String: Int] = [:]
@@ -160,8 +186,8 @@ enum Consistency {
                 levels[level.level] = n
             }
             for (k, name) in level.notify.enumerated() {
-                if let problem = known.problem(name, as: .escalationTarget) {
-                    add(.settings, "escalation", n, [.key("notify"), .index(k)], problem)
+                if let found = problem(name, .escalationTarget) {
+                    add(.settings, "escalation", n, [.key("notify"), .index(k)], found)
                 }
             }
         }

@@ -10,7 +10,7 @@ extension Mutation {
         case .directory(.putKPI): .kpis
         case .directory: .people
         case .logActivity: .activities
-        case .settings: .settings
+        case .settings, .contest: .settings
         }
     }
 }

@@ -8,6 +8,7 @@ public enum MutationCodec {
     static let fields: [StaticString] = [
         "seq", "op", "id", "person", "at", "until", "reminder", "case", "influencer", "team", "kpi",
         "activity", "settings", "due", "fields", "action", "actor", "note", "from", "to", "marks", "since",
+        "contest",
     ]
 
     enum Op: String, CaseIterable {
@@ -24,6 +25,7 @@ public enum MutationCodec {
         /// Read from older journals only; see `ReminderChange.restore`.
         case reminderRestore = "reminder.restore"
         case reminderUndo = "reminder.undo", reminderWithdraw = "reminder.withdraw", caseUndo = "case.undo"
+        case contestAdd = "contest.add", contestEnd = "contest.end"
     }
 
     /// The members of one change; `seq` comes first when the journal numbers it.
@@ -124,6 +126,8 @@ public enum MutationCodec {
         case .settings(let s):
             op(.settingsPut)
             o.put("settings", .object(try within(.key("settings")) { () throws(FieldError) in try SettingsCodec.encode(s) }))
+        case .contest(let change):
+            try ContestCodec.put(change, into: &o, zone: zone)
         }
         return o.members
     }
@@ -198,6 +202,8 @@ public enum MutationCodec {
             let action = try record("action", CaseActionCodec.decode)
             mutation = .supportCase(.act(id: id, action: action, at: try f.time("at", zone),
                                          actor: try f.string("actor", or: nil), note: try f.string("note", or: nil)))
+        case .contestAdd, .contestEnd:
+            mutation = .contest(try ContestCodec.decodeChange(op, &f, zone: zone))
         case .personAway:
             let person = try f.string("person")
             let from = try record("from") { v throws(FieldError) in try v.decodeDate() }

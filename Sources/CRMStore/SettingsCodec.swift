@@ -4,6 +4,7 @@ import Foundation
 enum SettingsCodec {
     static let fields: [StaticString] = [
         "version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "notify", "wall", "routing",
+        "contests",
     ]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
@@ -12,14 +13,14 @@ enum SettingsCodec {
     static let escalationFields: [StaticString] = ["level", "after", "notify"]
     static let leaderboardFields: [StaticString] = ["top_n", "week_start", "goal_bonus", "team_score"]
     static let wallFields: [StaticString] = ["team"]
-    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdays = LeaderboardSettings.weekdayNames
 
     /// `version` is checked by the caller, before anything else is read.
     static func decode(_ root: JSONValue) throws(FieldError) -> Settings {
         var f = try Fields(root, known: fields)
         _ = f.optional("version")
         _ = f.optional("journal_seq")
-        let settings = Settings(
+        var settings = Settings(
             calendars: try f.list("calendars", decodeCalendar),
             slaPolicies: try f.list("sla_policies", decodePolicy),
             escalation: try f.list("escalation", decodeEscalation),
@@ -35,6 +36,9 @@ enum SettingsCodec {
             routing: try f.optional("routing").map { v throws(FieldError) in
                 try within(.key("routing")) { () throws(FieldError) in try RoutingCodec.decode(v) }
             } ?? CaseRouting())
+        // After the calendars: a time without an offset is read in the default calendar's zone.
+        let zone = settings.defaultCalendar.timeZone
+        settings.contests = try f.list("contests") { v throws(FieldError) in try ContestCodec.decode(v, zone: zone) }
         f.finish()
         return settings
     }
@@ -60,6 +64,8 @@ enum SettingsCodec {
         o.put("wall", encodeWall(s.wall))
         // Only when set, so that files written before routing existed stay as they were.
         if !s.routing.isEmpty { o.put("routing", RoutingCodec.encode(s.routing)) }
+        let zone = s.defaultCalendar.timeZone
+        try o.put("contests", list: s.contests) { c throws(FieldError) in try ContestCodec.encode(c, zone: zone) }
         return o.members
     }
 
@@ -231,32 +237,6 @@ extension SettingsCodec {
         // Written even when nil: an explicit null says "everyone's reminders" to whoever reads it.
         o.put("team", w.team.map(JSONOutput.string) ?? .null)
         return o.output
-    }
-}
-
-/// Settings entries in the shape settings.json gives them, so that `--json` output reads like
-/// the file people edit. Refuses what a save would refuse, with the same message.
-public enum SettingsJSON {
-    public static func calendar(_ c: BusinessCalendar) throws(SaveError) -> JSONOutput {
-        try settingsEntry { () throws(FieldError) in try SettingsCodec.encodeCalendar(c) }
-    }
-
-    public static func policy(_ p: SLAPolicy) throws(SaveError) -> JSONOutput {
-        try settingsEntry { () throws(FieldError) in try SettingsCodec.encodePolicy(p) }
-    }
-
-    public static func escalation(_ e: EscalationLevel) throws(SaveError) -> JSONOutput {
-        try settingsEntry { () throws(FieldError) in try SettingsCodec.encodeEscalation(e) }
-    }
-
-    public static func routing(_ r: CaseRouting) -> JSONOutput { RoutingCodec.encode(r) }
-
-    private static func settingsEntry(_ encode: () throws(FieldError) -> JSONOutput) throws(SaveError) -> JSONOutput {
-        do {
-            return try encode()
-        } catch {
-            throw SaveError(file: DataStore.Collection.settings.fileName, path: error.path, message: error.message)
-        }
     }
 }
 

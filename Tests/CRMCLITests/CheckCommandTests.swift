@@ -40,7 +40,7 @@ import Testing
         #"activities.jsonl:5:1: activities[3]: missing required field "at""#,
         #"activities.jsonl:6:16: unexpected ','; expected a field name in double quotes"#,
         #"journal.jsonl:3:1: change 2 no longer applies (no reminder with id r99); loading skips it"#,
-        #"journal.jsonl:4:15: op: expected one of reminder.put, reminder.delete, reminder.acknowledge, reminder.unacknowledge, reminder.snooze, case.put, influencer.put, person.put, team.put, kpi.put, activity.log, settings.put, reminder.add, reminder.edit, reminder.acknowledge-occurrence, case.open, case.act, influencer.add, person.away, reminder.restore, reminder.undo, reminder.withdraw, case.undo, found "reminder.frobnicate""#,
+        #"journal.jsonl:4:15: op: expected one of reminder.put, reminder.delete, reminder.acknowledge, reminder.unacknowledge, reminder.snooze, case.put, influencer.put, person.put, team.put, kpi.put, activity.log, settings.put, reminder.add, reminder.edit, reminder.acknowledge-occurrence, case.open, case.act, influencer.add, person.away, reminder.restore, reminder.undo, reminder.withdraw, case.undo, contest.add, contest.end, found "reminder.frobnicate""#,
     ]
 
     @Test func everyPlantedProblemIsFoundWithItsPlace() {

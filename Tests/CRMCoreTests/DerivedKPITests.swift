@@ -96,7 +96,7 @@ private func reminder(due: Date, owners: [String] = ["ana"], acknowledged: [Stri
         let data = board(logged, kpis: [resolved], cases: cases + [handled(nov(17, 9), resolved: nov(17, 10))],
                          slaPolicies: policies)
         let ana = try #require(row("ana", data))
-        #expect(ana.kpis == [KPIProgress(kpi: "cases-resolved", count: 3, goal: 3, attainment: 1)])
+        #expect(ana.kpis == [KPIProgress(kpi: "cases-resolved", count: 3, logged: 5, goal: 3, attainment: 1)])
         #expect(ana.points == 3 * 5 + 50)
     }
 

@@ -14,10 +14,13 @@ private func ranked(_ people: String...) -> [LeaderboardRow] {
 
 @Suite struct LeaderboardTeamTests {
     @Test(arguments: [
-        (TeamScore.sum, [TeamRow(rank: 1, previousRank: 2, team: "sales", name: "Sales", points: 62, members: 3),
+        (TeamScore.sum, [TeamRow(rank: 1, previousRank: 2, team: "sales", name: "Sales", points: 62, members: 3,
+                                 workingMembers: 4),
                          TeamRow(rank: 2, previousRank: 1, team: "support", name: "Support", points: 40, members: 2)]),
-        (.average, [TeamRow(rank: 1, previousRank: 2, team: "sales", name: "Sales", points: 21, members: 3),
-                    TeamRow(rank: 2, previousRank: 1, team: "support", name: "Support", points: 20, members: 2)]),
+        // Dan leads sales without a goal or a point, and is one of the four the average is over.
+        (.average, [TeamRow(rank: 1, previousRank: 1, team: "support", name: "Support", points: 20, members: 2),
+                    TeamRow(rank: 2, previousRank: 2, team: "sales", name: "Sales", points: 16, members: 3,
+                            workingMembers: 4)]),
     ])
     func teamsScoreBySumOrAverageWithMovement(method: TeamScore, expected: [TeamRow]) {
         let data = board([

@@ -45,6 +45,12 @@ import Testing
         .supportCase(.act(id: "C-1", action: .escalate(to: 3), at: t, actor: "maria")),
         .supportCase(.act(id: "C-1", action: .escalate(), at: t, actor: "maria")),
         .directory(.addAway(person: "tom", DateRange(from: LocalDate("2026-12-21")!, to: LocalDate("2027-01-02")!))),
+        .contest(.add(Contest(id: "sprint", name: "Call sprint", kpis: ["calls", "appointments"],
+                              from: LocalDate("2026-12-01")!, to: LocalDate("2026-12-18")!, people: ["tom"],
+                              teams: ["sales"], prize: "Dinner for two", ended: t))),
+        .contest(.add(Contest(id: "quiet", name: "quiet", kpis: ["calls"], from: LocalDate("2026-12-01")!,
+                              to: LocalDate("2026-12-01")!, people: ["tom"]))),
+        .contest(.end(id: "sprint", at: t + 30)),
     ]
 
     @Test(arguments: changes)

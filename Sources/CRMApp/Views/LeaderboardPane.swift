@@ -28,10 +28,8 @@ enum LeaderboardPane {
                              TableCell(state.data.person(r.person)?.name ?? r.person)]
                 if wide { cells.append(TableCell(r.team ?? "", .dim)) }
                 cells.append(TableCell("\(r.points)", .emphasis))
-                if wide {
-                    cells.append(.gauge(r.attainment))
-                }
-                cells.append(TableCell("\(Int((r.attainment * 100).rounded()))%"))
+                if wide { cells.append(r.attainment.map(TableCell.gauge) ?? TableCell("")) }
+                cells.append(TableCell(Format.percent(r.attainment, ascii: state.ascii), r.attainment == nil ? .dim : .text))
                 if wide { cells.append(TableCell(streakText(r, ascii: state.ascii), .recognition)) }
                 return cells
             },

@@ -126,13 +126,15 @@ enum Overlays {
         var lines: [Line] = [
             ("rank", "\(row.rank)" + (row.previousRank.map { " (last period \($0))" } ?? ""), .text),
             ("points", "\(row.points)", .emphasis),
-            ("goal progress", "\(Int((row.attainment * 100).rounded()))%", .text),
+            ("goal progress", row.attainment == nil ? "no goal" : Format.percent(row.attainment), .text),
             ("streak", "\(row.streak) working days", .text),
         ]
         for k in row.kpis {
-            let name = state.data.kpis.first { $0.id == k.kpi }?.name ?? k.kpi
-            let goal = k.goal.map { " of \($0)" } ?? ""
-            lines.append((name, "\(k.count)\(goal)", .text))
+            let kpi = state.data.kpis.first { $0.id == k.kpi }
+            var text = "\(k.count)" + (k.goal.map { " of \($0)" } ?? "")
+            // What was logged beside what counted, so a capped day does not look like lost work.
+            if k.capped { text += " · \(k.logged) logged" + (kpi?.dailyCap.map { ", capped at \($0) a day" } ?? ", capped") }
+            lines.append((kpi?.name ?? k.kpi, text, .text))
         }
         return lines
     }

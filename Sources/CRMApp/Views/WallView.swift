@@ -20,28 +20,28 @@ enum WallView {
         }
         WallTiles.draw(state, into: &buffer, rects: layout.tiles)
         let step = wall.step(at: state.now)
-        let shown: [(Pane, page: Int)]
+        let shown: [(WallPage, page: Int)]
         if layout.rotates, let rect = layout.panes.first {
             // Every page of every pane gets a turn, so long lists are read in full.
-            let slots = Pane.allCases.flatMap { pane in
+            let slots = WallPage.all(state).flatMap { pane in
                 (0..<pages(pane, state, rect: rect)).map { (pane, page: $0) }
             }
             shown = [slots[step % slots.count]]
         } else {
-            shown = Pane.allCases.map { (pane: $0, page: step) }
+            shown = WallPage.sideBySide(state, rects: layout.panes, step: step)
         }
         for ((pane, page), rect) in zip(shown, layout.panes) {
-            var table = table(pane, state, width: rect.width)
+            var table = pane.table(state, width: rect.width)
             table.page = page
             table.draw(into: &buffer, rect: rect, focused: false, selected: nil, storedTop: 0)
         }
-        drawFooter(wall, current: layout.rotates ? shown.first?.0 : nil, ascii: state.ascii, keys: state.keyBindings,
-                   into: &buffer, rect: layout.footer)
+        drawFooter(wall, current: layout.rotates ? shown.first?.0 : nil, of: WallPage.all(state), ascii: state.ascii,
+                   keys: state.keyBindings, into: &buffer, rect: layout.footer)
         return buffer
     }
 
-    static func pages(_ pane: Pane, _ state: AppState, rect: Rect) -> Int {
-        PaneTable.pageCount(table(pane, state, width: rect.width).count,
+    static func pages(_ pane: WallPage, _ state: AppState, rect: Rect) -> Int {
+        PaneTable.pageCount(pane.table(state, width: rect.width).count,
                             visible: DashboardLayout.listRect(in: rect).height)
     }
 
@@ -86,13 +86,13 @@ enum WallView {
         return Format.date(state.lastUpdated, zone: state.zone) + " " + time
     }
 
-    static func drawFooter(_ wall: WallSettings, current: Pane?, ascii: Bool, keys: [KeyBinding],
+    static func drawFooter(_ wall: WallSettings, current: WallPage?, of all: [WallPage], ascii: Bool, keys: [KeyBinding],
                            into buffer: inout CellBuffer, rect: Rect) {
         buffer.fill(rect, role: .footer)
         var x = rect.x + 1
         if let current {
             // One mark per pane says where in the turn we are, short enough for any width.
-            let marks = Pane.allCases.map { $0 == current ? (ascii ? "*" : "●") : (ascii ? "o" : "○") }.joined()
+            let marks = all.map { $0 == current ? (ascii ? "*" : "●") : (ascii ? "o" : "○") }.joined()
             x += buffer.put(marks + " ", x: x, y: rect.y, role: .footerKey)
             x += buffer.put(current.title, x: x, y: rect.y, role: .footerKey)
             x += buffer.put(" · every \(Int(wall.rotate))s", x: x, y: rect.y, role: .footer)
