@@ -87,8 +87,7 @@ extension DataStore {
             let known = s.snapshots[collection]
             let stamp = FileStamp(path: path(of: collection.fileName))
             if stamp == nil, known?.stamp != nil {
-                throw LoadError(file: collection.fileName, message: "it was there and is gone (moved or deleted?); "
-                    + "the data read before stays in use until it is back")
+                throw .vanished(collection.fileName)
             }
             return stale.contains(collection) || known == nil || stamp != known?.stamp
         }
@@ -109,8 +108,7 @@ extension DataStore {
         }
         let wanted = changedFiles
         if s.activities.stamp != nil, FileStamp(path: path(of: Collection.activities.fileName)) == nil {
-            throw LoadError(file: Collection.activities.fileName, message: "it was there and is gone (moved or deleted?); "
-                + "the data read before stays in use until it is back")
+            throw .vanished(Collection.activities.fileName)
         }
         let zone = s.zone, fromStart = stale.contains(.activities)
         let activities = fromStart ? LogPosition() : s.activities, first = fromStart ? 0 : s.data.activities.count
@@ -259,5 +257,14 @@ enum FileRead: Sendable {
             if !unknown.isEmpty { s.unknown[.activities, default: UnknownFields()].patches.merge(unknown.patches) { $1 } }
             s.activities = position
         }
+    }
+}
+
+extension LoadError {
+    /// A file read before that is not there now: under a running screen that is an error, not
+    /// an empty collection, so the last data read stays on screen under a banner.
+    static func vanished(_ name: String) -> LoadError {
+        LoadError(file: name, message: "it was there and is gone (moved or deleted?); "
+            + "the data read before stays in use until it is back")
     }
 }
