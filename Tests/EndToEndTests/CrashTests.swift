@@ -174,17 +174,10 @@ struct RecoveryCrashTests {
 
     @Test(arguments: [1, 40, 120])
     func killedWhileWritingTheRecoveryFile(after bytes: Int) throws {
-        let data = try temporaryDirectory(), state = try temporaryDirectory()
-        defer {
-            chmod(data.path, 0o755)
-            try? FileManager.default.removeItem(at: data)
-            try? FileManager.default.removeItem(at: state)
-        }
-        #expect(runCrmtop(["demo", data.path, "--at", at]) == 0)
-        RecoveryEndToEndTests.own(data)
-        RecoveryEndToEndTests.own(state)
-        chmod(data.path, 0o555)
-        let environment = ["XDG_STATE_HOME": state.path, "HOME": state.path]
+        let demo = try RecoveryEndToEndTests.ReadOnlyDemo(at: at)
+        // Removed when the test ends, not after the last line that names it.
+        defer { withExtendedLifetime(demo) {} }
+        let data = demo.data, state = demo.state, environment = demo.environment
         let before = try DataStore(directory: data).load()
 
         let screen = Tmux()

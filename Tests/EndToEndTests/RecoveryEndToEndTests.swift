@@ -16,18 +16,32 @@ struct RecoveryEndToEndTests {
         if asNobody { Subprocess.run(["chown", "-R", "65534:65534", url.path], capture: false) }
     }
 
-    @Test func anAcknowledgementTheDiskRefusedSurvivesSIGTERMAndIsRecovered() throws {
-        let data = try temporaryDirectory(), state = try temporaryDirectory()
-        defer {
+    /// Demo data in a directory the dashboard cannot write, and a state directory of its own.
+    final class ReadOnlyDemo {
+        let data: URL, state: URL
+        var environment: [String: String] { ["XDG_STATE_HOME": state.path, "HOME": state.path] }
+
+        init(at: String) throws {
+            data = try temporaryDirectory()
+            state = try temporaryDirectory()
+            #expect(runCrmtop(["demo", data.path, "--at", at]) == 0)
+            RecoveryEndToEndTests.own(data)
+            RecoveryEndToEndTests.own(state)
+            chmod(data.path, 0o555)
+        }
+
+        deinit {
             chmod(data.path, 0o755)
             try? FileManager.default.removeItem(at: data)
             try? FileManager.default.removeItem(at: state)
         }
-        #expect(runCrmtop(["demo", data.path, "--at", at]) == 0)
-        Self.own(data)
-        Self.own(state)
-        chmod(data.path, 0o555)
-        let environment = ["XDG_STATE_HOME": state.path, "HOME": state.path]
+    }
+
+    @Test func anAcknowledgementTheDiskRefusedSurvivesSIGTERMAndIsRecovered() throws {
+        let demo = try ReadOnlyDemo(at: at)
+        // Removed when the test ends, not after the last line that names it.
+        defer { withExtendedLifetime(demo) {} }
+        let data = demo.data, state = demo.state, environment = demo.environment
 
         let screen = Tmux()
         defer { screen.close() }
