@@ -24,7 +24,7 @@ struct WallCommand: ParsableCommand {
     var rotate: Int = Int(WallSettings.defaultRotate)
 
     @Option(help: ArgumentHelp("The heading at the top.", valueName: "text"))
-    var title = "crmtop"
+    var title = WallSettings.defaultTitle
 
     @Option(help: "The leaderboard's period: day, week, month, quarter or year.", transform: parsePeriod)
     var period: Period = .week
