@@ -51,6 +51,8 @@ public struct Derived: Equatable, Sendable {
     /// The leaderboard pane lists teams instead of people.
     public var showingTeams = false { didSet { listIDs(.leaderboard) } }
     public var period: PeriodRange?
+    /// What the wall celebrates now: good news of the last half minute (`Celebrations.live`).
+    public var celebrations: [Celebration] = []
 
     // Counted when the lists change: a frame reads them several times, and there may be
     // 20,000 cases.
@@ -119,6 +121,8 @@ public struct AppState: Equatable, Sendable {
     public var quitWhenSaved = false
     /// What was announced lately, newest last, for the message area.
     public var recentNotices: [Notice] = []
+    /// Good news lately, newest last, for the message area.
+    public var recentCelebrations: [CelebrationNotice] = []
     /// Reminders that just became active or due, highlighted until the given moment.
     public var flashes: [String: Date] = [:]
     /// Which open items the cases pane lists.
@@ -190,6 +194,7 @@ public struct AppState: Equatable, Sendable {
             rows = rows.filter { Self.matches(f, [$0.person, data.person($0.person)?.name ?? "", $0.team ?? ""]) }
         }
         derived.leaderboard = rows
+        derived.celebrations = memo.celebrations(data, period: period, now: now)
         for pane in Pane.allCases { keepSelectionValid(pane) }
     }
 

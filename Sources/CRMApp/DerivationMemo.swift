@@ -11,9 +11,11 @@ struct DerivationMemo: Equatable, Sendable {
     private var sifted: (source: [Reminder], owner: String, owned: [Reminder])?
     private var open: (cases: [SupportCase], settings: Settings, now: Date, rows: [CaseRow])?
     private var board: (key: BoardKey, nextEvent: Date?, board: Leaderboard.Board)?
+    /// What is being celebrated, kept until a recorded moment enters or leaves its window.
+    private var cheers = CelebrationMemo()
 
     /// What a leaderboard is made from, apart from the moment.
-    private struct BoardKey: Equatable, Sendable {
+    struct BoardKey: Equatable, Sendable {
         var period: Period
         var day: LocalDate
         var activities: Identity<Activity>
@@ -42,7 +44,7 @@ struct DerivationMemo: Equatable, Sendable {
     /// An array compared by the storage it uses: comparing a million activities element by
     /// element would cost more than the board. A copy with equal contents in new storage
     /// only makes the board again.
-    private struct Identity<Element: Sendable>: Equatable, Sendable {
+    struct Identity<Element: Sendable>: Equatable, Sendable {
         let array: [Element]
         static func == (a: Identity, b: Identity) -> Bool { same(a.array, b.array) }
     }
@@ -92,7 +94,7 @@ struct DerivationMemo: Equatable, Sendable {
         sifted = (new, owner, owned)
     }
 
-    private static func same<T>(_ a: [T], _ b: [T]) -> Bool {
+    static func same<T>(_ a: [T], _ b: [T]) -> Bool {
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
     }
 
@@ -177,23 +179,20 @@ struct DerivationMemo: Equatable, Sendable {
     private static func makeBoard(_ data: DataSet, key: BoardKey, period: Period,
                                   now: Date) -> (key: BoardKey, nextEvent: Date?, board: Leaderboard.Board) {
         let made = Leaderboard.board(data, period: period, now: now)
-        return (key, firstAfter(now, key.reminders != nil ? data : nil, data.activities), made)
+        return (key, RecordedMoments.around(now, in: data, derivedKPIs: key.reminders != nil).next, made)
     }
 
-    /// The earliest recorded moment after `now` that would count once it passes: activities
-    /// logged ahead, and with derived KPIs acknowledgements and case events stored ahead.
-    private static func firstAfter(_ now: Date, _ derivedFrom: DataSet?, _ activities: [Activity]) -> Date? {
-        var next: Date?
-        func consider(_ date: Date?) {
-            if let date, date > now, next.map({ date < $0 }) ?? true { next = date }
-        }
-        for activity in activities { consider(activity.at) }
-        if let data = derivedFrom {
-            for r in data.reminders { for at in r.acknowledgedBy.values { consider(at) } }
-            for c in data.cases { consider(c.resolvedAt); consider(c.firstResponseAt) }
-        }
-        return next
+    /// When the board changes by itself next: a logged activity's time coming.
+    var nextBoardChange: Date? { board?.nextEvent }
+
+    /// The celebrations standing at `now` (see `Celebrations.live`), worked out again only when a
+    /// recorded moment enters or leaves the half minute before `now`, or the data changes.
+    mutating func celebrations(_ data: DataSet, period: Period, now: Date) -> [Celebration] {
+        cheers.celebrations(data, key: BoardKey(data, period: period, now: now), period: period, now: now)
     }
+
+    /// When the celebrations standing may change by themselves next.
+    var nextCelebrationChange: Date? { cheers.nextChange }
 }
 
 extension ReminderChange {
