@@ -25,9 +25,12 @@ final class StoreLink {
     /// work them all out again.
     private var delivered: Int?
 
+    /// `store` is the one the screen's data was read from, if any, so that looking again finds
+    /// nothing new to hand over unless something changed since.
     init(store: DataStore) {
         self.store = store
         watch = store.watch()
+        delivered = store.readGeneration
     }
 
     /// What to wait on besides the terminal: readable when the data directory changed.
@@ -36,10 +39,12 @@ final class StoreLink {
     /// Whether the watch heard of a change since the last call; never waits.
     func takeChanges() -> Bool { watch.takeChanges() }
 
-    /// When to look at the directory next although nothing was heard: where it cannot be
-    /// watched, or its data could not be read, every few seconds; nil when the watch will tell.
+    /// When to look at the directory next although nothing was heard: at once the first time;
+    /// then, where it cannot be watched or its data could not be read, every few seconds;
+    /// otherwise nil, the watch telling.
     func nextLook() -> Date? {
-        guard let looked else { return nil }
+        // The first look comes at once: something may have changed since the data was read.
+        guard let looked else { return .distantPast }
         return !watch.isWatching || looked.failed ? looked.at.addingTimeInterval(Self.lookEvery) : nil
     }
 

@@ -32,21 +32,24 @@ import Testing
     @Test func anIdleWallSleepsUntilTheMinuteTurnsAndDrawsOnceAMinute() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let data = DemoData.make(now: WallTests.at)
-        try DataStore(directory: dir).save(data)
+        let store = DataStore(directory: dir)
+        try store.save(DemoData.make(now: WallTests.at))
+        let data = try store.load()
         let time = ManualTime(WallTests.at + 1)
-        let backend = InMemoryBackend(size: Size(width: 200, height: 50), script: Array(repeating: .idle, count: 3))
+        let backend = InMemoryBackend(size: Size(width: 200, height: 50), script: Array(repeating: .idle, count: 4))
         // Each wait runs its whole length, as it does when nothing happens.
         backend.beforeRead = { _ in time.advance(Double(backend.timeouts.last ?? 0) / 1000) }
         var state = WallTests.wall(Size(width: 200, height: 50), data: data)
         state.now = WallTests.at + 1
-        let runtime = Runtime(state: state, backend: backend, time: time, store: DataStore(directory: dir))
+        let runtime = Runtime(state: state, backend: backend, time: time, store: store)
         _ = runtime.run()
-        // From 11:00:01 to just after 11:01:00, then a whole minute each.
-        #expect(backend.timeouts.first == 59_002)
-        #expect(backend.timeouts.dropFirst().allSatisfy { (59_990...60_010).contains($0) }, "\(backend.timeouts)")
+        // A second to the first look at the directory, to just after 11:01:00, then a whole
+        // minute each.
+        #expect(backend.timeouts.first == 1_002 && (57_990...58_010).contains(backend.timeouts[1]),
+                "\(backend.timeouts)")
+        #expect(backend.timeouts.dropFirst(2).allSatisfy { (59_990...60_010).contains($0) }, "\(backend.timeouts)")
         #expect(backend.descriptors.allSatisfy { $0 != nil })
-        // The first frame, then one as each minute turned.
+        // The first frame, then one as each minute turned: the first look found nothing new.
         #expect(backend.frames.count == 4)
         #expect(backend.frames.last?.textLines().contains { $0.contains("Mon 23 Nov 2026") } == true)
     }
