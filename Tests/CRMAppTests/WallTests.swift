@@ -50,6 +50,18 @@ import Testing
         }
     }
 
+    /// Without UTF-8 the digits are the same shapes in `#`, as large.
+    @Test func asciiDigitsAreAsLarge() {
+        var state = Self.wall(Size(width: 160, height: 48))
+        state.ascii = true
+        let lines = Dashboard.render(state).textLines()
+        let labels = lines.firstIndex { $0.contains("BREACHED") } ?? 0
+        let digits = lines[1..<labels].filter { $0.contains("#") }
+        #expect(digits.count == 11)
+        #expect(lines.allSatisfy { !$0.contains { "█▀▄★".contains($0) } })
+        #expect(lines[1..<labels].allSatisfy { $0.allSatisfy { $0 == "#" || $0 == " " } })
+    }
+
     /// A goal reached a moment ago: a banner across the wall for half a minute after the
     /// activity that reached it, naming only who did well.
     @Test func aGoalReachedShowsABannerForHalfAMinute() throws {
