@@ -53,6 +53,8 @@ public struct Derived: Equatable, Sendable {
     /// The leaderboard pane lists teams instead of people.
     public var showingTeams = false { didSet { listIDs(.leaderboard) } }
     public var period: PeriodRange?
+    /// What the wall celebrates now: good news of the last half minute (`Celebrations.live`).
+    public var celebrations: [Celebration] = []
 
     // Counted when the lists change: a frame reads them several times, and there may be
     // 20,000 cases.
@@ -121,6 +123,8 @@ public struct AppState: Equatable, Sendable {
     public var quitWhenSaved = false
     /// What was announced lately, newest last, for the message area.
     public var recentNotices: [Notice] = []
+    /// Good news lately, newest last, for the message area.
+    public var recentCelebrations: [CelebrationNotice] = []
     /// Reminders that just became active or due, highlighted until the given moment.
     public var flashes: [String: Date] = [:]
     /// Which open items the cases pane lists.
@@ -193,6 +197,7 @@ public struct AppState: Equatable, Sendable {
         }
         derived.leaderboard = rows
         derived.contests = wall == nil ? [] : memo.contests(data, now: now)
+        derived.celebrations = memo.celebrations(data, period: period, now: now)
         for pane in Pane.allCases { keepSelectionValid(pane) }
     }
 

@@ -34,6 +34,14 @@ final class DashboardNotifier: @unchecked Sendable {
         return reports.flatMap(Self.notes)
     }
 
+    /// When the next pass is due, for a screen that would otherwise sleep longer; nil when the
+    /// data names no notify command.
+    func nextPass(_ state: AppState) -> Date? {
+        guard state.data.settings.notify.command != nil else { return nil }
+        let last = mutex.withLock { lastStart }
+        return last.map { $0.addingTimeInterval(Self.interval) } ?? state.now
+    }
+
     private func start(at now: Date) {
         let begin = mutex.withLock { () -> Bool in
             guard !running, lastStart.map({ now.timeIntervalSince($0) >= Self.interval || now < $0 }) ?? true

@@ -12,9 +12,11 @@ struct DerivationMemo: Equatable, Sendable {
     private var open: (cases: [SupportCase], settings: Settings, now: Date, rows: [CaseRow])?
     private var board: (key: BoardKey, nextEvent: Date?, board: Leaderboard.Board)?
     private var contests: (key: BoardKey, nextEvent: Date?, boards: [Leaderboard.ContestBoard])?
+    /// What is being celebrated, kept until a recorded moment enters or leaves its window.
+    private var cheers = CelebrationMemo()
 
     /// What a leaderboard is made from, apart from the moment.
-    private struct BoardKey: Equatable, Sendable {
+    struct BoardKey: Equatable, Sendable {
         var period: Period
         var day: LocalDate
         var activities: Identity<Activity>
@@ -43,7 +45,7 @@ struct DerivationMemo: Equatable, Sendable {
     /// An array compared by the storage it uses: comparing a million activities element by
     /// element would cost more than the board. A copy with equal contents in new storage
     /// only makes the board again.
-    private struct Identity<Element: Sendable>: Equatable, Sendable {
+    struct Identity<Element: Sendable>: Equatable, Sendable {
         let array: [Element]
         static func == (a: Identity, b: Identity) -> Bool { same(a.array, b.array) }
     }
@@ -93,7 +95,7 @@ struct DerivationMemo: Equatable, Sendable {
         sifted = (new, owner, owned)
     }
 
-    private static func same<T>(_ a: [T], _ b: [T]) -> Bool {
+    static func same<T>(_ a: [T], _ b: [T]) -> Bool {
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
     }
 
@@ -151,7 +153,7 @@ struct DerivationMemo: Equatable, Sendable {
         let key = BoardKey(data, period: .day, now: now)
         if let contests, contests.key == key, contests.nextEvent.map({ now < $0 }) ?? true { return contests.boards }
         let ends = data.settings.contests.compactMap(\.ended).filter { $0 > now }
-        let next = ([Self.firstAfter(now, key.reminders != nil ? data : nil, data.activities)] + ends).compactMap { $0 }.min()
+        let next = ([RecordedMoments.around(now, in: data, derivedKPIs: key.reminders != nil).next] + ends).compactMap { $0 }.min()
         let boards = Leaderboard.runningContests(data, now: now)
         contests = (key, next, boards)
         return boards
@@ -191,23 +193,23 @@ struct DerivationMemo: Equatable, Sendable {
     private static func makeBoard(_ data: DataSet, key: BoardKey, period: Period,
                                   now: Date) -> (key: BoardKey, nextEvent: Date?, board: Leaderboard.Board) {
         let made = Leaderboard.board(data, period: period, now: now)
-        return (key, firstAfter(now, key.reminders != nil ? data : nil, data.activities), made)
+        return (key, RecordedMoments.around(now, in: data, derivedKPIs: key.reminders != nil).next, made)
     }
 
-    /// The earliest recorded moment after `now` that would count once it passes: activities
-    /// logged ahead, and with derived KPIs acknowledgements and case events stored ahead.
-    private static func firstAfter(_ now: Date, _ derivedFrom: DataSet?, _ activities: [Activity]) -> Date? {
-        var next: Date?
-        func consider(_ date: Date?) {
-            if let date, date > now, next.map({ date < $0 }) ?? true { next = date }
-        }
-        for activity in activities { consider(activity.at) }
-        if let data = derivedFrom {
-            for r in data.reminders { for at in r.acknowledgedBy.values { consider(at) } }
-            for c in data.cases { consider(c.resolvedAt); consider(c.firstResponseAt) }
-        }
-        return next
+    /// When the board changes by itself next: a logged activity's time coming.
+    var nextBoardChange: Date? { board?.nextEvent }
+
+    /// When the running contests' standings may next change with time alone.
+    var nextContestChange: Date? { contests?.nextEvent }
+
+    /// The celebrations standing at `now` (see `Celebrations.live`), worked out again only when a
+    /// recorded moment enters or leaves the half minute before `now`, or the data changes.
+    mutating func celebrations(_ data: DataSet, period: Period, now: Date) -> [Celebration] {
+        cheers.celebrations(data, key: BoardKey(data, period: period, now: now), period: period, now: now)
     }
+
+    /// When the celebrations standing may change by themselves next.
+    var nextCelebrationChange: Date? { cheers.nextChange }
 }
 
 extension ReminderChange {

@@ -87,8 +87,10 @@ public enum Reducer {
         let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
                                 uniquingKeysWith: { a, _ in a })
         let casesBefore = CaseAlerts.signals(state.derived.cases)
+        let cheered = Set(state.derived.celebrations.map(\.key))
         change(&state)
         state.refresh()
+        Cheering.remember(since: cheered, &state)
         var effects = ComingDue.announce(since: before, &state) + CaseAlerts.announce(since: casesBefore, &state)
         effects += RecentNotices.remember(effects, &state)
         // Several alerts at once still ring only once.

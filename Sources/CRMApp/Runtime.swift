@@ -3,8 +3,9 @@ import CRMStore
 import Foundation
 import TerminalUI
 
-/// The loop: wait for input until the next whole second, turn what arrived into
-/// actions, reduce, perform the effects, draw. Generic over the terminal so tests
+/// The loop: wait for input until the screen next changes by itself (the next second on the
+/// dashboard, the next minute or event on a wall) or the data directory changes, turn what
+/// arrived into actions, reduce, perform the effects, draw. Generic over the terminal so tests
 /// run it on an in-memory one.
 public final class Runtime<Backend: TerminalBackend> {
     public private(set) var state: AppState
@@ -47,7 +48,8 @@ public final class Runtime<Backend: TerminalBackend> {
         draw()
         if let code = storeAndDraw() { return code }
         while true {
-            let event = backend.readEvent(timeoutMilliseconds: Self.millisecondsToNextSecond(time.now()))
+            let event = backend.readEvent(timeoutMilliseconds: Self.milliseconds(from: time.now(), to: nextWake()),
+                                          wakingOn: link?.watchDescriptor)
             var actions: [Action] = []
             switch event {
             case .key(let key):
@@ -68,17 +70,35 @@ public final class Runtime<Backend: TerminalBackend> {
             }
             if !actions.isEmpty { draw() }
             if let code = storeAndDraw() { return code }
+            // Heard of before the time is read: a change made from here on wakes the next wait.
+            let changed = link?.takeChanges() ?? false
             let now = Self.wholeSecond(time.now())
-            if now != state.now {
-                // Once a second: what other processes changed shows up within the second.
-                let secondly = [.tick(now)] + (link?.synchronize() ?? []) + (notifier?.poll(state, at: now) ?? [])
-                for action in secondly {
+            if now != state.now || changed {
+                // What other processes changed shows up as soon as the watch hears of it, or
+                // at the next wake where nothing can be watched.
+                var work = (now != state.now ? [.tick(now)] : []) + (link?.synchronize(at: now) ?? [])
+                work += notifier?.poll(state, at: now) ?? []
+                for action in work {
                     if let code = dispatch(action) { return code }
                 }
                 draw()
                 if let code = storeAndDraw() { return code }
             }
         }
+    }
+
+    /// When to wake at the latest: when what the screen shows next changes by itself, or
+    /// sooner for work that waits (changes to store again, a directory that cannot be
+    /// watched, the notifier's next pass).
+    private func nextWake() -> Date {
+        let nextSecond = Self.wholeSecond(state.now).addingTimeInterval(1)
+        var wake = state.nextChange()
+        if let link {
+            if !link.pending.isEmpty { wake = min(wake, nextSecond) }
+            if let look = link.nextLook() { wake = min(wake, look) }
+        }
+        if let pass = notifier?.nextPass(state) { wake = min(wake, pass) }
+        return max(wake, nextSecond)
     }
 
     /// Reduces one action and performs its effects; an exit code ends the loop.
@@ -189,10 +209,13 @@ public final class Runtime<Backend: TerminalBackend> {
         Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 
-    /// Wakes just after the next second boundary, so the clock and countdowns
-    /// change exactly on the second.
-    public static func millisecondsToNextSecond(_ now: Date) -> Int {
-        let ms = Int((now.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
-        return 1000 - ms + 2
+    /// How long to wait from `now` to just after `wake`, which is a whole second, so that
+    /// the clock and countdowns change exactly on it.
+    /// Never more than a minute, so a clock set back is caught up with within one.
+    public static func milliseconds(from now: Date, to wake: Date) -> Int {
+        let wait = min(max(0, wake.timeIntervalSince(now)), longestWait)
+        return Int((wait * 1000).rounded(.up)) + 2
     }
+
+    public static var longestWait: TimeInterval { 60 }
 }

@@ -13,14 +13,39 @@ final class StoreLink {
     private(set) var failure: String?
     /// The directory as last read; nil to read it at the next chance.
     private var seen: ChangeToken?
+    /// Tells when the directory's files change, so the screen need not look every second.
+    private let watch: DirectoryWatch
+    /// When the directory was last looked at, and whether reading it failed then.
+    private var looked: (at: Date, failed: Bool)?
+    /// How often to look when the directory cannot be watched, or its data could not be read.
+    static let lookEvery: TimeInterval = 3
     private let compaction = Compaction()
     /// The store's read generation the screen's data matches; nil to send the data whatever
     /// it is. Sending a hundred thousand records the screen already has would only make it
     /// work them all out again.
     private var delivered: Int?
 
+    /// `store` is the one the screen's data was read from, if any, so that looking again finds
+    /// nothing new to hand over unless something changed since.
     init(store: DataStore) {
         self.store = store
+        watch = store.watch()
+        delivered = store.readGeneration
+    }
+
+    /// What to wait on besides the terminal: readable when the data directory changed.
+    var watchDescriptor: Int32? { watch.descriptor }
+
+    /// Whether the watch heard of a change since the last call; never waits.
+    func takeChanges() -> Bool { watch.takeChanges() }
+
+    /// When to look at the directory next although nothing was heard: at once the first time;
+    /// then, where it cannot be watched or its data could not be read, every few seconds;
+    /// otherwise nil, the watch telling.
+    func nextLook() -> Date? {
+        // The first look comes at once: something may have changed since the data was read.
+        guard let looked else { return .distantPast }
+        return !watch.isWatching || looked.failed ? looked.at.addingTimeInterval(Self.lookEvery) : nil
     }
 
     /// Stores changes at once, one batch per change the person made; they are already applied
@@ -58,12 +83,15 @@ final class StoreLink {
         return data
     }
 
-    /// Called about once a second: retries what is waiting, then reads what others changed.
-    func synchronize() -> [Action] {
+    /// Called when the screen wakes (every second on the dashboard; on a wall when the watch
+    /// heard something, the minute turns or it is time to look): retries what is waiting,
+    /// then reads what others changed.
+    func synchronize(at now: Date) -> [Action] {
         if !pending.isEmpty {
             let actions = flush()
             if pending.isEmpty { return actions }
         }
+        looked = (now, false)
         let token = store.changeToken()
         guard token != seen else { return [] }
         // Noted before reading, so a change made while reading is picked up next time.
@@ -76,6 +104,7 @@ final class StoreLink {
         } catch {
             // Read again next time: the file may be mid-write by another tool.
             seen = nil
+            looked = (now, true)
             delivered = nil
             // Changes not stored matter more to the person than a read that failed.
             return [.reloadFailed("cannot read the data: \(error)")]

@@ -17,8 +17,9 @@ public struct WallSettings: Equatable, Sendable {
     public var team: String?
 
     public static let defaultRotate: TimeInterval = 15
+    public static let defaultTitle = "crmtop"
 
-    public init(rotate: TimeInterval = defaultRotate, title: String = "crmtop", bell: Bool = false,
+    public init(rotate: TimeInterval = defaultRotate, title: String = defaultTitle, bell: Bool = false,
                 locked: Bool = false, startedAt: Date, team: String? = nil) {
         self.rotate = max(1, rotate)
         self.title = title
@@ -42,5 +43,10 @@ public struct WallSettings: Equatable, Sendable {
     /// Which rotation slot `now` falls in; never negative, even if the clock steps back.
     public func step(at now: Date) -> Int {
         max(0, Int(now.timeIntervalSince(startedAt) / rotate))
+    }
+
+    /// When the slot after `now`'s begins.
+    public func nextStep(after now: Date) -> Date {
+        startedAt.addingTimeInterval(Double(step(at: now) + 1) * rotate)
     }
 }

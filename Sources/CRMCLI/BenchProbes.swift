@@ -58,7 +58,7 @@ final class TimingBackend: TerminalBackend {
     var all: Samples { Samples(values: latencies.values.flatMap(\.values)) }
 
     /// An exhausted script quits.
-    func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+    func readEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> TerminalEvent {
         guard !script.isEmpty else { return .key(.char("q")) }
         beforeEvent()
         let event = script.removeFirst()

@@ -13,7 +13,7 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The frame size as COLSxROWS.")
+    @Option(help: "The frame size as COLSxROWS, from 10x5 to 1000x500.")
     var size = "120x40"
 
     @Option(help: "Draw this pane alone over the whole frame, with its keys in the footer: reminders, cases or leaderboard.")
@@ -28,15 +28,33 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --wall: show only this team's due reminders.", valueName: "team"))
     var team: String?
 
+    @Option(help: ArgumentHelp("With --wall: the heading at the top.", valueName: "text"))
+    var title: String?
+
+    @Option(help: "The leaderboard's period: day, week, month, quarter or year.", transform: parsePeriod)
+    var period: Period = .week
+
+    /// A frame is drawn whole in memory: a size past this would take minutes and gigabytes.
+    static let largest = Size(width: 1000, height: 500)
+    /// Below this there is nothing to read, not even "terminal too small".
+    static let smallest = Size(width: 10, height: 5)
+
     func validate() throws {
-        guard Size(parsing: size) != nil else {
+        guard let frame = Size(parsing: size) else {
             throw ValidationError("--size: \"\(size)\" is not COLSxROWS, e.g. 120x40")
+        }
+        guard frame.width <= Self.largest.width, frame.height <= Self.largest.height else {
+            throw ValidationError("--size: \(size) is larger than \(Self.largest), the largest frame a snapshot draws")
+        }
+        guard frame.width >= Self.smallest.width, frame.height >= Self.smallest.height else {
+            throw ValidationError("--size: \(size) is smaller than \(Self.smallest), the smallest frame a snapshot draws")
         }
         if let pane, PaneName(rawValue: pane) == nil {
             throw ValidationError("--pane: \"\(pane)\" is not one of reminders, cases, leaderboard")
         }
         if team != nil && !wall { throw ValidationError("--team needs --wall") }
         if pane != nil && wall { throw ValidationError("--pane draws one pane of the dashboard; the wall display has its own layout") }
+        if title != nil && !wall { throw ValidationError("--title needs --wall") }
     }
 
     func run() throws {
@@ -56,10 +74,9 @@ struct SnapshotCommand: ParsableCommand {
         var state = AppState(data: session.data, user: session.user, now: session.now,
                              size: Size(parsing: size)!, ascii: ascii)
         if let pane = pane.flatMap(PaneName.init(rawValue:)) { state.focus = pane.pane }
-        if wall {
-            state.wall = WallSettings(startedAt: state.now, team: team)
-            state.refresh()
-        }
+        state.period = period
+        if wall { state.wall = WallSettings(title: title ?? WallSettings.defaultTitle, startedAt: state.now, team: team) }
+        state.refresh()
         let only = pane.flatMap(PaneName.init(rawValue:))?.pane
         Console.current.write(Dashboard.render(state, only: only).plainText())
         // A hundred thousand records take longer to free than the frame took to draw, and the

@@ -13,6 +13,10 @@ struct WallCommand: ParsableCommand {
             """,
         discussion: """
             Nothing on it changes data; q quits unless started with --locked.
+            The clock (HH:MM) and counts are in digits that grow with the screen. A goal reached, \
+            someone taking the lead or a streak of 5, 10, 20, 50 or 100 days shows in a banner \
+            for 30 seconds. Idle, it wakes when the minute turns, when something on it happens \
+            and when a data file changes.
             Example: crmtop wall --rotate 20 --title "Support floor" --period month --bell
             """,
         subcommands: [WallSetCommand.self]
@@ -24,7 +28,7 @@ struct WallCommand: ParsableCommand {
     var rotate: Int = Int(WallSettings.defaultRotate)
 
     @Option(help: ArgumentHelp("The heading at the top.", valueName: "text"))
-    var title = "crmtop"
+    var title = WallSettings.defaultTitle
 
     @Option(help: "The leaderboard's period: day, week, month, quarter or year.", transform: parsePeriod)
     var period: Period = .week

@@ -134,41 +134,58 @@ public enum Leaderboard {
     /// People and teams for the `period` containing `now`, computed together because team
     /// movement needs the people's previous board anyway.
     public static func board(_ data: DataSet, period: Period, now: Date) -> Board {
+        boards(data, periods: [period], now: now)[0]
+    }
+
+    /// The boards of several periods at `now`, one per period in the order given, from one
+    /// reading of the activities: each is what `board(_:period:now:)` makes for its period.
+    public static func boards(_ data: DataSet, periods: [Period], now: Date) -> [Board] {
+        guard !periods.isEmpty else { return [] }
         let calendar = data.settings.defaultCalendar
         let settings = data.settings.leaderboard
         let cal = PeriodMath.gregorian(calendar.timeZone)
-        let range = PeriodRange.range(of: period, containing: now, calendar: calendar, weekStart: settings.weekStart)
-        let previous = range.previous(calendar: calendar, weekStart: settings.weekStart)
+        let ranges = periods.map {
+            PeriodRange.range(of: $0, containing: now, calendar: calendar, weekStart: settings.weekStart)
+        }
+        let previous = ranges.map { $0.previous(calendar: calendar, weekStart: settings.weekStart) }
         let today = PeriodMath.localDate(of: now, in: cal)
-        let last = PeriodMath.localDate(of: range.end.addingTimeInterval(-1), in: cal)
+        let last = ranges.map { PeriodMath.localDate(of: $0.end.addingTimeInterval(-1), in: cal) }.max()!
+        let earliest = previous.map { PeriodMath.localDate(of: $0.start, in: cal) }.min()!
         // Streaks need days before the periods; most end within weeks, and the rare longer one
         // is followed back by reading further, which costs another pass only then.
         var lookback = 62
         while true {
-            let first = min(PeriodMath.localDate(of: previous.start, in: cal),
-                            PeriodMath.adding(days: -lookback, to: today))
+            let first = min(earliest, PeriodMath.adding(days: -lookback, to: today))
             let window = DayWindow(from: first, through: last, calendar: calendar, cal: cal)
             let scoring = Scoring(tally: ActivityTally(data, window: window, until: now),
                                   bonus: settings.goalBonus, cal: cal)
             let todayIndex = window.index(of: today)
-            var rows = scoring.ranked(range)
-            let streaks = rows.map { scoring.streak(of: $0.person, today: todayIndex) }
-            if streaks.contains(where: \.open), scoring.tally.hasEarlier, lookback < maxStreakLookback {
+            let people = scoring.tally.people.map(\.id)
+            let streaks = Dictionary(people.map { ($0, scoring.streak(of: $0, today: todayIndex)) },
+                                     uniquingKeysWith: { a, _ in a })
+            let ranked = ranges.map { scoring.ranked($0) }
+            let open = ranked.contains { rows in rows.contains { streaks[$0.person]?.open == true } }
+            if open, scoring.tally.hasEarlier, lookback < maxStreakLookback {
                 lookback = min(lookback * 4, maxStreakLookback)
                 continue
             }
-            let before = scoring.ranked(previous)
-            let teams = TeamMembers(working: scoring.workingMembers(range), before: scoring.workingMembers(previous))
-            // Nobody "was" anywhere on a board where they scored nothing: a shared last place
-            // at zero would show everyone falling.
-            let previousRanks = Dictionary(before.filter { $0.points > 0 }.map { ($0.person, $0.rank) },
-                                           uniquingKeysWith: { a, _ in a })
-            for i in rows.indices {
-                rows[i].previousRank = previousRanks[rows[i].person]
-                rows[i].streak = streaks[i].days
+            let firstToGoal = scoring.firstToDailyGoal(today: todayIndex)
+            return zip(ranges, zip(ranked, previous)).map { range, parts in
+                var rows = parts.0
+                let before = scoring.ranked(parts.1)
+                let teams = TeamMembers(working: scoring.workingMembers(range),
+                                        before: scoring.workingMembers(parts.1))
+                // Nobody "was" anywhere on a board where they scored nothing: a shared last place
+                // at zero would show everyone falling.
+                let previousRanks = Dictionary(before.filter { $0.points > 0 }.map { ($0.person, $0.rank) },
+                                               uniquingKeysWith: { a, _ in a })
+                for i in rows.indices {
+                    rows[i].previousRank = previousRanks[rows[i].person]
+                    rows[i].streak = streaks[rows[i].person]?.days ?? 0
+                }
+                recognise(&rows, firstToGoal: firstToGoal)
+                return Board(range: range, rows: rows, teams: teamRows(rows, previous: before, members: teams, data: data))
             }
-            recognise(&rows, firstToGoal: scoring.firstToDailyGoal(today: todayIndex))
-            return Board(range: range, rows: rows, teams: teamRows(rows, previous: before, members: teams, data: data))
         }
     }
 

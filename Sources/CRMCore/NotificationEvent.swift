@@ -147,24 +147,33 @@ public enum NotificationEvents {
 
     /// A goal counts as reached on the board of its own period.
     static func goalEvents(_ data: DataSet, at now: Date) -> [NotificationEvent] {
-        let periods = Period.allCases.filter { p in data.kpis.contains { $0.goals.contains { $0.period == p } } }
+        let periods = goalPeriods(data)
+        return zip(periods, Leaderboard.boards(data, periods: periods, now: now)).flatMap { period, board in
+            goalEvents(on: board, period: period, data: data)
+        }
+    }
+
+    /// The periods some KPI sets a goal for, shortest first.
+    static func goalPeriods(_ data: DataSet) -> [Period] {
+        Period.allCases.filter { p in data.kpis.contains { $0.goals.contains { $0.period == p } } }
+    }
+
+    /// The goals reached on `board`, the board of `period`, that a goal of that period set.
+    static func goalEvents(on board: Leaderboard.Board, period: Period, data: DataSet) -> [NotificationEvent] {
         var events: [NotificationEvent] = []
-        for period in periods {
-            let board = Leaderboard.board(data, period: period, now: now)
-            for row in board.rows {
-                guard let role = data.person(row.person)?.role else { continue }
-                for progress in row.kpis {
-                    guard let goal = progress.goal, goal > 0, progress.count >= goal,
-                          let kpi = data.kpis.first(where: { $0.id == progress.kpi }),
-                          kpi.goals.contains(where: { $0.role == role && $0.period == period })
-                    else { continue }
-                    events.append(NotificationEvent(
-                        kind: .goalReached,
-                        key: "goal.reached/\(row.person)/\(kpi.id)/\(period.rawValue)/\(stamp(board.range.start))",
-                        subject: row.person,
-                        title: "\(kpi.name): \(progress.count) of \(goal) \(period == .day ? "today" : "this " + period.rawValue)",
-                        recipients: [row.person], kpi: kpi.id, period: period))
-                }
+        for row in board.rows {
+            guard let role = data.person(row.person)?.role else { continue }
+            for progress in row.kpis {
+                guard let goal = progress.goal, goal > 0, progress.count >= goal,
+                      let kpi = data.kpis.first(where: { $0.id == progress.kpi }),
+                      kpi.goals.contains(where: { $0.role == role && $0.period == period })
+                else { continue }
+                events.append(NotificationEvent(
+                    kind: .goalReached,
+                    key: "goal.reached/\(row.person)/\(kpi.id)/\(period.rawValue)/\(stamp(board.range.start))",
+                    subject: row.person,
+                    title: "\(kpi.name): \(progress.count) of \(goal) \(period == .day ? "today" : "this " + period.rawValue)",
+                    recipients: [row.person], kpi: kpi.id, period: period))
             }
         }
         return events

@@ -55,10 +55,17 @@ public struct ChangeToken: Equatable, Sendable {
 }
 
 extension DataStore {
+    /// The files whose versions make up the data: what a change token stamps and a
+    /// `DirectoryWatch` listens for.
+    public static let dataFileNames = Collection.allCases.map(\.fileName) + [Journal.fileName]
+
     /// A few `stat` calls and no reading, so it is fine to ask every second.
     public func changeToken() -> ChangeToken {
-        ChangeToken(stamps: (Collection.allCases.map(\.fileName) + [Journal.fileName]).map {
-            FileStamp(path: path(of: $0))
-        })
+        ChangeToken(stamps: Self.dataFileNames.map { FileStamp(path: path(of: $0)) })
+    }
+
+    /// A watch on this store's data files.
+    public func watch() -> DirectoryWatch {
+        DirectoryWatch(directory: directory, names: Set(Self.dataFileNames))
     }
 }

@@ -10,52 +10,76 @@ import Darwin
 
 extension CursesTerminal {
     /// Waits at most `timeoutMilliseconds` (negative: no limit) for a key, a resize or
-    /// a termination signal. Keys that map to no `Key` are swallowed without ending
-    /// the wait early.
-    public func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+    /// a termination signal, or until `descriptor` (when given) is readable, which ends the
+    /// wait as `.idle`. Keys that map to no `Key` are swallowed without ending the wait early.
+    public func readEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> TerminalEvent {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(max(0, timeoutMilliseconds)))
+        func left() -> Int32 {
+            guard timeoutMilliseconds >= 0 else { return -1 }
+            let d = clock.now.duration(to: deadline).components
+            return Int32(clamping: max(0, Int(d.seconds) * 1000 + Int(d.attoseconds / 1_000_000_000_000_000)))
+        }
         while true {
             if let signal = takeSignal() { return .signal(signal) }
             guard screen != nil else {
                 // After shutdown there is no input; a finite wait is still honoured so a
                 // loop that keeps calling does not spin.
-                _ = poll(nil, 0, Int32(clamping: max(0, timeoutMilliseconds)))
+                _ = poll(nil, 0, left())
                 return takeSignal().map { .signal($0) } ?? .idle
             }
-            var wait = -1
-            if timeoutMilliseconds >= 0 {
-                let left = clock.now.duration(to: deadline).components
-                wait = max(0, Int(left.seconds) * 1000 + Int(left.attoseconds / 1_000_000_000_000_000))
+            // What ncurses holds already (the rest of an escape sequence, a resize it was told
+            // of) comes first, without waiting.
+            switch readKey(waiting: 0) {
+            case .event(let event): return event
+            case .swallowed: continue
+            case .nothing: break
             }
-            wtimeout(window, Int32(clamping: wait))
-            var code: wint_t = 0
-            let status = wget_wch(window, &code)
-            // Our handlers have no SA_RESTART, so a signal ends the wait with ERR (EINTR).
-            if let signal = takeSignal() { return .signal(signal) }
-
-            if status == cn_KEY_CODE_YES() {
-                let keyCode = Int32(bitPattern: code)
-                if keyCode == cn_KEY_RESIZE() { return resized() }
-                if keyCode == cn_KEY_MOUSE(), let mouse = readMouse() { return .mouse(mouse) }
-                if let key = Self.functionKeys[keyCode] { return .key(key) }
-            } else if status == cn_OK() {
-                if let key = Self.key(forCharacter: code) { return .key(key) }
-            } else {
-                // A read that fails at once, not at the timeout, may mean the terminal is
-                // gone (window closed, tmux server killed). Then every later read fails
-                // at once too, and without this check the loop would spin a core forever.
-                if wait != 0, inputHungUp() { return .signal(SIGHUP) }
-                return .idle
+            // Wait on the terminal and the descriptor together: ncurses would wait on the
+            // terminal alone. Our handlers have no SA_RESTART, and poll is never restarted
+            // anyway, so a signal or a resize ends the wait (EINTR) and is read above.
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+            if let descriptor { fds.append(pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&fds, nfds_t(fds.count), left())
+            if ready < 0 { continue }
+            if ready == 0 { return takeSignal().map { .signal($0) } ?? .idle }
+            // A terminal that is gone (window closed, tmux server killed) reports so at once,
+            // every time: without this the loop would spin a core forever.
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .signal(SIGHUP) }
+            if fds.count > 1, fds[1].revents != 0 { return .idle }
+            switch readKey(waiting: Int(left())) {
+            case .event(let event): return event
+            case .swallowed: continue
+            // Readable but nothing to read: let the caller look at the time.
+            case .nothing: return .idle
             }
-            if timeoutMilliseconds >= 0 && clock.now >= deadline { return .idle }
         }
     }
 
-    private func inputHungUp() -> Bool {
-        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-        guard poll(&fd, 1, 0) >= 0 else { return false }
-        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    private enum Read {
+        case event(TerminalEvent)
+        /// Something arrived that is no key crmtop knows.
+        case swallowed
+        case nothing
+    }
+
+    /// One `wget_wch`, waiting at most `milliseconds` for input already under way.
+    private func readKey(waiting milliseconds: Int) -> Read {
+        wtimeout(window, Int32(clamping: milliseconds))
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if let signal = takeSignal() { return .event(.signal(signal)) }
+        if status == cn_KEY_CODE_YES() {
+            let keyCode = Int32(bitPattern: code)
+            if keyCode == cn_KEY_RESIZE() { return .event(resized()) }
+            if keyCode == cn_KEY_MOUSE(), let mouse = readMouse() { return .event(.mouse(mouse)) }
+            if let key = Self.functionKeys[keyCode] { return .event(.key(key)) }
+            return .swallowed
+        }
+        if status == cn_OK() {
+            return Self.key(forCharacter: code).map { .event(.key($0)) } ?? .swallowed
+        }
+        return .nothing
     }
 
     private func takeSignal() -> Int32? {

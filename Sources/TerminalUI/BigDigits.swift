@@ -1,37 +1,36 @@
-/// Large numerals for a wall display: digits, `:`, `-`, `.` and space, drawn from one
-/// 3×5 pixel font at two sizes. Terminal cells are about twice as tall as wide, so a
-/// pixel is one column by half a row (`.small`, 3 rows, ▀▄█) or two columns by one
-/// row (`.large`, 5 rows, ██); either way the pixels are roughly square.
+/// Large numerals for a wall display: digits, `:`, `-`, `.` and space, from one design
+/// (`BigDigitGlyphs`) drawn at any height. Three rows use half blocks (▀▄█), a font pixel
+/// being one column by half a row; five rows and more use whole blocks (█), the design's
+/// bands stretched to the height, so the digits grow with the screen: 5, 7, 9, 11 … rows.
 ///
 /// Any other character takes a digit's width and draws nothing, so a caller's layout
 /// does not jump when a value it did not expect turns up.
 public enum BigDigits {
-    public enum Height: Int, CaseIterable, Sendable {
-        case small = 3
-        case large = 5
+    public struct Height: Hashable, Comparable, Sendable, CustomStringConvertible {
+        public let rows: Int
 
-        public var rows: Int { rawValue }
-        /// Columns per font pixel.
-        var pixelWidth: Int { self == .small ? 1 : 2 }
+        /// Three rows, in half blocks.
+        public static let small = Height(rows: 3)!
+        /// The smallest height in whole blocks.
+        public static let large = Height(rows: 5)!
+
+        /// 3, or any odd number of rows from 5: the middle bar needs a middle row.
+        public init?(rows: Int) {
+            guard rows == 3 || (rows >= 5 && rows % 2 == 1) else { return nil }
+            self.rows = rows
+        }
+
+        /// Every height up to `rows`, smallest first.
+        public static func all(upTo rows: Int) -> [Height] {
+            rows < 3 ? [] : (3...rows).compactMap(Height.init(rows:))
+        }
+
+        public static func < (a: Height, b: Height) -> Bool { a.rows < b.rows }
+
+        public var description: String { "\(rows) rows" }
+
+        var metrics: BigDigitGlyphs.Metrics? { rows >= 5 ? BigDigitGlyphs.Metrics(rows: rows) : nil }
     }
-
-    /// Glyph bitmaps, five rows of equal length; `#` is ink.
-    static let font: [Character: [String]] = [
-        "0": ["###", "#.#", "#.#", "#.#", "###"],
-        "1": [".#.", "##.", ".#.", ".#.", "###"],
-        "2": ["###", "..#", "###", "#..", "###"],
-        "3": ["###", "..#", "###", "..#", "###"],
-        "4": ["#.#", "#.#", "###", "..#", "..#"],
-        "5": ["###", "#..", "###", "..#", "###"],
-        "6": ["###", "#..", "###", "#.#", "###"],
-        "7": ["###", "..#", "..#", "..#", "..#"],
-        "8": ["###", "#.#", "###", "#.#", "###"],
-        "9": ["###", "#.#", "###", "..#", "###"],
-        ":": [".", "#", ".", "#", "."],
-        "-": ["...", "...", "###", "...", "..."],
-        ".": [".", ".", ".", ".", "#"],
-        " ": [".", ".", ".", ".", "."],
-    ]
 
     /// Seven-segment digits from `_` and `|` for terminals without UTF-8 at the small size.
     static let asciiSmall: [Character: [String]] = [
@@ -51,18 +50,21 @@ public enum BigDigits {
         " ": [" ", " ", " "],
     ]
 
-    static let unknown = ["...", "...", "...", "...", "..."]
-
     /// The rows of `text` at `height`: exactly `height.rows` strings, each one column
     /// per character, all `size(of:height:).width` columns wide.
     public static func lines(_ text: String, height: Height, ascii: Bool = false) -> [String] {
         var rows = Array(repeating: "", count: height.rows)
+        let gap = String(repeating: " ", count: gapWidth(height))
         for (i, ch) in text.enumerated() {
-            let bitmap = font[ch] ?? unknown
-            let gap = i == 0 ? 0 : height.pixelWidth
+            let glyph: [String]
+            if let m = height.metrics {
+                glyph = BigDigitGlyphs.draw(ch, m, ink: ascii ? "#" : "█")
+            } else {
+                glyph = ascii ? asciiGlyph(ch) : halfBlocks(ch)
+            }
             for r in 0..<height.rows {
-                rows[r] += String(repeating: " ", count: gap)
-                rows[r] += glyphRow(r, of: bitmap, char: ch, height: height, ascii: ascii)
+                if i > 0 { rows[r] += gap }
+                rows[r] += glyph[r]
             }
         }
         return rows
@@ -72,42 +74,38 @@ public enum BigDigits {
     public static func size(of text: String, height: Height) -> Size {
         var width = 0
         for (i, ch) in text.enumerated() {
-            let pixels = (font[ch] ?? unknown)[0].count
-            width += (pixels + (i == 0 ? 0 : 1)) * height.pixelWidth
+            width += (i == 0 ? 0 : gapWidth(height))
+                + (height.metrics?.width(of: ch) ?? BigDigitGlyphs.glyph(ch)[0].count)
         }
         return Size(width: width, height: height.rows)
     }
 
-    /// The tallest size at which `text` fits in `space`, or nil when none does.
+    /// The tallest height at which `text` fits in `space`, or nil when none does.
     public static func largestHeight(for text: String, fitting space: Size) -> Height? {
-        Height.allCases.sorted { $0.rows > $1.rows }.first { h in
-            let s = size(of: text, height: h)
-            return s.width <= space.width && s.height <= space.height
-        }
+        Height.all(upTo: space.height).reversed().first { size(of: text, height: $0).width <= space.width }
     }
 
-    private static func glyphRow(_ r: Int, of bitmap: [String], char: Character,
-                                 height: Height, ascii: Bool) -> String {
-        let pixels = bitmap.map { $0.map { $0 == "#" } }
-        let columns = pixels[0].count
-        switch (height, ascii) {
-        case (.small, false):
-            let top = 2 * r, bottom = 2 * r + 1
-            return String((0..<columns).map { c -> Character in
-                let t = top < 5 && pixels[top][c]
-                let b = bottom < 5 && pixels[bottom][c]
-                switch (t, b) {
+    /// Blank columns between glyphs: one at the small size.
+    private static func gapWidth(_ height: Height) -> Int { height.metrics?.gap ?? 1 }
+
+    private static func asciiGlyph(_ ch: Character) -> [String] {
+        asciiSmall[ch] ?? Array(repeating: String(repeating: " ", count: BigDigitGlyphs.glyph(ch)[0].count), count: 3)
+    }
+
+    /// The design's five pixel rows in three rows of half blocks (the last half row blank).
+    private static func halfBlocks(_ ch: Character) -> [String] {
+        let pixels = BigDigitGlyphs.glyph(ch).map { $0.map { $0 != "." } }
+        return (0..<3).map { r in
+            String(pixels[0].indices.map { c -> Character in
+                let top = pixels[2 * r][c]
+                let bottom = 2 * r + 1 < 5 && pixels[2 * r + 1][c]
+                switch (top, bottom) {
                 case (true, true): return "█"
                 case (true, false): return "▀"
                 case (false, true): return "▄"
                 case (false, false): return " "
                 }
             })
-        case (.small, true):
-            return asciiSmall[char]?[r] ?? String(repeating: " ", count: columns)
-        case (.large, _):
-            let ink = ascii ? "##" : "██"
-            return pixels[r].map { $0 ? ink : "  " }.joined()
         }
     }
 }

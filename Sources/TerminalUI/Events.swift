@@ -11,7 +11,8 @@ public enum Key: Equatable, Hashable, Sendable {
 public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
     case resize(Size)
-    /// The wait for input ran out (the next whole second arrived).
+    /// The wait ended without input: its time ran out, or the descriptor it was also
+    /// waiting on became readable.
     case idle
     /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT).
     case signal(Int32)
@@ -25,9 +26,17 @@ public protocol TerminalBackend: AnyObject {
     var size: Size { get }
     func setPalette(_ palette: Palette)
     func present(_ buffer: CellBuffer)
-    /// Waits at most `timeoutMilliseconds` for input; `.idle` when none came.
-    func readEvent(timeoutMilliseconds: Int) -> TerminalEvent
+    /// Waits at most `timeoutMilliseconds` for input, or until `descriptor` (when given) is
+    /// readable; `.idle` when no input came. The caller reads the descriptor itself.
+    func readEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> TerminalEvent
     func bell()
     /// Restores the terminal. Safe to call more than once.
     func shutdown()
+}
+
+extension TerminalBackend {
+    /// Waits for input only.
+    public func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+        readEvent(timeoutMilliseconds: timeoutMilliseconds, wakingOn: nil)
+    }
 }

@@ -70,6 +70,22 @@ public struct Rect: Equatable, Sendable {
         return result
     }
 
+    /// Splits into one column per weight, left to right, `gap` columns apart, each as wide
+    /// as its share of what the gaps leave; columns left over by rounding go to the first
+    /// ones with a positive weight. Always returns one rectangle per weight.
+    public func columns(weights: [Int], gap: Int = 0) -> [Rect] {
+        let gap = max(0, gap)
+        let usable = max(0, width - gap * max(0, weights.count - 1))
+        let turned = Rect(x: 0, y: 0, width: 1, height: usable).rows(weights: weights)
+        var result: [Rect] = []
+        var cx = x
+        for part in turned {
+            result.append(Rect(x: min(cx, maxX), y: y, width: part.height, height: height))
+            cx += part.height + gap
+        }
+        return result
+    }
+
     /// Splits into one row per weight, top to bottom. Negative weights count as zero;
     /// rows left over by rounding go to the first rows with a positive weight, so a
     /// zero-weight row stays empty. Always returns one rectangle per weight.

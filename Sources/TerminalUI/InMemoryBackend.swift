@@ -6,6 +6,8 @@ public final class InMemoryBackend: TerminalBackend {
     public private(set) var bells = 0
     public private(set) var isShutDown = false
     public private(set) var timeouts: [Int] = []
+    /// The descriptor each read was also to wake on.
+    public private(set) var descriptors: [Int32?] = []
     private var script: [TerminalEvent]
     /// Called before each read, so a test can move its clock or change data between events.
     public var beforeRead: ((Int) -> Void)?
@@ -22,8 +24,9 @@ public final class InMemoryBackend: TerminalBackend {
     public func present(_ buffer: CellBuffer) { frames.append(buffer) }
 
     /// An exhausted script reads as SIGTERM, so a runtime under test always ends.
-    public func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+    public func readEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> TerminalEvent {
         timeouts.append(timeoutMilliseconds)
+        descriptors.append(descriptor)
         beforeRead?(timeouts.count)
         guard !script.isEmpty else { return .signal(15) }
         let event = script.removeFirst()

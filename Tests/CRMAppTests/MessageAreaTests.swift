@@ -33,6 +33,26 @@ import Testing
         #expect(lines[36].hasPrefix(" 12:51 "), "\(lines[36])")
     }
 
+    /// Someone else logs the calls that reach a goal: the dashboard lists the good news once,
+    /// however many seconds of its half minute pass.
+    @Test func aCelebrationIsListedOnce() throws {
+        let at = GoldenScreenTests.at
+        var state = GoldenScreenTests.demo(Size(width: 120, height: 40))
+        var data = state.data
+        data.activities.append(Activity(person: "jonas", kpi: "calls", count: 8, at: at + 3))
+        data.activities.append(Activity(person: "jonas", kpi: "appointments", count: 1, at: at + 3))
+        _ = Reducer.reduce(&state, .tick(at + 3))
+        _ = Reducer.reduce(&state, .reloaded(data))
+        for second in 4...40 { _ = Reducer.reduce(&state, .tick(at + TimeInterval(second))) }
+        // The three rows above the footer, all three pieces of news, each once.
+        let lines = Dashboard.render(state).textLines()
+        #expect(Array(lines[36...38]) == [
+            " 11:00 streak Jonas Weber: 10 working days in a row on every daily goal",
+            " 11:00 in the lead Jonas Weber takes the lead this week",
+            " 11:00 goal reached Jonas Weber reached today's Calls goal: 10 of 10",
+        ].map { Text.fit($0, to: 120) }, "\(lines[36...38])")
+    }
+
     @Test func takesNoRowsFromASmallScreenOrWhenNothingHappened() {
         let (small, _) = Self.later(Size(width: 80, height: 24))
         #expect(!small.recentNotices.isEmpty)

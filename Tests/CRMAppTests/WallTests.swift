@@ -15,9 +15,72 @@ import Testing
         return state
     }
 
-    @Test(arguments: [(80, 24), (160, 48), (300, 80), (40, 10)])
+    @Test(arguments: [(80, 24), (160, 48), (300, 80), (400, 110), (40, 10)])
     func layout(width: Int, height: Int) {
         Golden.check("wall-\(width)x\(height)", Dashboard.render(Self.wall(Size(width: width, height: height))))
+    }
+
+    /// Rows of the big clock as drawn: those above the labels with any block in them.
+    static func digitRows(_ frame: CellBuffer) -> Int {
+        let lines = frame.textLines()
+        guard let labels = lines.firstIndex(where: { $0.contains("BREACHED") }) else { return 0 }
+        return lines[..<labels].filter { $0.contains { "█▀▄".contains($0) } }.count
+    }
+
+    /// Readable across a room: the digits take a share of the screen, whatever its size, and
+    /// a larger screen never gets smaller ones, in either direction.
+    @Test func digitsGrowWithTheScreen() {
+        func rows(_ width: Int, _ height: Int) -> Int {
+            Self.digitRows(Dashboard.render(Self.wall(Size(width: width, height: height))))
+        }
+        #expect(rows(80, 24) == 3)
+        #expect(rows(120, 40) == 7)
+        #expect(rows(160, 48) == 11)
+        #expect(rows(300, 80) == 19)
+        #expect(rows(400, 110) == 27)
+        let widths = [80, 120, 160, 220, 300, 400]
+        let heights = [24, 40, 48, 64, 80, 110]
+        let grid = heights.map { h in widths.map { w in rows(w, h) } }
+        for (r, line) in grid.enumerated() {
+            #expect(line == line.sorted(), "rows at height \(heights[r]) by width: \(line)")
+        }
+        for c in widths.indices {
+            let column = grid.map { $0[c] }
+            #expect(column == column.sorted(), "rows at width \(widths[c]) by height: \(column)")
+        }
+    }
+
+    /// Without UTF-8 the digits are the same shapes in `#`, as large.
+    @Test func asciiDigitsAreAsLarge() {
+        var state = Self.wall(Size(width: 160, height: 48))
+        state.ascii = true
+        let lines = Dashboard.render(state).textLines()
+        let labels = lines.firstIndex { $0.contains("BREACHED") } ?? 0
+        let digits = lines[1..<labels].filter { $0.contains("#") }
+        #expect(digits.count == 11)
+        #expect(lines.allSatisfy { !$0.contains { "█▀▄★".contains($0) } })
+        #expect(lines[1..<labels].allSatisfy { $0.allSatisfy { $0 == "#" || $0 == " " } })
+    }
+
+    /// A goal reached a moment ago: a banner across the wall for half a minute after the
+    /// activity that reached it, naming only who did well.
+    @Test func aGoalReachedShowsABannerForHalfAMinute() throws {
+        var data = DemoData.make(now: Self.at)
+        data.activities.append(Activity(person: "jonas", kpi: "calls", count: 8, at: Self.at - 5))
+        // And a meeting booked in the same moment: past the derived points the demo's support
+        // agents earn, into the lead.
+        data.activities.append(Activity(person: "jonas", kpi: "appointments", count: 1, at: Self.at - 5))
+        var state = Self.wall(Size(width: 160, height: 48), data: data)
+        let frame = Dashboard.render(state)
+        Golden.check("wall-celebration-160x48", frame)
+        let banner = try #require(frame.textLines().first { $0.contains("★") })
+        #expect(banner.contains("Jonas Weber reached today's Calls goal: 10 of 10"))
+        #expect(banner.contains("Jonas Weber takes the lead this week"))
+        #expect(banner.contains("Jonas Weber: 10 working days in a row"))
+        _ = Reducer.reduce(&state, .tick(Self.at + 24))
+        #expect(Dashboard.render(state).textLines().contains { $0.contains("★") })
+        _ = Reducer.reduce(&state, .tick(Self.at + 25))
+        #expect(!Dashboard.render(state).textLines().contains { $0.contains("★") })
     }
 
     @Test func rotatesToTheNextPaneAfterTheRotationTime() {

@@ -47,11 +47,11 @@ struct FlowControlTests {
         let t = Tmux()
         let modes = t.statusFile.appendingPathExtension("modes")
         defer { t.close(); try? FileManager.default.removeItem(at: modes) }
-        start(t, ["wall", "--demo", "--locked"], modesFile: modes, width: 160, height: 48)
+        // At 80x24 the panes take turns, here every second; a frozen wall stays as it is.
+        start(t, ["wall", "--demo", "--locked", "--rotate", "1"], modesFile: modes, width: 80, height: 24)
         #expect(t.waitFor("BREACHED"), "\(t.screen())")
         #expect(!flowControl(t))
         t.send("C-s")
-        // The wall shows the seconds of the real clock; a frozen one stays as it is.
         let first = t.screen()
         #expect(t.wait(seconds: 15) { t.screen() != first }, "the wall stopped after Ctrl-S:\n\(t.screen())")
         kill(t.pid, SIGHUP)

@@ -53,6 +53,24 @@ struct WallEndToEndTests {
         #expect(t.waitForExit() == 0)
     }
 
+    /// Someone logs the calls that reach their daily goal: a running wall cheers at once.
+    @Test func loggingAnActivityThatReachesAGoalShowsTheBanner() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(runCrmtop(["demo", dir.path, "--at", at]) == 0)
+        let t = Tmux()
+        defer { t.close() }
+        t.start(["wall", "--data", dir.path, "--at", at], width: 160, height: 48)
+        #expect(t.waitFor("REMINDERS DUE"), "\(t.screen())")
+        #expect(!t.screen().contains("★"))
+        #expect(runCrmtop(["log", "calls", "--count", "8", "--person", "jonas", "--data", dir.path,
+                           "--user", "jonas", "--at", at]) == 0)
+        #expect(t.waitFor("Jonas Weber reached today's Calls goal: 10 of 10", seconds: 5), "\(t.screen())")
+        #expect(t.screen().contains("★ "), "\(t.screen())")
+        t.send("q")
+        #expect(t.waitForExit() == 0)
+    }
+
     @Test func lockedIgnoresQAndSIGHUPEndsItCleanly() {
         let t = Tmux()
         defer { t.close() }

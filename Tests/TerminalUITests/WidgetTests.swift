@@ -131,7 +131,7 @@ import Testing
 
     @Test(arguments: ["0", "12:34", "-05:59", "1.5", "23:59:59", "", "9 9", "4x2"])
     func linesMatchTheReportedSize(_ text: String) {
-        for height in BigDigits.Height.allCases {
+        for height in BigDigits.Height.all(upTo: 31) {
             for ascii in [false, true] {
                 let lines = BigDigits.lines(text, height: height, ascii: ascii)
                 let size = BigDigits.size(of: text, height: height)
@@ -142,6 +142,36 @@ import Testing
         }
     }
 
+    /// Taller digits are the same design with longer bars and strokes, not blown-up pixels:
+    /// every row is whole blocks or blanks, and bars thicken only as the height grows.
+    @Test func digitsGrowWithTheirBands() {
+        #expect(BigDigits.lines("10:42", height: BigDigits.Height(rows: 7)!) == [
+            "   ██     ████████      ██    ██  ████████",
+            "█████     ██    ██      ██    ██        ██",
+            "   ██     ██    ██  ██  ██    ██        ██",
+            "   ██     ██    ██      ████████  ████████",
+            "   ██     ██    ██  ██        ██  ██      ",
+            "   ██     ██    ██            ██  ██      ",
+            "████████  ████████            ██  ████████",
+        ])
+        let tall = BigDigits.lines("8", height: BigDigits.Height(rows: 19)!)
+        #expect(tall.count == 19)
+        // Three-row bars and six-column strokes at 19 rows.
+        #expect(tall[0] == String(repeating: "█", count: 23) && tall[2] == tall[0])
+        #expect(tall[3] == "██████" + String(repeating: " ", count: 11) + "██████")
+        #expect(tall.allSatisfy { $0.allSatisfy { $0 == "█" || $0 == " " } })
+        #expect(BigDigits.lines("7", height: BigDigits.Height(rows: 9)!, ascii: true)[0] == String(repeating: "#", count: 11))
+    }
+
+    @Test func heightsAreThreeAndOddFromFive() {
+        #expect(BigDigits.Height.all(upTo: 12).map(\.rows) == [3, 5, 7, 9, 11])
+        #expect(BigDigits.Height.all(upTo: 2).isEmpty)
+        #expect(BigDigits.Height(rows: 4) == nil && BigDigits.Height(rows: 6) == nil)
+        // Widths grow with the height, so a layout that fits a height fits every smaller one.
+        let widths = BigDigits.Height.all(upTo: 41).map { BigDigits.size(of: "88:88", height: $0).width }
+        #expect(widths == widths.sorted() && Set(widths).count == widths.count)
+    }
+
     @Test func unknownCharactersAreBlankDigits() {
         #expect(BigDigits.lines("x", height: .small) == ["   ", "   ", "   "])
         #expect(BigDigits.size(of: "1x1", height: .small) == BigDigits.size(of: "101", height: .small))
@@ -149,7 +179,8 @@ import Testing
     }
 
     @Test func largestHeightThatFits() {
-        #expect(BigDigits.largestHeight(for: "12:34", fitting: Size(width: 80, height: 24)) == .large)
+        #expect(BigDigits.largestHeight(for: "12:34", fitting: Size(width: 80, height: 24)) == BigDigits.Height(rows: 13))
+        #expect(BigDigits.largestHeight(for: "12:34", fitting: Size(width: 80, height: 8)) == BigDigits.Height(rows: 7))
         #expect(BigDigits.largestHeight(for: "12:34", fitting: Size(width: 34, height: 5)) == .large)
         #expect(BigDigits.largestHeight(for: "12:34", fitting: Size(width: 33, height: 5)) == .small)
         #expect(BigDigits.largestHeight(for: "12:34", fitting: Size(width: 80, height: 4)) == .small)

@@ -3,19 +3,28 @@ import TerminalUI
 
 /// The clock and the counts a room cares about, in digits sized to the terminal.
 enum WallTiles {
-    static func draw(_ state: AppState, into buffer: inout CellBuffer, rects: [Rect]) {
+    struct Shown {
+        var tile: WallLayout.Tile
+        var role: Role
+    }
+
+    static func tiles(_ state: AppState) -> [Shown] {
         let d = state.derived
         // Minutes only: the clock then changes once a minute, and so does the screen when idle.
-        let tiles: [(value: String, label: String, role: Role)] = [
-            (Format.clock(state.now, zone: state.zone, seconds: false), Format.date(state.now, zone: state.zone), .emphasis),
-            ("\(d.casesBreached)", "BREACHED", d.casesBreached > 0 ? .slaBreached : .text),
-            ("\(d.casesAtRisk)", "AT RISK", d.casesAtRisk > 0 ? .slaWarning : .text),
-            ("\(d.remindersDue)", "REMINDERS DUE", d.remindersDue > 0 ? .reminderDue : .text),
+        return [
+            Shown(tile: .init(value: Format.clock(state.now, zone: state.zone, seconds: false),
+                              label: Format.date(state.now, zone: state.zone)), role: .emphasis),
+            Shown(tile: .init(value: "\(d.casesBreached)", label: "BREACHED"), role: d.casesBreached > 0 ? .slaBreached : .text),
+            Shown(tile: .init(value: "\(d.casesAtRisk)", label: "AT RISK"), role: d.casesAtRisk > 0 ? .slaWarning : .text),
+            Shown(tile: .init(value: "\(d.remindersDue)", label: "REMINDERS DUE"), role: d.remindersDue > 0 ? .reminderDue : .text),
         ]
-        for (tile, rect) in zip(tiles, rects) where !rect.isEmpty {
+    }
+
+    static func draw(_ shown: [Shown], ascii: Bool, into buffer: inout CellBuffer, rects: [Rect]) {
+        for (tile, rect) in zip(shown, rects) where !rect.isEmpty {
             let (digits, label) = rect.takeBottom(1)
-            buffer.drawBigDigits(tile.value, centeredIn: digits, role: tile.role, ascii: state.ascii)
-            let text = Text.truncate(tile.label, to: label.width)
+            buffer.drawBigDigits(tile.tile.value, centeredIn: digits, role: tile.role, ascii: ascii)
+            let text = Text.truncate(tile.tile.label, to: label.width)
             let w = DisplayWidth.of(text)
             buffer.put(text, x: label.x + (label.width - w) / 2, y: label.y, role: tile.role == .text ? .dim : tile.role)
         }

@@ -7,7 +7,8 @@ enum WallView {
     static func render(_ state: AppState) -> CellBuffer {
         var buffer = CellBuffer(size: state.size)
         guard let wall = state.wall else { return buffer }
-        let layout = WallLayout(size: state.size, banner: state.loadError != nil)
+        let tiles = WallTiles.tiles(state)
+        let layout = Self.layout(state, tiles: tiles)
         if layout.isTooSmall {
             Chrome.drawTooSmall(into: &buffer)
             return buffer
@@ -18,18 +19,9 @@ enum WallView {
             buffer.put(" NOT UPDATING · showing data read at \(readAt(state)) · \(reason)",
                        x: rect.x, y: rect.y, role: .error, maxWidth: rect.width)
         }
-        WallTiles.draw(state, into: &buffer, rects: layout.tiles)
-        let step = wall.step(at: state.now)
-        let shown: [(WallPage, page: Int)]
-        if layout.rotates, let rect = layout.panes.first {
-            // Every page of every pane gets a turn, so long lists are read in full.
-            let slots = WallPage.all(state).flatMap { pane in
-                (0..<pages(pane, state, rect: rect)).map { (pane, page: $0) }
-            }
-            shown = [slots[step % slots.count]]
-        } else {
-            shown = WallPage.sideBySide(state, rects: layout.panes, step: step)
-        }
+        WallTiles.draw(tiles, ascii: state.ascii, into: &buffer, rects: layout.tiles)
+        if let rect = layout.celebration { drawCelebration(state, into: &buffer, rect: rect) }
+        let shown = shownPages(state, wall, layout: layout)
         for ((pane, page), rect) in zip(shown, layout.panes) {
             var table = pane.table(state, width: rect.width)
             table.page = page
@@ -38,6 +30,44 @@ enum WallView {
         drawFooter(wall, current: layout.rotates ? shown.first?.0 : nil, of: WallPage.all(state), ascii: state.ascii,
                    keys: state.keyBindings, into: &buffer, rect: layout.footer)
         return buffer
+    }
+
+    static func layout(_ state: AppState, tiles: [WallTiles.Shown]) -> WallLayout {
+        WallLayout(size: state.size, banner: state.loadError != nil, celebrating: !state.derived.celebrations.isEmpty,
+                   tiles: tiles.map(\.tile))
+    }
+
+    /// Which page shows, and which of its pages, in each rectangle of the layout.
+    static func shownPages(_ state: AppState, _ wall: WallSettings, layout: WallLayout) -> [(WallPage, page: Int)] {
+        let step = wall.step(at: state.now)
+        guard layout.rotates, let rect = layout.panes.first else {
+            return WallPage.sideBySide(state, rects: layout.panes, step: step)
+        }
+        // Every page of every pane gets a turn, so long lists are read in full.
+        let slots = WallPage.all(state).flatMap { pane in
+            (0..<pages(pane, state, rect: rect)).map { (pane, page: $0) }
+        }
+        return [slots[step % slots.count]]
+    }
+
+    /// Whether the next rotation step shows something else: panes taking turns, a list
+    /// longer than its pane, or a contest sharing the leaderboard's column.
+    static func turns(_ state: AppState) -> Bool {
+        let layout = Self.layout(state, tiles: WallTiles.tiles(state))
+        guard !layout.isTooSmall else { return false }
+        return layout.rotates || !state.derived.contests.isEmpty
+            || zip(Pane.allCases, layout.panes).contains { pages(.pane($0), state, rect: $1) > 1 }
+    }
+
+    /// Good news in a band of its own, on the flash colours, every item of it on one line.
+    static func drawCelebration(_ state: AppState, into buffer: inout CellBuffer, rect: Rect) {
+        buffer.fill(rect, role: .flash)
+        let star = state.ascii ? "*" : "★"
+        let text = star + " " + state.derived.celebrations.map { $0.text(in: state.data) }
+            .joined(separator: "  \(star)  ") + " " + star
+        let shown = Text.truncate(text, to: max(0, rect.width - 2))
+        let x = rect.x + max(1, (rect.width - DisplayWidth.of(shown)) / 2)
+        buffer.put(shown, x: x, y: rect.y + rect.height / 2, role: .flash, maxWidth: max(0, rect.maxX - x))
     }
 
     static func pages(_ pane: WallPage, _ state: AppState, rect: Rect) -> Int {
