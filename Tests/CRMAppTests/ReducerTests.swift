@@ -124,21 +124,13 @@ import Testing
 
 @Suite struct KeyMapTests {
     @Test func keysResolveByScope() {
-        #expect(KeyMap.resolve(.char("a"), focus: .reminders, overlayOpen: false) == .acknowledge)
-        #expect(KeyMap.resolve(.char(" "), focus: .reminders, overlayOpen: false) == .acknowledge)
-        #expect(KeyMap.resolve(.char("a"), focus: .cases, overlayOpen: false) == nil)
-        #expect(KeyMap.resolve(.char("q"), focus: .cases, overlayOpen: false) == .quit)
-        #expect(KeyMap.resolve(.char("q"), focus: .cases, overlayOpen: true) == .close)
-        #expect(KeyMap.resolve(.char("j"), focus: .leaderboard, overlayOpen: false) == .down)
-        #expect(KeyMap.resolve(.backTab, focus: .leaderboard, overlayOpen: false) == .focusPrevious)
-    }
-
-    @Test func noKeyIsBoundTwiceInOneScope() {
-        // The reminders pane's keys are active together with the dashboard's.
-        for scopes in [[KeyScope.dashboard, .reminders], [.overlay], [.form], [.menu], [.filter]] {
-            let keys = KeyMap.bindings.filter { scopes.contains($0.scope) }.flatMap(\.keys)
-            #expect(Set(keys).count == keys.count, "duplicate key in \(scopes)")
-        }
+        #expect(KeyMap.resolve(.char("a"), in: .pane(.reminders)) == .acknowledge)
+        #expect(KeyMap.resolve(.char(" "), in: .pane(.reminders)) == .acknowledge)
+        #expect(KeyMap.resolve(.char("a"), in: .pane(.cases)) == nil)
+        #expect(KeyMap.resolve(.char("q"), in: .pane(.cases)) == .quit)
+        #expect(KeyMap.resolve(.char("q"), in: .overlay) == .close)
+        #expect(KeyMap.resolve(.char("j"), in: .pane(.leaderboard)) == .down)
+        #expect(KeyMap.resolve(.backTab, in: .pane(.leaderboard)) == .focusPrevious)
     }
 
     @Test func readmeKeyListIsTheKeyTable() throws {
