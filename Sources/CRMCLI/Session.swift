@@ -16,7 +16,7 @@ struct Session {
     /// for a mistyped --data should not quietly become a second data set.
     var startsNewDataSet = false
 
-    var now: Date { pinned ?? Date() }
+    var now: Date { pinned ?? Console.current.clock.now() }
 
     /// `actingAsUser`: the command acts as the user or shows their view, so a user who is not
     /// among the people (a typo, or `$USER` on a team's data) is refused rather than shown an
@@ -41,7 +41,8 @@ struct Session {
         if options.demo {
             let dir = try makeTemporaryDirectory()
             let zone = DemoData.zone
-            let start = try options.pinnedTime(zone: zone) ?? Date()
+            let clock = console.clock.now()
+            let start = try options.pinnedTime(zone: zone, clock: clock) ?? clock
             let store = DataStore(directory: dir)
             do {
                 try store.save(DemoData.make(now: start), collections: Set(DataStore.Collection.allCases))
@@ -54,7 +55,7 @@ struct Session {
         let store = DataStore(directory: options.dataDirectory(console.environment))
         try requireDirectory(store)
         let data = try load(store)
-        let pinned = try options.pinnedTime(zone: data.settings.defaultCalendar.timeZone)
+        let pinned = try options.pinnedTime(zone: data.settings.defaultCalendar.timeZone, clock: console.clock.now())
         return Session(store: store, data: data, user: options.resolvedUser(console.environment), pinned: pinned)
     }
 
