@@ -29,7 +29,9 @@ public struct Menu: Equatable, Sendable {
     public var items: [Item]
     public var selected = 0
     public var purpose: Purpose
+}
 
+extension Menu {
     /// Items take their keys in `itemKeys` order; labels beyond the last key are left out.
     init(title: String, labels: [String], purpose: Purpose, bindings: [KeyBinding]) {
         self.title = title
