@@ -67,4 +67,17 @@ import Testing
         _ = press(.char("x"), &state)
         #expect(state.overlay == nil)
     }
+
+    /// A question names the keys that answer it, as bound.
+    @Test func aQuestionShowsTheKeysThatAnswerIt() throws {
+        let config = try UserConfig.parse(Array(#"{"keys": {"menu": {"confirm_yes": "Y", "cancel": ["Esc", "N"]}}}"#.utf8),
+                                          file: "config.json")
+        var state = Fixture.state()
+        state.keyBindings = config.keyBindings
+        _ = press(.char("d"), &state)
+        #expect(Dashboard.render(state).textLines().contains { $0.contains("│ Y yes   N no ") })
+        _ = press(.char("y"), &state)
+        #expect(state.modal == nil, "any other key declines")
+        #expect(state.data.reminders.contains { $0.id == "R1" })
+    }
 }
