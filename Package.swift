@@ -12,6 +12,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: readable whole-state diffs for the reducer's tests, reported to Swift
+        // Testing through IssueReportingTestSupport (without it a failed diff is only printed).
+        .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
+        .package(url: "https://github.com/pointfreeco/xctest-dynamic-overlay", from: "1.13.0"),
     ],
     targets: [
         // The modulemap links ncursesw itself; pkg-config's -D flags would be dropped anyway
@@ -52,7 +56,11 @@ let package = Package(
         .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),
         .testTarget(
             name: "CRMAppTests",
-            dependencies: ["CRMApp"],
+            dependencies: [
+                "CRMApp",
+                .product(name: "CustomDump", package: "swift-custom-dump"),
+                .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
+            ],
             exclude: ["Goldens"],
             swiftSettings: strict
         ),

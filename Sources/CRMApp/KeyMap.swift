@@ -39,152 +39,135 @@ public enum KeyScope: String, CaseIterable, Sendable {
 public struct KeyBinding: Equatable, Sendable {
     public var command: Command
     public var keys: [Key]
-    /// How the keys are written in the footer, help and README.
-    public var keyLabel: String
     public var summary: String
     /// Shown in the footer when set (short).
     public var hint: String?
     public var scope: KeyScope
+
+    /// Every key of the binding, as the help and the README write them.
+    public var keyLabel: String { Key.label(keys) }
 }
 
 /// The one table of keys. The footer, the `?` overlay and the README's key list
 /// are all generated from it, so they cannot disagree.
 public enum KeyMap {
     public static let bindings: [KeyBinding] = [
-        KeyBinding(command: .focusNext, keys: [.tab], keyLabel: "Tab",
+        KeyBinding(command: .focusNext, keys: [.tab],
                    summary: "focus the next pane", hint: "pane", scope: .dashboard),
-        KeyBinding(command: .focusPrevious, keys: [.backTab], keyLabel: "Shift-Tab",
+        KeyBinding(command: .focusPrevious, keys: [.backTab],
                    summary: "focus the previous pane", hint: nil, scope: .dashboard),
-        KeyBinding(command: .up, keys: [.up, .char("k")], keyLabel: "↑ k",
+        KeyBinding(command: .up, keys: [.up, .char("k")],
                    summary: "select the row above", hint: nil, scope: .dashboard),
-        KeyBinding(command: .down, keys: [.down, .char("j")], keyLabel: "↓ j",
+        KeyBinding(command: .down, keys: [.down, .char("j")],
                    summary: "select the row below", hint: "move", scope: .dashboard),
-        KeyBinding(command: .pageUp, keys: [.pageUp], keyLabel: "PgUp",
+        KeyBinding(command: .pageUp, keys: [.pageUp],
                    summary: "one page up", hint: nil, scope: .dashboard),
-        KeyBinding(command: .pageDown, keys: [.pageDown], keyLabel: "PgDn",
+        KeyBinding(command: .pageDown, keys: [.pageDown],
                    summary: "one page down", hint: nil, scope: .dashboard),
-        KeyBinding(command: .top, keys: [.char("g"), .home], keyLabel: "g Home",
+        KeyBinding(command: .top, keys: [.char("g"), .home],
                    summary: "first row", hint: nil, scope: .dashboard),
-        KeyBinding(command: .bottom, keys: [.char("G"), .end], keyLabel: "G End",
+        KeyBinding(command: .bottom, keys: [.char("G"), .end],
                    summary: "last row", hint: nil, scope: .dashboard),
-        KeyBinding(command: .details, keys: [.enter], keyLabel: "Enter",
+        KeyBinding(command: .details, keys: [.enter],
                    summary: "details of the selected row", hint: "details", scope: .dashboard),
-        KeyBinding(command: .acknowledge, keys: [.char("a"), .char(" ")], keyLabel: "a Space",
+        KeyBinding(command: .acknowledge, keys: [.char("a"), .char(" ")],
                    summary: "acknowledge the selected reminder for you", hint: "ack", scope: .reminders),
-        KeyBinding(command: .snooze, keys: [.char("s")], keyLabel: "s",
+        KeyBinding(command: .snooze, keys: [.char("s")],
                    summary: "snooze it for you: 10 minutes, 1 hour, next working morning or a time",
                    hint: "snooze", scope: .reminders),
-        KeyBinding(command: .newItem, keys: [.char("n")], keyLabel: "n",
+        KeyBinding(command: .newItem, keys: [.char("n")],
                    summary: "new reminder", hint: "new", scope: .reminders),
-        KeyBinding(command: .edit, keys: [.char("e")], keyLabel: "e",
+        KeyBinding(command: .edit, keys: [.char("e")],
                    summary: "edit the selected reminder", hint: nil, scope: .reminders),
-        KeyBinding(command: .delete, keys: [.char("d")], keyLabel: "d",
+        KeyBinding(command: .delete, keys: [.char("d")],
                    summary: "delete the selected reminder (asks first)", hint: nil, scope: .reminders),
-        KeyBinding(command: .openLink, keys: [.char("o")], keyLabel: "o",
+        KeyBinding(command: .openLink, keys: [.char("o")],
                    summary: "open the reminder's link (xdg-open), or show it", hint: nil, scope: .reminders),
-        KeyBinding(command: .toggleEveryone, keys: [.char("A")], keyLabel: "A",
+        KeyBinding(command: .toggleEveryone, keys: [.char("A")],
                    summary: "switch between your reminders and everyone's", hint: nil, scope: .reminders),
-        KeyBinding(command: .respond, keys: [.char("r")], keyLabel: "r",
+        KeyBinding(command: .respond, keys: [.char("r")],
                    summary: "record a response to the selected case", hint: "respond", scope: .cases),
-        KeyBinding(command: .pauseResume, keys: [.char("p")], keyLabel: "p",
+        KeyBinding(command: .pauseResume, keys: [.char("p")],
                    summary: "pause it (waiting on the customer) or resume it", hint: "pause", scope: .cases),
-        KeyBinding(command: .resolve, keys: [.char("x")], keyLabel: "x",
+        KeyBinding(command: .resolve, keys: [.char("x")],
                    summary: "resolve it (asks first)", hint: "resolve", scope: .cases),
-        KeyBinding(command: .assign, keys: [.char("w")], keyLabel: "w",
+        KeyBinding(command: .assign, keys: [.char("w")],
                    summary: "assign it to someone", hint: nil, scope: .cases),
-        KeyBinding(command: .escalate, keys: [.char("E")], keyLabel: "E",
+        KeyBinding(command: .escalate, keys: [.char("E")],
                    summary: "escalate it one level", hint: nil, scope: .cases),
-        KeyBinding(command: .cycleScope, keys: [.char("m")], keyLabel: "m",
+        KeyBinding(command: .cycleScope, keys: [.char("m")],
                    summary: "show all cases, mine, or my team's", hint: nil, scope: .cases),
-        KeyBinding(command: .cycleKind, keys: [.char("f")], keyLabel: "f",
+        KeyBinding(command: .cycleKind, keys: [.char("f")],
                    summary: "show cases and feedback, cases only, or feedback only", hint: nil, scope: .cases),
-        KeyBinding(command: .previousPeriod, keys: [.char("[")], keyLabel: "[",
+        KeyBinding(command: .previousPeriod, keys: [.char("[")],
                    summary: "shorter period: year, quarter, month, week, day", hint: nil, scope: .leaderboard),
-        KeyBinding(command: .nextPeriod, keys: [.char("]")], keyLabel: "]",
+        KeyBinding(command: .nextPeriod, keys: [.char("]")],
                    summary: "longer period: day, week, month, quarter, year", hint: "period", scope: .leaderboard),
-        KeyBinding(command: .toggleTeams, keys: [.char("t")], keyLabel: "t",
+        KeyBinding(command: .toggleTeams, keys: [.char("t")],
                    summary: "people or teams", hint: "teams", scope: .leaderboard),
-        KeyBinding(command: .logActivity, keys: [.char("l")], keyLabel: "l",
+        KeyBinding(command: .logActivity, keys: [.char("l")],
                    summary: "log an activity for yourself (pick the KPI)", hint: "log", scope: .leaderboard),
-        KeyBinding(command: .undo, keys: [.char("u")], keyLabel: "u",
+        KeyBinding(command: .undo, keys: [.char("u")],
                    summary: "undo your last change", hint: "undo", scope: .dashboard),
-        KeyBinding(command: .filter, keys: [.char("/")], keyLabel: "/",
+        KeyBinding(command: .filter, keys: [.char("/")],
                    summary: "filter the focused pane by text", hint: "filter", scope: .dashboard),
-        KeyBinding(command: .help, keys: [.char("?")], keyLabel: "?",
+        KeyBinding(command: .help, keys: [.char("?")],
                    summary: "show or hide this help", hint: "help", scope: .dashboard),
-        KeyBinding(command: .cycleTheme, keys: [.char("T")], keyLabel: "T",
+        KeyBinding(command: .cycleTheme, keys: [.char("T")],
                    summary: "try the next theme (not saved)", hint: nil, scope: .dashboard),
-        KeyBinding(command: .quit, keys: [.char("q")], keyLabel: "q",
+        KeyBinding(command: .quit, keys: [.char("q")],
                    summary: "quit", hint: "quit", scope: .dashboard),
-        KeyBinding(command: .close, keys: [.escape, .char("q"), .enter, .char("?")], keyLabel: "Esc q",
+        KeyBinding(command: .close, keys: [.escape, .char("q"), .enter, .char("?")],
                    summary: "close the overlay", hint: "close", scope: .overlay),
-        KeyBinding(command: .submit, keys: [.enter], keyLabel: "Enter",
+        KeyBinding(command: .submit, keys: [.enter],
                    summary: "save the form", hint: "save", scope: .form),
-        KeyBinding(command: .nextField, keys: [.tab, .down], keyLabel: "Tab ↓",
+        KeyBinding(command: .nextField, keys: [.tab, .down],
                    summary: "next field", hint: "next", scope: .form),
-        KeyBinding(command: .previousField, keys: [.backTab, .up], keyLabel: "Shift-Tab ↑",
+        KeyBinding(command: .previousField, keys: [.backTab, .up],
                    summary: "previous field", hint: nil, scope: .form),
-        KeyBinding(command: .nextChoice, keys: [.right], keyLabel: "→",
+        KeyBinding(command: .nextChoice, keys: [.right],
                    summary: "next choice in a choice field (priority, repeat); or type the choice's first letters",
                    hint: "choice", scope: .form),
-        KeyBinding(command: .previousChoice, keys: [.left], keyLabel: "←",
+        KeyBinding(command: .previousChoice, keys: [.left],
                    summary: "previous choice in a choice field", hint: nil, scope: .form),
-        KeyBinding(command: .toggleShift, keys: [.ctrl("s")], keyLabel: "Ctrl-S",
+        KeyBinding(command: .toggleShift, keys: [.ctrl("s")],
                    summary: "move a time outside working hours to the next working moment",
                    hint: "shift", scope: .form),
-        KeyBinding(command: .cancel, keys: [.escape], keyLabel: "Esc",
+        KeyBinding(command: .cancel, keys: [.escape],
                    summary: "cancel the form", hint: "cancel", scope: .form),
-        KeyBinding(command: .up, keys: [.up, .char("k")], keyLabel: "↑ k",
+        KeyBinding(command: .up, keys: [.up, .char("k")],
                    summary: "previous choice", hint: nil, scope: .menu),
-        KeyBinding(command: .down, keys: [.down, .char("j")], keyLabel: "↓ j",
+        KeyBinding(command: .down, keys: [.down, .char("j")],
                    summary: "next choice", hint: nil, scope: .menu),
-        KeyBinding(command: .submit, keys: [.enter], keyLabel: "Enter",
-                   summary: "take the choice (or press its number)", hint: "choose", scope: .menu),
-        KeyBinding(command: .confirmYes, keys: [.char("y")], keyLabel: "y",
+        KeyBinding(command: .submit, keys: [.enter],
+                   summary: "take the choice (or press the key shown beside it)", hint: "choose", scope: .menu),
+        KeyBinding(command: .confirmYes, keys: [.char("y")],
                    summary: "answer yes to a question", hint: "yes", scope: .menu),
-        KeyBinding(command: .cancel, keys: [.escape, .char("n"), .char("q")], keyLabel: "Esc n",
+        KeyBinding(command: .cancel, keys: [.escape, .char("n"), .char("q")],
                    summary: "cancel the menu or answer no", hint: "cancel", scope: .menu),
-        KeyBinding(command: .submit, keys: [.enter], keyLabel: "Enter",
+        KeyBinding(command: .submit, keys: [.enter],
                    summary: "keep the filter", hint: "keep", scope: .filter),
-        KeyBinding(command: .cancel, keys: [.escape], keyLabel: "Esc",
+        KeyBinding(command: .cancel, keys: [.escape],
                    summary: "clear the filter", hint: "clear", scope: .filter),
-        KeyBinding(command: .quit, keys: [.char("q")], keyLabel: "q",
+        KeyBinding(command: .quit, keys: [.char("q")],
                    summary: "quit the wall display (unless started with --locked)", hint: "quit", scope: .wall),
     ]
 
-    /// The bindings that apply right now, in table order.
-    public static func active(focus: Pane, overlayOpen: Bool, modal: Modal? = nil,
-                              in bindings: [KeyBinding] = bindings) -> [KeyBinding] {
-        if let modal {
-            let scope: KeyScope = switch modal {
-            case .form: .form
-            case .menu, .confirm: .menu
-            case .filter: .filter
-            }
-            return bindings.filter { $0.scope == scope }
-        }
-        return bindings.filter { b in
-            switch b.scope {
-            case .overlay: overlayOpen
-            case .dashboard: !overlayOpen
-            case .reminders: !overlayOpen && focus == .reminders
-            case .cases: !overlayOpen && focus == .cases
-            case .leaderboard: !overlayOpen && focus == .leaderboard
-            case .form, .menu, .filter, .wall: false
-            }
-        }
+    /// The bindings live in `context`, in table order.
+    public static func active(in context: KeyContext, _ bindings: [KeyBinding] = bindings) -> [KeyBinding] {
+        let scopes = context.scopes
+        return bindings.filter { scopes.contains($0.scope) }
     }
 
-    public static func resolve(_ key: Key, focus: Pane, overlayOpen: Bool, modal: Modal? = nil,
-                               in bindings: [KeyBinding] = bindings) -> Command? {
-        active(focus: focus, overlayOpen: overlayOpen, modal: modal, in: bindings).first { $0.keys.contains(key) }?.command
+    public static func resolve(_ key: Key, in context: KeyContext, _ bindings: [KeyBinding] = bindings) -> Command? {
+        active(in: context, bindings).first { $0.keys.contains(key) }?.command
     }
 
     /// The README's key list, as a Markdown table.
     public static func markdownTable() -> String {
         var lines = ["| key | does | where | name in config.json |", "|---|---|---|---|"]
         for b in bindings {
-            let keys = b.keyLabel.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
+            let keys = b.keys.map { "`\($0.label)`" }.joined(separator: " ")
             lines.append("| \(keys) | \(b.summary) | \(b.scope.place) | `\(b.command.configName)` |")
         }
         return lines.joined(separator: "\n") + "\n"

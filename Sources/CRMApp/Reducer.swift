@@ -65,20 +65,22 @@ public enum Reducer {
             ReminderActions.note(&state, text)
             return []
         case .key(let key):
-            if let wall = state.wall { return WallKeys.handle(key, wall, state.keyBindings) }
-            if state.modal != nil { return ModalInput.handle(key, &state) }
-            guard let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: state.overlay != nil,
-                                               in: state.keyBindings) else {
-                return []
-            }
-            return perform(command, &state)
+            let command = KeyMap.resolve(key, in: KeyContext(state), state.keyBindings)
+            // In a modal, a key the table leaves alone is typed or picks a menu item.
+            if state.wall == nil, state.modal != nil { return ModalInput.handle(key, command, &state) }
+            return command.map { dispatch($0, &state) } ?? []
         case .mouse(let event):
             return MouseInput.handle(event, &state)
         case .command(let command):
-            if let wall = state.wall { return WallKeys.perform(command, wall) }
-            if state.modal != nil { return ModalInput.perform(command, &state) }
-            return perform(command, &state)
+            return dispatch(command, &state)
         }
+    }
+
+    /// A command goes to whatever has the keyboard: the wall, a modal or the dashboard.
+    static func dispatch(_ command: Command, _ state: inout AppState) -> [Effect] {
+        if let wall = state.wall { return WallKeys.perform(command, wall) }
+        if state.modal != nil { return ModalInput.perform(command, &state) }
+        return perform(command, &state)
     }
 
     /// Applies `change`, re-derives the panes and announces what newly came due or

@@ -1,3 +1,4 @@
+import CRMCore
 import Foundation
 import TerminalUI
 
@@ -15,11 +16,15 @@ public final class Console: @unchecked Sendable {
     public let environment: [String: String]
     /// Whether stdout is a terminal, where even a file format is read by a person.
     public let outputIsTerminal: Bool
+    /// Where a command without `--at` takes its moment from; tests pass a clock of their own.
+    public let clock: any TimeSource
     private let captures: Bool
 
     /// `terminal` says whether captured output stands for a terminal; the real one asks `isatty`.
-    public init(environment: [String: String], capture: Bool, terminal: Bool = false) {
+    public init(environment: [String: String], capture: Bool, terminal: Bool = false,
+                clock: any TimeSource = SystemTime()) {
         self.environment = environment
+        self.clock = clock
         self.captures = capture
         self.outputIsTerminal = capture ? terminal : isatty(STDOUT_FILENO) == 1
     }

@@ -25,7 +25,8 @@ struct DemoCommand: ParsableCommand {
             throw CLIError("\(directory) already holds \(existing.map(\.fileName).joined(separator: ", ")); "
                 + "choose an empty directory so nothing is overwritten")
         }
-        let now = try global.pinnedTime(zone: DemoData.zone) ?? Date()
+        let clock = Console.current.clock.now()
+        let now = try global.pinnedTime(zone: DemoData.zone, clock: clock) ?? clock
         do {
             try store.save(DemoData.make(now: now), collections: Set(DataStore.Collection.allCases))
         } catch {

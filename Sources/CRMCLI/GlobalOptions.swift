@@ -43,7 +43,7 @@ public struct GlobalOptions: ParsableArguments {
     /// The pinned moment, or nil to follow the system clock. Besides ISO 8601 it reads what
     /// the other time options read, counted from the system clock: a case action done an hour
     /// ago is `--at "1h ago"`, one at half past two today `--at 14:30`.
-    public func pinnedTime(zone: TimeZone, clock: Date = Date()) throws -> Date? {
+    public func pinnedTime(zone: TimeZone, clock: Date) throws -> Date? {
         guard let at else { return nil }
         guard let date = InputTime.parse(at, now: clock, zone: zone) else {
             throw CLIError("--at: cannot read \"\(at)\" as a time; use ISO 8601 like 2026-11-23T10:00:00+01:00, "

@@ -10,13 +10,14 @@ struct Session {
     var user: String
     /// The pinned moment, if `--at` was given.
     var pinned: Date?
+    /// The one moment the command acts and reports at: `--at`, else the clock read once when
+    /// the session opened, so a change and the text that tells of it never disagree.
+    let now: Date
     /// A demo copy to delete when the command ends.
     var temporaryDirectory: URL?
     /// The directory holds no data yet: the first change starts a data set there, and says so,
     /// for a mistyped --data should not quietly become a second data set.
     var startsNewDataSet = false
-
-    var now: Date { pinned ?? Date() }
 
     /// `actingAsUser`: the command acts as the user or shows their view, so a user who is not
     /// among the people (a typo, or `$USER` on a team's data) is refused rather than shown an
@@ -41,7 +42,8 @@ struct Session {
         if options.demo {
             let dir = try makeTemporaryDirectory()
             let zone = DemoData.zone
-            let start = try options.pinnedTime(zone: zone) ?? Date()
+            let clock = console.clock.now()
+            let start = try options.pinnedTime(zone: zone, clock: clock) ?? clock
             let store = DataStore(directory: dir)
             do {
                 try store.save(DemoData.make(now: start), collections: Set(DataStore.Collection.allCases))
@@ -49,13 +51,15 @@ struct Session {
                 throw CLIError("could not write the demo data: \(error)")
             }
             return Session(store: store, data: try load(store), user: options.resolvedUser(console.environment),
-                           pinned: options.at == nil ? nil : start, temporaryDirectory: dir)
+                           pinned: options.at == nil ? nil : start, now: start, temporaryDirectory: dir)
         }
         let store = DataStore(directory: options.dataDirectory(console.environment))
         try requireDirectory(store)
         let data = try load(store)
-        let pinned = try options.pinnedTime(zone: data.settings.defaultCalendar.timeZone)
-        return Session(store: store, data: data, user: options.resolvedUser(console.environment), pinned: pinned)
+        let clock = console.clock.now()
+        let pinned = try options.pinnedTime(zone: data.settings.defaultCalendar.timeZone, clock: clock)
+        return Session(store: store, data: data, user: options.resolvedUser(console.environment), pinned: pinned,
+                       now: pinned ?? clock)
     }
 
     static func load(_ store: DataStore) throws -> DataSet {

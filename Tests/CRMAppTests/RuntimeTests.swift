@@ -25,8 +25,8 @@ func temporaryDirectory() throws -> URL {
         #expect(backend.isShutDown)
         let saved = try store.load().reminders.first { $0.id == "R2" }
         #expect(saved?.acknowledgedBy["maria"] != nil)
-        let screen = try #require(backend.lastFrame).plainText()
-        #expect(screen.contains("Acknowledged: Send quote to Nordwind"))
+        // Exactly the screen the person saw last: R2 settled below, the note in the footer.
+        Golden.check("runtime-acknowledged-120x40", try #require(backend.lastFrame))
     }
 
     @Test func sigtermEndsWith143AndShutsDown() {
@@ -41,9 +41,7 @@ func temporaryDirectory() throws -> URL {
                                       script: [.resize(Size(width: 30, height: 8)), .key(.char("q"))])
         let runtime = Runtime(state: Fixture.state(), backend: backend, time: ManualTime(Fixture.now), store: nil)
         #expect(runtime.run() == 0)
-        let frame = try #require(backend.lastFrame)
-        #expect(frame.size == Size(width: 30, height: 8))
-        #expect(frame.plainText().contains("terminal too small"))
+        Golden.check("runtime-too-small-30x8", try #require(backend.lastFrame))
     }
 
     @Test func waitsUntilTheNextWholeSecondAndTicks() throws {
@@ -54,8 +52,8 @@ func temporaryDirectory() throws -> URL {
         let runtime = Runtime(state: Fixture.state(), backend: backend, time: time, store: nil)
         #expect(runtime.run() == 0)
         #expect(backend.timeouts.first == 752)
-        let header = try #require(backend.lastFrame).textLines()[0]
-        #expect(header.contains("10:00:02"))  // the third read brings q, which quits before drawing
+        // 10:00:02 in the header: the third read brings q, which quits before drawing.
+        Golden.check("runtime-ticked-120x40", try #require(backend.lastFrame))
     }
 
     @Test func aFailedSaveShowsInTheStatusBarAndKeepsTheChange() throws {
@@ -68,13 +66,13 @@ func temporaryDirectory() throws -> URL {
         // `q` asks what to do with the change; the test looks at the screen before answering.
         let backend = InMemoryBackend(size: Size(width: 120, height: 40),
                                       script: [.key(.char("a")), .key(.char("q")), .key(.char("2"))])
-        var footer = ""
-        backend.beforeRead = { read in if read == 2 { footer = backend.lastFrame?.textLines().last ?? "" } }
+        var screen: CellBuffer?
+        backend.beforeRead = { read in if read == 2 { screen = backend.lastFrame } }
         let runtime = Runtime(state: Fixture.state(), backend: backend, time: ManualTime(Fixture.now), store: store)
         #expect(runtime.run() == 0)
         #expect(runtime.state.data.reminders.first { $0.id == "R1" }?.acknowledgedBy["maria"] != nil)
         #expect(runtime.state.message?.isError == true)
-        #expect(footer.contains("changes kept in memory"))
+        Golden.check("runtime-save-failed-120x40", try #require(screen))
         #expect(try Data(contentsOf: dir) == Data("not a directory".utf8))
     }
 

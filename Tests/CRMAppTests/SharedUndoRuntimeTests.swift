@@ -22,7 +22,7 @@ import Testing
         backend.beforeRead = { read in
             time.advance(1)
             if read == edit.count + 1 { try! other.apply(others) }
-            if read == edit.count + 4 { footerAfterUndo = backend.lastFrame?.textLines().last ?? "" }
+            if read == edit.count + 4 { footerAfterUndo = (backend.lastFrame?.textLines().last ?? "").replacing(/\ +$/, with: "") }
         }
         let runtime = Runtime(state: Fixture.state(), backend: backend, time: time, store: DataStore(directory: dir))
         #expect(runtime.run() == 0)
@@ -43,7 +43,7 @@ import Testing
         #expect(r1.acknowledgedBy["tom"] == Self.tomsStamp.at)
         #expect(r1.history.map(\.action) == ["edited", "acknowledged", "edited", "undone"])
         #expect(r1.history.last?.actor == "maria")
-        #expect(footer.contains("Undone: edit Call Acme back"), "\(footer)")
+        #expect(footer == " Undone: edit Call Acme back")
     }
 
     @Test func undoRefusesWhenTheFieldWasChangedSinceAndChangesNothing() throws {
@@ -52,7 +52,7 @@ import Testing
         ])
         #expect(disk.reminders.first { $0.id == "R1" }?.title == "Call Acme Inc")
         #expect(disk.reminders.first { $0.id == "R1" }?.history.map(\.action) == ["edited", "edited"])
-        #expect(footer.contains("not undone: tom changed the title since"), "\(footer)")
+        #expect(footer == " not undone: tom changed the title since")
         #expect(runtime.state.data.reminders.first { $0.id == "R1" }?.title == "Call Acme Inc")
     }
 }

@@ -42,10 +42,9 @@ import Testing
         #expect(config.themePosition == TextPosition(line: 2, column: 12))
         #expect(!config.mouse)
         #expect(binding(config, .quit, .dashboard)?.keys == [.char("Q")])
-        #expect(binding(config, .quit, .dashboard)?.keyLabel == "Q")
         // An action given at the top level is rebound wherever it works.
         #expect(binding(config, .quit, .wall)?.keys == [.char("Q")])
-        #expect(binding(config, .down, .dashboard)?.keyLabel == "J ↓")
+        #expect(binding(config, .down, .dashboard)?.keys == [.char("J"), .down])
         #expect(binding(config, .down, .menu)?.keys == [.char("J"), .down])
         // Everything else keeps its keys.
         #expect(binding(config, .up, .dashboard)?.keys == [.up, .char("k")])
@@ -62,8 +61,8 @@ import Testing
 
     @Test func keysResolveThroughTheRebuiltTable() throws {
         let config = try parse(#"{"keys": {"acknowledge": "K"}}"#)
-        #expect(KeyMap.resolve(.char("K"), focus: .reminders, overlayOpen: false, in: config.keyBindings) == .acknowledge)
-        #expect(KeyMap.resolve(.char("a"), focus: .reminders, overlayOpen: false, in: config.keyBindings) == nil)
+        #expect(KeyMap.resolve(.char("K"), in: .pane(.reminders), config.keyBindings) == .acknowledge)
+        #expect(KeyMap.resolve(.char("a"), in: .pane(.reminders), config.keyBindings) == nil)
     }
 
     @Test(arguments: [
@@ -131,28 +130,6 @@ import Testing
         #expect(throws: LoadError(file: missing, message: "cannot read the file")) {
             try UserConfig.load(path: missing, environment: environment)
         }
-    }
-}
-
-@Suite struct KeyTableTests {
-    /// A rebound key is labelled the way the table labels its own, so the footer and
-    /// help read the same whoever chose the keys.
-    @Test func everyDefaultLabelIsWhatItsKeysAreCalled() {
-        for b in KeyMap.bindings {
-            #expect(b.keyLabel == Key.label(Array(b.keys.prefix(2))), "\(b.command) in \(b.scope)")
-        }
-    }
-
-    @Test func everyActionHasANameTheConfigFileReadsBack() {
-        for command in Command.allCases {
-            #expect(Command(configName: command.configName) == command)
-            #expect(KeyMap.bindings.contains { $0.command == command }, "\(command) has no key")
-        }
-        #expect(Command.pageDown.configName == "page_down")
-    }
-
-    @Test func theDefaultTableHasNoClashes() {
-        #expect(KeyMap.clashes(in: KeyMap.bindings).isEmpty)
     }
 }
 

@@ -156,7 +156,8 @@ struct DashboardEndToEndTests {
         t.tmux(["resize-window", "-t", t.session, "-x", "30", "-y", "8"])
         #expect(t.waitFor("terminal too small"), "\(t.screen())")
         t.tmux(["resize-window", "-t", t.session, "-x", "1", "-y", "1"])
-        usleep(300_000)
+        // One cell: the first letter of "terminal too small", drawn for this size.
+        #expect(t.wait { t.screen().trimmingCharacters(in: .whitespacesAndNewlines) == "t" }, "\(t.screen())")
         t.tmux(["resize-window", "-t", t.session, "-x", "80", "-y", "24"])
         #expect(t.waitFor("Leaderboard"), "\(t.screen())")
         #expect(!t.isDead)

@@ -53,7 +53,7 @@ struct FlowControlTests {
         #expect(!flowControl(t))
         t.send("C-s")
         let first = t.screen()
-        #expect(t.wait(seconds: 15) { t.screen() != first }, "the wall stopped after Ctrl-S:\n\(t.screen())")
+        #expect(t.wait { t.screen() != first }, "the wall stopped after Ctrl-S:\n\(t.screen())")
         kill(t.pid, SIGHUP)
         #expect(t.waitForExit() == 128 + SIGHUP)
         #expect(t.wait { flowControlWasRestored(modes) })

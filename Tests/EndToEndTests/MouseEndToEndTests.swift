@@ -112,8 +112,11 @@ struct MouseEndToEndTests {
         #expect(t.waitFor("Q quit"), "the footer shows the rebound key:\n\(t.screen())")
         t.send("T")
         #expect(t.waitFor("Theme: monochrome"), "light is followed by monochrome:\n\(t.screen())")
-        t.send("q")
-        usleep(300_000)
+        // `T` after `q` shows the next theme only if `q` left the dashboard running.
+        func themeLine() -> String? { t.screen().split(separator: "\n").first { $0.contains("Theme: ") }.map(String.init) }
+        let shown = themeLine()
+        t.send("q", "T")
+        #expect(t.wait { themeLine().map { $0 != shown } ?? false }, "\(t.screen())")
         #expect(!t.isDead, "q no longer quits")
         t.send("Q")
         #expect(t.waitForExit() == 0)

@@ -34,16 +34,6 @@ import Testing
         return text.split(separator: "\n").map(String.init)
     }
 
-    /// Waits for what the notifiers do in their own time, never longer than `limit`.
-    static func waitFor(_ limit: TimeInterval = 30, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(limit)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return condition()
-    }
-
     /// Whether the process is blocked in `flock`, as /proc/locks shows it ("->").
     static func isWaitingForALock(_ pid: pid_t) -> Bool {
         let locks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
@@ -57,11 +47,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let arguments = [Tmux.binary.path, "notify", "--data", dir.path, "--at", "2026-11-23T10:00:00Z"]
         let first = try Subprocess.start(arguments).get()
-        #expect(Self.waitFor { Self.calls(dir).count >= 2 })
+        #expect(eventually { Self.calls(dir).count >= 2 })
         // Started once the first holds the lock, and watched until the kernel lists it as
         // waiting for it, so which one sends first is never left to chance.
         let second = try Subprocess.start(arguments).get()
-        #expect(Self.waitFor { Self.isWaitingForALock(second.pid) })
+        #expect(eventually { Self.isWaitingForALock(second.pid) })
 
         let once = Subprocess.run(arguments + ["--once"])
         #expect(once.status == 0)
@@ -71,7 +61,7 @@ import Testing
         first.kill(SIGTERM)
         let firstResult = first.wait()
         #expect(firstResult.status == 143, "\(firstResult.output)")
-        #expect(Self.waitFor { Self.calls(dir).count >= 3 })
+        #expect(eventually { Self.calls(dir).count >= 3 })
         second.kill(SIGTERM)
         let secondResult = second.wait()
         #expect(secondResult.status == 143, "\(secondResult.output)")

@@ -84,25 +84,20 @@ final class Tmux {
     }
     var alternateScreenOn: Bool { query("#{alternate_on}") == "1" }
 
-    /// Polls until `condition` holds; false after `seconds`.
-    func wait(seconds: Double = 15, until condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return condition()
+    /// Polls until `condition` holds; false if it never does (see `eventually`).
+    func wait(until condition: () -> Bool) -> Bool {
+        eventually(condition)
     }
 
     /// The program's exit status once tmux has collected it (the pane can read as dead
     /// a moment before its status is known).
-    func waitForExit(seconds: Double = 15) -> Int32? {
-        _ = wait(seconds: seconds) { exitStatus != nil }
+    func waitForExit() -> Int32? {
+        _ = wait { exitStatus != nil }
         return exitStatus
     }
 
-    func waitFor(_ text: String, seconds: Double = 15) -> Bool {
-        wait(seconds: seconds) { screen().contains(text) }
+    func waitFor(_ text: String) -> Bool {
+        wait { screen().contains(text) }
     }
 
     func close() {

@@ -24,7 +24,7 @@ struct WallHonestyTests {
         #expect(!before.contains("No open cases."))
 
         try FileManager.default.moveItem(at: dir, to: away)
-        #expect(t.waitFor("NOT UPDATING", seconds: 5), "\(t.screen())")
+        #expect(t.waitFor("NOT UPDATING"), "\(t.screen())")
         let during = t.screen()
         #expect(during.contains("data directory is gone"), "\(during)")
         #expect(!during.contains("No open cases."), "\(during)")
@@ -33,16 +33,16 @@ struct WallHonestyTests {
         #expect(during.contains("11:00"), "\(during)")
 
         try FileManager.default.moveItem(at: away, to: dir)
-        #expect(t.wait(seconds: 5) { !t.screen().contains("NOT UPDATING") }, "\(t.screen())")
+        #expect(t.wait { !t.screen().contains("NOT UPDATING") }, "\(t.screen())")
 
         // A data file deleted under the wall is a banner too, not an empty board.
         let people = dir.appendingPathComponent("people.json")
         let saved = try Data(contentsOf: people)
         try FileManager.default.removeItem(at: people)
-        #expect(t.waitFor("NOT UPDATING", seconds: 5), "\(t.screen())")
+        #expect(t.waitFor("NOT UPDATING"), "\(t.screen())")
         #expect(t.screen().contains("people.json"), "\(t.screen())")
         try saved.write(to: people)
-        #expect(t.wait(seconds: 5) { !t.screen().contains("NOT UPDATING") }, "\(t.screen())")
+        #expect(t.wait { !t.screen().contains("NOT UPDATING") }, "\(t.screen())")
         t.send("q")
         #expect(t.waitForExit() == 0)
     }

@@ -65,7 +65,6 @@ struct KeyBindingsReader {
                            + "bind Enter, Tab, a function key or Ctrl- and a letter there" + elsewhere)
             }
             bindings[i].keys = keys
-            bindings[i].keyLabel = Key.label(keys)
             written[i] = (value, field)
         }
     }

@@ -38,14 +38,7 @@ extension KeyScope {
 }
 
 extension KeyMap {
-    /// Scopes whose keys are live at the same moment: a pane's keys work together with
-    /// the dashboard's, every other scope works alone. One key means one thing in each.
-    public static let scopesActiveTogether: [[KeyScope]] = [
-        [.dashboard, .reminders], [.dashboard, .cases], [.dashboard, .leaderboard],
-        [.overlay], [.form], [.menu], [.filter], [.wall],
-    ]
-
-    /// A key that two bindings live at the same moment both claim.
+    /// A key that two bindings live at the same moment (in one `KeyContext`) both claim.
     public struct Clash: Equatable, Sendable {
         public var key: Key
         /// Indexes into the bindings, in table order.
@@ -55,7 +48,8 @@ extension KeyMap {
 
     public static func clashes(in bindings: [KeyBinding]) -> [Clash] {
         var found: [Clash] = []
-        for scopes in scopesActiveTogether {
+        for context in KeyContext.allCases {
+            let scopes = context.scopes
             var owner: [Key: Int] = [:]
             for (i, binding) in bindings.enumerated() where scopes.contains(binding.scope) {
                 for key in binding.keys {

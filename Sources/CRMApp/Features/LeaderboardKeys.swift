@@ -19,12 +19,9 @@ enum LeaderboardKeys {
                 ReminderActions.note(&state, "No KPIs to log; add one with crmtop kpi add")
                 return []
             }
-            let keys = Array("123456789abcdefghijklmnopqrstuvwxyz")
-            state.modal = .menu(Menu(title: "Log one for \(state.userDisplayName)",
-                                     items: loggable.prefix(keys.count).enumerated().map { i, k in
-                                         Menu.Item(key: keys[i], label: k.name)
-                                     },
-                                     purpose: .logActivity(kpis: loggable.prefix(keys.count).map(\.id))))
+            let shown = loggable.prefix(Menu.itemKeys(state.keyBindings).count)
+            state.modal = .menu(Menu(title: "Log one for \(state.userDisplayName)", labels: shown.map(\.name),
+                                     purpose: .logActivity(kpis: shown.map(\.id)), bindings: state.keyBindings))
         default: break
         }
         return []

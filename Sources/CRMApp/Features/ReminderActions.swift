@@ -38,10 +38,9 @@ enum ReminderActions {
             note(&state, "\(r.id) is not yours to snooze")
             return []
         }
-        state.modal = .menu(Menu(title: "Snooze “\(r.title)” until", items: [
-            .init(key: "1", label: "10 minutes"), .init(key: "2", label: "1 hour"),
-            .init(key: "3", label: "next working morning"), .init(key: "4", label: "a time I choose…"),
-        ], purpose: .snooze(reminderID: r.id)))
+        state.modal = .menu(Menu(title: "Snooze “\(r.title)” until",
+                                 labels: ["10 minutes", "1 hour", "next working morning", "a time I choose…"],
+                                 purpose: .snooze(reminderID: r.id), bindings: state.keyBindings))
         return []
     }
 

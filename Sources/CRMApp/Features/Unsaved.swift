@@ -16,11 +16,9 @@ enum Unsaved {
 
     private static func ask(_ state: inout AppState) {
         let n = state.unsavedChanges
-        state.modal = .menu(Menu(title: "\(count(n)) \(n == 1 ? "is" : "are") not saved", items: [
-            .init(key: "1", label: "save again"),
-            .init(key: "2", label: "quit anyway (\(n == 1 ? "it is" : "they are") lost)"),
-            .init(key: "3", label: "cancel"),
-        ], purpose: .unsavedOnQuit))
+        state.modal = .menu(Menu(title: "\(count(n)) \(n == 1 ? "is" : "are") not saved",
+                                 labels: ["save again", "quit anyway (\(n == 1 ? "it is" : "they are") lost)", "cancel"],
+                                 purpose: .unsavedOnQuit, bindings: state.keyBindings))
     }
 
     static func choose(_ index: Int, _ state: inout AppState) -> [Effect] {

@@ -1,5 +1,6 @@
 import CRMCore
 import Foundation
+import TerminalUI
 
 /// Something that takes the keyboard until it is answered or cancelled (Esc).
 public enum Modal: Equatable, Sendable {
@@ -10,7 +11,7 @@ public enum Modal: Equatable, Sendable {
     case filter(TextField)
 }
 
-/// A short list of choices, picked with its letter or with ↑/↓ and Enter.
+/// A short list of choices, picked with the key beside one or with ↑/↓ and Enter.
 public struct Menu: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case snooze(reminderID: String)
@@ -28,6 +29,23 @@ public struct Menu: Equatable, Sendable {
     public var items: [Item]
     public var selected = 0
     public var purpose: Purpose
+}
+
+extension Menu {
+    /// Items take their keys in `itemKeys` order; labels beyond the last key are left out.
+    init(title: String, labels: [String], purpose: Purpose, bindings: [KeyBinding]) {
+        self.title = title
+        items = zip(Self.itemKeys(bindings), labels).map { Item(key: $0, label: $1) }
+        self.purpose = purpose
+    }
+
+    /// 1…9, then a…z, then A…Z, less every key a menu's own bindings take (↑ k ↓ j, y,
+    /// Esc n q, or the person's own): the key table is asked first, so an item on one of
+    /// those keys could never be picked.
+    public static func itemKeys(_ bindings: [KeyBinding]) -> [Character] {
+        let taken = Set(KeyMap.active(in: .menu, bindings).flatMap(\.keys))
+        return Array("123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ").filter { !taken.contains(.char($0)) }
+    }
 }
 
 /// A yes/no question; `y` confirms, anything else cancels.

@@ -3,10 +3,10 @@ import TerminalUI
 
 /// Keys while a menu, form, question or filter line has the keyboard.
 enum ModalInput {
-    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    /// `command` is what the key table made of the key, in the modal's context.
+    static func handle(_ key: Key, _ command: Command?, _ state: inout AppState) -> [Effect] {
         guard let modal = state.modal else { return [] }
-        if let command = KeyMap.resolve(key, focus: state.focus, overlayOpen: false, modal: modal, in: state.keyBindings),
-           !isTextEditing(command, modal) {
+        if let command, !isTextEditing(command, modal) {
             return perform(command, &state)
         }
         switch modal {

@@ -56,11 +56,11 @@ enum Chrome {
                        maxWidth: rect.width)
             return
         }
-        var hints = KeyMap.active(focus: state.focus, overlayOpen: state.overlay != nil, modal: state.modal,
-                                  in: state.keyBindings).compactMap { b in
+        var hints = KeyMap.active(in: KeyContext(state), state.keyBindings).compactMap { b -> (key: String, hint: String, command: Command)? in
             // `u` is offered only when there is something it can take back, the choice keys
             // only on a choice field.
-            !isOffered(b.command, state) ? nil : b.hint.map { (key: String(b.keyLabel.split(separator: " ").first ?? ""), hint: $0, command: b.command) }
+            guard isOffered(b.command, state), let shown = b.footerHint else { return nil }
+            return (key: shown.key, hint: shown.text, command: b.command)
         }
         let keep: [Command] = [.help, .quit, .close, .acknowledge, .submit, .cancel]
         func total() -> Int { hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.hint) + 3 } }

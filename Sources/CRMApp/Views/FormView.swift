@@ -67,7 +67,7 @@ struct FormLayout {
 
 extension ModalView {
     static func drawForm(_ form: Form, _ state: AppState, into buffer: inout CellBuffer) {
-        let shiftKey = state.keyBindings.first { $0.command == .toggleShift }?.keyLabel ?? ""
+        let shiftKey = KeyMap.active(in: .form, state.keyBindings).first { $0.command == .toggleShift }?.firstKey?.label ?? ""
         let layout = FormLayout(form, shiftKey: shiftKey, screen: buffer.size)
         guard layout.box.width >= 12, layout.box.height >= 3 else { return }
         buffer.fill(layout.box, role: .overlay)

@@ -23,8 +23,10 @@ enum ModalView {
     static func drawMenu(_ menu: Menu, _ state: AppState, into buffer: inout CellBuffer) {
         let width = max(DisplayWidth.of(menu.title) + 6, 36)
         guard let inner = box(menu.title, width: width, height: menu.items.count + 2, state, into: &buffer) else { return }
-        for (i, item) in menu.items.enumerated() where i < inner.height {
-            let y = inner.y + i
+        // A list taller than the screen scrolls so that the selected item stays in view.
+        let first = max(0, menu.selected - inner.height + 1)
+        for (i, item) in menu.items.enumerated() where i >= first && i < first + inner.height {
+            let y = inner.y + i - first
             buffer.put(" \(item.key)  \(item.label)", x: inner.x, y: y, role: .overlay, maxWidth: inner.width)
             if i == menu.selected { buffer.restyle(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection) }
         }
@@ -35,11 +37,19 @@ enum ModalView {
         guard let inner = box(q.title, width: width, height: 4, state, into: &buffer) else { return }
         buffer.put(" " + q.question, x: inner.x, y: inner.y, role: .emphasis, maxWidth: inner.width)
         if inner.height > 1 {
+            let keys = KeyMap.active(in: .menu, state.keyBindings)
             var x = inner.x + 1
-            x += buffer.put("y", x: x, y: inner.y + 1, role: .footerKey)
+            x += buffer.put(answerKey(.confirmYes, keys), x: x, y: inner.y + 1, role: .footerKey)
             x += buffer.put(" yes   ", x: x, y: inner.y + 1, role: .overlay)
-            x += buffer.put("n", x: x, y: inner.y + 1, role: .footerKey)
+            x += buffer.put(answerKey(.cancel, keys), x: x, y: inner.y + 1, role: .footerKey)
             buffer.put(" no", x: x, y: inner.y + 1, role: .overlay)
         }
+    }
+
+    /// A question is answered with a letter where the binding has one (`n` before `Esc`).
+    static func answerKey(_ command: Command, _ keys: [KeyBinding]) -> String {
+        guard let binding = keys.first(where: { $0.command == command }) else { return "" }
+        let letter = binding.keys.first { if case .char = $0 { true } else { false } }
+        return (letter ?? binding.firstKey)?.label ?? ""
     }
 }

@@ -36,7 +36,8 @@ enum Overlays {
                 guard b.command == .undo else { return (b.keyLabel, b.summary, .text) }
                 return (b.keyLabel, "\(b.summary) (\(Undo.prospect(state)))", Undo.isAvailable(state) ? .text : .dim)
             }
-            lines.append(("Ctrl-C", "quit (as q)", .text))
+            let quit = KeyMap.active(in: .pane(state.focus), state.keyBindings).first { $0.command == .quit }
+            lines.append(("Ctrl-C", "quit (as \(quit?.firstKey?.label ?? "q"))", .text))
             return ("Keys", lines)
         case .details(.reminders, let id):
             guard let r = state.data.reminders.first(where: { $0.id == id }) else { return gone(id) }

@@ -128,7 +128,7 @@ enum WallView {
             x += buffer.put(" · every \(Int(wall.rotate))s", x: x, y: rect.y, role: .footer)
         }
         guard !wall.locked else { return }
-        let hint = keys.filter { $0.scope == .wall }.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
+        let hint = KeyMap.active(in: .wall, keys).compactMap(\.footerHint)
         var hx = rect.maxX
         for (key, text) in hint.reversed() {
             hx -= DisplayWidth.of(key) + DisplayWidth.of(text) + 2
