@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "CRMCore", swiftSettings: strict),
         .target(name: "CRMStore", dependencies: ["CRMCore", "CFileMapping"], swiftSettings: strict),
         .target(name: "TerminalUI", swiftSettings: strict),
+        .target(name: "CRMCalDAV", swiftSettings: strict),
         .target(
             name: "CursesBackend",
             dependencies: ["CNcursesw", "CTerminalGuard", "TerminalUI"],
@@ -48,6 +49,7 @@ let package = Package(
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
+        .testTarget(name: "CRMCalDAVTests", dependencies: ["CRMCalDAV"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),
         .testTarget(
