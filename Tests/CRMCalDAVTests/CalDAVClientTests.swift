@@ -1,4 +1,5 @@
 import CRMCalDAV
+import CalDAVTestServer
 import Foundation
 import Testing
 

@@ -8,18 +8,18 @@ import Glibc
 /// and two users. It is started by the tests themselves, as nothing may be running before
 /// them, and it goes when the test process does: a shell in front of it waits on a pipe that
 /// only this process holds, so even a crashed test run leaves no server behind.
-final class RadicaleServer: @unchecked Sendable {
-    static let users = ["alice": "secret", "bob": "hunter2"]
+public final class RadicaleServer: @unchecked Sendable {
+    public static let users = ["alice": "secret", "bob": "hunter2"]
 
     /// One server for the whole test process; each test makes its own calendars in it.
-    static let shared = Result { try RadicaleServer() }
+    public static let shared = Result { try RadicaleServer() }
 
-    let base: URL
-    let folder: URL
+    public let base: URL
+    public let folder: URL
     private let process: Process
     private let lifeline = Pipe()
 
-    init() throws {
+    public init() throws {
         guard let radicale = Self.executable() else {
             throw Failure("radicale is not installed (Debian package radicale, or pip install radicale): .ci/run installs it")
         }
@@ -55,13 +55,13 @@ final class RadicaleServer: @unchecked Sendable {
     }
 
     /// Stops the server now (for a test of a server going away mid-sync).
-    func stop() {
+    public func stop() {
         try? lifeline.fileHandleForWriting.close()
         process.waitUntilExit()
     }
 
     /// A new, empty calendar of `user`'s, holding `components`.
-    func makeCalendar(for user: String, components: [String] = ["VEVENT", "VTODO"]) throws -> URL {
+    public func makeCalendar(for user: String, components: [String] = ["VEVENT", "VTODO"]) throws -> URL {
         let exchange = exchange(for: user)
         let home = base.appendingPathComponent(user + "/", isDirectory: true)
         _ = try exchange.send("PROPFIND", home, headers: ["Depth": "0"])  // Radicale makes the home on first use
@@ -77,7 +77,7 @@ final class RadicaleServer: @unchecked Sendable {
         return calendar
     }
 
-    func exchange(for user: String, password: String? = nil) -> HTTPExchange {
+    public func exchange(for user: String, password: String? = nil) -> HTTPExchange {
         HTTPExchange(login: Login(username: user, password: password ?? Self.users[user]!), timeout: 10)
     }
 
@@ -119,7 +119,7 @@ final class RadicaleServer: @unchecked Sendable {
     }
 }
 
-struct Failure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct Failure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
