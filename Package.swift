@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "CRMCore", swiftSettings: strict),
         .target(name: "CRMStore", dependencies: ["CRMCore", "CFileMapping"], swiftSettings: strict),
         .target(name: "TerminalUI", swiftSettings: strict),
+        .target(name: "CRMCalDAV", dependencies: ["CRMCore"], swiftSettings: strict),
         .target(
             name: "CursesBackend",
             dependencies: ["CNcursesw", "CTerminalGuard", "TerminalUI"],
@@ -43,7 +44,7 @@ let package = Package(
         .target(
             name: "CRMCLI",
             dependencies: [
-                "CRMApp", "CursesBackend",
+                "CRMApp", "CursesBackend", "CRMCalDAV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -52,6 +53,10 @@ let package = Package(
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
+        // A real CalDAV server (Radicale) on loopback for the tests that sync with one.
+        .target(name: "CalDAVTestServer", dependencies: ["CRMCalDAV"], path: "Tests/CalDAVTestServer",
+                swiftSettings: strict),
+        .testTarget(name: "CRMCalDAVTests", dependencies: ["CRMCalDAV", "CalDAVTestServer"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),
         .testTarget(
@@ -64,7 +69,7 @@ let package = Package(
             exclude: ["Goldens"],
             swiftSettings: strict
         ),
-        .testTarget(name: "CRMCLITests", dependencies: ["CRMCLI"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "CRMCLITests", dependencies: ["CRMCLI", "CalDAVTestServer"], exclude: ["Fixtures"], swiftSettings: strict),
         // A writer process for the tests that run several of them against one directory.
         .executableTarget(name: "StoreWriter", dependencies: ["CRMStore"], path: "Tests/StoreWriter",
                           swiftSettings: strict),

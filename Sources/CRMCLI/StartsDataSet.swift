@@ -20,6 +20,7 @@ extension KPICommand.Add: StartsDataSet {}
 extension LogCommand: StartsDataSet {}
 extension ImportCommand: StartsDataSet {}
 extension WallSetCommand: StartsDataSet {}
+extension CalendarSyncCommand.Add: StartsDataSet {}
 
 extension Session {
     /// Whether the command being run may start a new data set (see `StartsDataSet`).

@@ -145,11 +145,14 @@ public struct Settings: Equatable, Sendable {
     public var routing: CaseRouting
     /// Contests past, running and to come, in the order they were added.
     public var contests: [Contest]
+    /// CalDAV accounts kept in step with reminders, in the order they were added.
+    public var calendarAccounts: [CalendarAccount]
 
     public init(calendars: [BusinessCalendar] = [], slaPolicies: [SLAPolicy] = [],
                 escalation: [EscalationLevel] = [], leaderboard: LeaderboardSettings = .init(),
                 notify: NotifySettings = .init(), wall: WallDisplaySettings = .init(),
-                routing: CaseRouting = .init(), contests: [Contest] = []) {
+                routing: CaseRouting = .init(), contests: [Contest] = [],
+                calendarAccounts: [CalendarAccount] = []) {
         self.calendars = calendars
         self.slaPolicies = slaPolicies
         self.escalation = escalation
@@ -158,6 +161,7 @@ public struct Settings: Equatable, Sendable {
         self.wall = wall
         self.routing = routing
         self.contests = contests
+        self.calendarAccounts = calendarAccounts
     }
 
     /// The calendar named `default`, else the first, else UTC around the clock.

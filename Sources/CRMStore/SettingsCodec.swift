@@ -4,7 +4,7 @@ import Foundation
 enum SettingsCodec {
     static let fields: [StaticString] = [
         "version", "journal_seq", "calendars", "sla_policies", "escalation", "leaderboard", "notify", "wall", "routing",
-        "contests",
+        "contests", "calendar_sync",
     ]
     static let calendarFields: [StaticString] = ["name", "zone", "hours", "holidays"]
     static let policyFields: [StaticString] = [
@@ -39,6 +39,7 @@ enum SettingsCodec {
         // After the calendars: a time without an offset is read in the default calendar's zone.
         let zone = settings.defaultCalendar.timeZone
         settings.contests = try f.list("contests") { v throws(FieldError) in try ContestCodec.decode(v, zone: zone) }
+        settings.calendarAccounts = try f.list("calendar_sync", CalendarAccountCodec.decode)
         f.finish()
         return settings
     }
@@ -66,6 +67,8 @@ enum SettingsCodec {
         if !s.routing.isEmpty { o.put("routing", RoutingCodec.encode(s.routing)) }
         let zone = s.defaultCalendar.timeZone
         try o.put("contests", list: s.contests) { c throws(FieldError) in try ContestCodec.encode(c, zone: zone) }
+        // Only when there are some, so that files written before calendar sync stay as they were.
+        if !s.calendarAccounts.isEmpty { o.put("calendar_sync", .array(s.calendarAccounts.map(CalendarAccountCodec.encode))) }
         return o.members
     }
 
