@@ -67,7 +67,7 @@ public final class DataStore: @unchecked Sendable {
     /// another process, or changes in the journal that this store did not write. While it
     /// stays the same, the data is what this store last returned plus its own changes, so a
     /// caller that applied those changes itself already has it. `position` hands it out.
-    public var readGeneration: Int {
+    var readGeneration: Int {
         mutex.lock()
         defer { mutex.unlock() }
         return generation
