@@ -3,7 +3,7 @@ import CRMStore
 import Foundation
 
 /// A dashboard sends the team's notifications itself only while no `crmtop notify` runs for
-/// its data directory: every few seconds it tries the notifier's lock, and if it gets it, runs
+/// its store: every few seconds it tries the notifier's lease, and if it gets it, runs
 /// one pass in the background and lets go. The delivery record keeps two dashboards (or a
 /// dashboard and a notifier starting up) from sending the same message twice.
 final class DashboardNotifier: @unchecked Sendable {
@@ -19,7 +19,7 @@ final class DashboardNotifier: @unchecked Sendable {
     private var finished: [Notifier.Report] = []
     private var lastStart: Date?
 
-    init(store: DataStore) {
+    init(store: any Store) {
         notifier = Notifier(store: store)
     }
 
@@ -51,13 +51,13 @@ final class DashboardNotifier: @unchecked Sendable {
             return true
         }
         guard begin else { return }
-        let directory = notifier.store.directory
+        let store = notifier.store
         DispatchQueue.global(qos: .utility).async(group: group) { [self] in
             var report: Notifier.Report?
-            // A running notifier holds the lock: then it is the one that tells people.
-            if let lock = try? NotifierLock.acquire(directory: directory, wait: false) {
+            // A running notifier holds the lease: then it is the one that tells people.
+            if let lease = try? store.notifierLease(wait: false) {
                 report = notifier.pass(at: now)
-                withExtendedLifetime(lock) {}
+                withExtendedLifetime(lease) {}
             }
             mutex.withLock {
                 if let report { finished.append(report) }

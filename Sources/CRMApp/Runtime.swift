@@ -4,7 +4,7 @@ import Foundation
 import TerminalUI
 
 /// The loop: wait for input until the screen next changes by itself (the next second on the
-/// dashboard, the next minute or event on a wall) or the data directory changes, turn what
+/// dashboard, the next minute or event on a wall) or the store changes, turn what
 /// arrived into actions, reduce, perform the effects, draw. Generic over the terminal so tests
 /// run it on an in-memory one.
 public final class Runtime<Backend: TerminalBackend> {
@@ -23,13 +23,13 @@ public final class Runtime<Backend: TerminalBackend> {
 
     /// `recovery`: where changes go that cannot be stored when a signal ends the run, and
     /// where the run looks for those an earlier one left.
-    public init(state: AppState, backend: Backend, time: any TimeSource, store: DataStore?,
+    public init(state: AppState, backend: Backend, time: any TimeSource, store: (any Store)?,
                 recovery: RecoveryFile? = nil) {
         self.state = state
         self.backend = backend
         self.time = time
-        self.link = store.map(StoreLink.init)
-        self.notifier = store.map(DashboardNotifier.init)
+        self.link = store.map { StoreLink(store: $0) }
+        self.notifier = store.map { DashboardNotifier(store: $0) }
         self.recovery = store == nil ? nil : recovery
     }
 
@@ -88,7 +88,7 @@ public final class Runtime<Backend: TerminalBackend> {
     }
 
     /// When to wake at the latest: when what the screen shows next changes by itself, or
-    /// sooner for work that waits (changes to store again, a directory that cannot be
+    /// sooner for work that waits (changes to store again, a store that cannot be
     /// watched, the notifier's next pass).
     private func nextWake() -> Date {
         let nextSecond = Self.wholeSecond(state.now).addingTimeInterval(1)

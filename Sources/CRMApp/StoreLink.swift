@@ -2,44 +2,42 @@ import CRMCore
 import CRMStore
 import Foundation
 
-/// The dashboard's side of a shared data directory: stores changes, keeps those the disk
-/// refused and tries them again, notices what other processes changed, and compacts the
-/// journal in the background. Answers with the actions the runtime should dispatch.
+/// The dashboard's side of a shared store: stores changes, keeps those the store refused and
+/// tries them again, notices what other processes changed, and compacts in the background.
+/// Answers with the actions the runtime should dispatch.
 final class StoreLink {
-    let store: DataStore
+    let store: any Store
     /// Changes shown on screen but not yet stored, one batch per change the user made.
     private(set) var pending: [[Mutation]] = []
     /// Why the last attempt to store them failed.
     private(set) var failure: String?
-    /// The directory as last read; nil to read it at the next chance.
-    private var seen: ChangeToken?
-    /// Tells when the directory's files change, so the screen need not look every second.
-    private let watch: DirectoryWatch
-    /// When the directory was last looked at, and whether reading it failed then.
+    /// Tells when the store changes, so the screen need not look every second.
+    private let watch: any ChangeWatch
+    /// When the store was last looked at, and whether reading it failed then.
     private var looked: (at: Date, failed: Bool)?
-    /// How often to look when the directory cannot be watched, or its data could not be read.
+    /// How often to look when the store cannot be watched, or its data could not be read.
     static let lookEvery: TimeInterval = 3
     private let compaction = Compaction()
-    /// The store's read generation the screen's data matches; nil to send the data whatever
-    /// it is. Sending a hundred thousand records the screen already has would only make it
-    /// work them all out again.
-    private var delivered: Int?
+    /// The store's position the screen's data matches, stored changes of its own aside; nil to
+    /// send the data whatever it is. Sending a hundred thousand records the screen already has
+    /// would only make it work them all out again.
+    private var position: StorePosition?
 
     /// `store` is the one the screen's data was read from, if any, so that looking again finds
     /// nothing new to hand over unless something changed since.
-    init(store: DataStore) {
+    init(store: any Store) {
         self.store = store
-        watch = store.watch()
-        delivered = store.readGeneration
+        watch = store.watchChanges()
+        position = store.position
     }
 
-    /// What to wait on besides the terminal: readable when the data directory changed.
+    /// What to wait on besides the terminal: readable when the store changed.
     var watchDescriptor: Int32? { watch.descriptor }
 
     /// Whether the watch heard of a change since the last call; never waits.
     func takeChanges() -> Bool { watch.takeChanges() }
 
-    /// When to look at the directory next although nothing was heard: at once the first time;
+    /// When to look at the store next although nothing was heard: at once the first time;
     /// then, where it cannot be watched or its data could not be read, every few seconds;
     /// otherwise nil, the watch telling.
     func nextLook() -> Date? {
@@ -70,7 +68,7 @@ final class StoreLink {
     func recover(_ file: RecoveryFile, zone: TimeZone) -> [Action] {
         let (report, stored) = file.apply(to: store, zone: zone)
         guard let stored else { return [.recovered(report)] }
-        delivered = pending.isEmpty ? store.readGeneration : nil
+        position = pending.isEmpty ? store.position : nil
         return [.persisted(withPending(stored)), .recovered(report)]
     }
 
@@ -92,20 +90,14 @@ final class StoreLink {
             if pending.isEmpty { return actions }
         }
         looked = (now, false)
-        let token = store.changeToken()
-        guard token != seen else { return [] }
-        // Noted before reading, so a change made while reading is picked up next time.
-        seen = token
         do {
-            let data = try store.load()
-            if pending.isEmpty, store.readGeneration == delivered { return [] }
-            delivered = pending.isEmpty ? store.readGeneration : nil
+            let news = try store.changes(since: position)
+            position = news.position
+            guard let data = news.data else { return [] }
             return [.reloaded(withPending(data))] + (failure.map { [.saveFailed($0, unsaved: pending.count)] } ?? [])
         } catch {
-            // Read again next time: the file may be mid-write by another tool.
-            seen = nil
             looked = (now, true)
-            delivered = nil
+            position = nil
             // Changes not stored matter more to the person than a read that failed.
             return [.reloadFailed("cannot read the data: \(error)")]
                 + (failure.map { [.saveFailed($0, unsaved: pending.count)] } ?? [])
@@ -119,21 +111,16 @@ final class StoreLink {
                 let data = try store.apply(batch)
                 pending.removeFirst()
                 failure = nil
-                seen = nil
-                if pending.isEmpty {
-                    let fresh = store.readGeneration
-                    actions.append(.persisted(fresh == delivered ? nil : data))
-                    delivered = fresh
-                }
+                if pending.isEmpty { actions.append(.persisted(stored(data))) }
             } catch .refused(let reason) {
                 // It no longer applies (someone else deleted what it names); keeping it
                 // would only fail again. The next read shows the data without it.
                 pending.removeFirst()
-                seen = nil
-                delivered = nil
+                position = nil
                 actions.append(.refused("not saved: \(reason)"))
             } catch {
-                delivered = nil
+                // The position stays: the screen shows the stored data and what waits, and
+                // whatever the store read from others on the way is news at the next look.
                 failure = error.description
                 actions.append(.saveFailed(error.description, unsaved: pending.count))
                 return actions
@@ -141,6 +128,17 @@ final class StoreLink {
         }
         if store.needsCompaction { compaction.start(store) }
         return actions
+    }
+
+    /// What `.persisted` hands the screen once its changes are stored: nothing when the store
+    /// brought in nothing from others meanwhile, for the screen has it all already.
+    private func stored(_ data: DataSet) -> DataSet? {
+        guard let news = try? store.changes(since: position) else {
+            position = nil
+            return data
+        }
+        position = news.position
+        return news.data
     }
 
     /// Waits for a compaction under way, so the process does not end in the middle of one
@@ -154,7 +152,7 @@ private final class Compaction: @unchecked Sendable {
     private let lock = NSLock()
     private var running = false
 
-    func start(_ store: DataStore) {
+    func start(_ store: any Store) {
         let begin = lock.withLock { () -> Bool in
             guard !running else { return false }
             running = true
@@ -162,7 +160,7 @@ private final class Compaction: @unchecked Sendable {
         }
         guard begin else { return }
         DispatchQueue.global(qos: .utility).async(group: group) { [self] in
-            // A failure leaves the journal as it was; the next change tries again.
+            // A failure leaves the data as it was; the next change tries again.
             try? store.compact()
             lock.withLock { running = false }
         }

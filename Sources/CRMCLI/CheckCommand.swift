@@ -26,13 +26,13 @@ struct CheckCommand: ParsableCommand {
         let console = Console.current
         let session = global.demo ? try Session.open(global) : nil
         defer { session?.close() }
-        let store = session?.store ?? DataStore(directory: global.dataDirectory(console.environment))
-        try Session.requireDirectory(store)
-        let dir = store.directory.path
+        let store = try session?.store ?? global.openStore(console.environment)
+        try Session.requireStore(store)
+        let dir = store.location
         let report = store.checkReport()
         let problems = report.problems, data = report.data
-        let recovery = RecoveryFile(for: store.directory, environment: console.environment)
-        if session == nil, recovery.exists {
+        let recovery = store.localDirectory.map { RecoveryFile(for: $0, environment: console.environment) }
+        if session == nil, let recovery, recovery.exists {
             // Not a problem with the files, but changes that are not in them yet.
             let note = "a recovery file holds changes not saved to \(dir) (\(recovery.url.path)); "
                 + "crmtop recover shows them, crmtop recover --apply stores them\n"

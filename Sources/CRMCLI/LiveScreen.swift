@@ -46,7 +46,9 @@ enum LiveScreen {
         ThemeKeys.noteMissingRoles(&state)
         configure(&state)
         state.refresh()
-        let recovery = recovers && !global.demo ? RecoveryFile(for: session.store.directory, environment: environment) : nil
+        // Recovery files are kept for data directories, named after them.
+        let recovery = recovers && !global.demo
+            ? session.store.localDirectory.map { RecoveryFile(for: $0, environment: environment) } : nil
         let runtime = Runtime(state: state, backend: terminal, time: time, store: session.store, recovery: recovery)
         let code = runtime.run()
         if let farewell = runtime.farewell { Console.current.error(farewell) }

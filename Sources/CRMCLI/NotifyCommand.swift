@@ -40,16 +40,16 @@ struct NotifyCommand: ParsableCommand {
         let console = Console.current
         let session = try Session.open(global)
         defer { session.close() }
-        let directory = session.store.directory
+        let store = session.store
         if session.data.settings.notify.command == nil {
-            console.error("crmtop: no notify command in \(directory.path)/settings.json (\"notify\": {\"command\": …}); "
+            console.error("crmtop: no notify command in \(store.location)/settings.json (\"notify\": {\"command\": …}); "
                 + (once ? "nothing to send\n" : "waiting for one\n"))
         }
         guard SignalFlags.install() else { throw CLIError("cannot install the signal handlers") }
         defer { SignalFlags.uninstall() }
-        let lock = try takeOver(directory, console: console)
-        guard let lock else { return }
-        defer { withExtendedLifetime(lock) {} }
+        let lease = try takeOver(store, console: console)
+        guard let lease else { return }
+        defer { withExtendedLifetime(lease) {} }
 
         let notifier = Notifier(store: session.store)
         let time: any TimeSource = session.pinned.map { ShiftedTime(startingAt: $0) } ?? SystemTime()
@@ -77,17 +77,17 @@ struct NotifyCommand: ParsableCommand {
         }
     }
 
-    /// The notifier's lock; nil when the run should end without sending (another notifier
+    /// The notifier's lease; nil when the run should end without sending (another notifier
     /// holds it and this is a single pass, or a signal came while waiting).
-    private func takeOver(_ directory: URL, console: Console) throws -> NotifierLock? {
-        if let lock = try NotifierLock.acquire(directory: directory, wait: false) { return lock }
+    private func takeOver(_ store: any Store, console: Console) throws -> (any NotifierLease)? {
+        if let lease = try store.notifierLease(wait: false) { return lease }
         if once {
-            console.error("crmtop: another notifier is running for \(directory.path); it sends what is due\n")
+            console.error("crmtop: another notifier is running for \(store.location); it sends what is due\n")
             return nil
         }
-        console.error("crmtop: another notifier is running for \(directory.path); waiting to take over\n")
+        console.error("crmtop: another notifier is running for \(store.location); waiting to take over\n")
         while true {
-            if let lock = try NotifierLock.acquire(directory: directory, wait: true) { return lock }
+            if let lease = try store.notifierLease(wait: true) { return lease }
             let signal = SignalFlags.take()
             if signal != 0 { throw ExitCode(128 + signal) }
         }

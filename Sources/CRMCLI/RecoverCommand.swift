@@ -34,8 +34,12 @@ struct RecoverCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let store = DataStore(directory: global.dataDirectory(console.environment))
-        let file = RecoveryFile(for: store.directory, environment: console.environment)
+        let store = try global.openStore(console.environment)
+        // A recovery file is named after the data directory whose changes it keeps.
+        guard let directory = store.localDirectory else {
+            throw CLIError("recovery files are kept for data directories only, and \(store.location) is not one")
+        }
+        let file = RecoveryFile(for: directory, environment: console.environment)
         let dir = file.dataDirectory
         guard file.exists else {
             if apply || discard { throw CLIError("no recovery file for \(dir) (there would be \(file.url.path))") }
@@ -69,7 +73,7 @@ struct RecoverCommand: ParsableCommand {
         }
     }
 
-    private func applyChanges(_ file: RecoveryFile, _ recovery: Recovery, to store: DataStore, zone: TimeZone) throws {
+    private func applyChanges(_ file: RecoveryFile, _ recovery: Recovery, to store: any Store, zone: TimeZone) throws {
         let console = Console.current
         let (report, _) = file.apply(to: store, zone: zone)
         if report.applied > 0 {

@@ -3,9 +3,9 @@ import CRMCore
 import CRMStore
 import Foundation
 
-/// A loaded data directory plus the resolved user and moment: what every command starts from.
+/// A loaded store plus the resolved user and moment: what every command starts from.
 struct Session {
-    var store: DataStore
+    var store: any Store
     var data: DataSet
     var user: String
     /// The pinned moment, if `--at` was given.
@@ -15,7 +15,7 @@ struct Session {
     let now: Date
     /// A demo copy to delete when the command ends.
     var temporaryDirectory: URL?
-    /// The directory holds no data yet: the first change starts a data set there, and says so,
+    /// The store holds no data yet: the first change starts a data set there, and says so,
     /// for a mistyped --data should not quietly become a second data set.
     var startsNewDataSet = false
 
@@ -44,6 +44,7 @@ struct Session {
             let zone = DemoData.zone
             let clock = console.clock.now()
             let start = try options.pinnedTime(zone: zone, clock: clock) ?? clock
+            // A demo copy is always a directory of its own, written whole.
             let store = DataStore(directory: dir)
             do {
                 try store.save(DemoData.make(now: start), collections: Set(DataStore.Collection.allCases))
@@ -53,8 +54,8 @@ struct Session {
             return Session(store: store, data: try load(store), user: options.resolvedUser(console.environment),
                            pinned: options.at == nil ? nil : start, now: start, temporaryDirectory: dir)
         }
-        let store = DataStore(directory: options.dataDirectory(console.environment))
-        try requireDirectory(store)
+        let store = try options.openStore(console.environment)
+        try requireStore(store)
         let data = try load(store)
         let clock = console.clock.now()
         let pinned = try options.pinnedTime(zone: data.settings.defaultCalendar.timeZone, clock: clock)
@@ -62,19 +63,19 @@ struct Session {
                        now: pinned ?? clock)
     }
 
-    static func load(_ store: DataStore) throws -> DataSet {
+    static func load(_ store: any Store) throws -> DataSet {
         do {
             return try store.load()
         } catch {
-            throw CLIError("\(store.directory.path)/\(error)")
+            throw CLIError("\(store.location)/\(error)")
         }
     }
 
-    /// Says once, after the first change, that it started a data set in a directory that had none.
+    /// Says once, after the first change, that it started a data set in a store that had none.
     mutating func noteNewDataSet() {
         guard startsNewDataSet else { return }
         startsNewDataSet = false
-        Console.current.error("crmtop: note: starting a new data set in \(store.directory.path)\n")
+        Console.current.error("crmtop: note: starting a new data set in \(store.location)\n")
     }
 
     func close() {

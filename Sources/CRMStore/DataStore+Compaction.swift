@@ -14,10 +14,6 @@ extension DataStore {
         (FileStamp(path: path(of: Journal.fileName))?.size ?? 0) > compactionThreshold
     }
 
-    public func compactIfNeeded() throws(StoreError) {
-        if needsCompaction { try compact() }
-    }
-
     /// Rewrites the snapshot files that lack journalled changes, then starts the journal
     /// afresh with only the changes that came in meanwhile. The slow part, encoding and
     /// writing the files, runs without the lock, so other writers carry on; the lock is held

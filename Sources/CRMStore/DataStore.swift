@@ -35,6 +35,8 @@ public final class DataStore: @unchecked Sendable {
     var state: DirectoryState?
     /// Guarded by `mutex`; see `readGeneration`.
     var generation = 0
+    /// Guarded by `mutex`: the files as they were when `changes(since:)` last read them.
+    var lookedAt: ChangeToken?
 
     public init(directory: URL, compactionThreshold: Int = 64 * 1024) {
         self.directory = directory
@@ -61,19 +63,19 @@ public final class DataStore: @unchecked Sendable {
 
     // MARK: - Loading
 
-    /// The data as it is on disk now: every file, with the journal's changes applied. A
-    /// missing file is an empty collection, so a new directory loads as an empty data set.
-    /// After the first call only files that changed are read again. Never writes anything.
     /// Goes up each time reading the directory brings in something new: a file changed by
     /// another process, or changes in the journal that this store did not write. While it
     /// stays the same, the data is what this store last returned plus its own changes, so a
-    /// caller that applied those changes itself already has it.
-    public var readGeneration: Int {
+    /// caller that applied those changes itself already has it. `position` hands it out.
+    var readGeneration: Int {
         mutex.lock()
         defer { mutex.unlock() }
         return generation
     }
 
+    /// The data as it is on disk now: every file, with the journal's changes applied. A
+    /// missing file is an empty collection, so a new directory loads as an empty data set.
+    /// After the first call only files that changed are read again. Never writes anything.
     public func load() throws(LoadError) -> DataSet {
         mutex.lock()
         defer { mutex.unlock() }

@@ -50,7 +50,7 @@ struct FileStamp: Equatable, Sendable {
 
 /// A cheap summary of every file of a data directory: when it differs from the last one seen,
 /// someone has changed the data and it is worth reading again.
-public struct ChangeToken: Equatable, Sendable {
+struct ChangeToken: Equatable, Sendable {
     let stamps: [FileStamp?]
 }
 
@@ -60,7 +60,7 @@ extension DataStore {
     public static let dataFileNames = Collection.allCases.map(\.fileName) + [Journal.fileName]
 
     /// A few `stat` calls and no reading, so it is fine to ask every second.
-    public func changeToken() -> ChangeToken {
+    func changeToken() -> ChangeToken {
         ChangeToken(stamps: Self.dataFileNames.map { FileStamp(path: path(of: $0)) })
     }
 

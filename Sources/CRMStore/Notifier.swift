@@ -9,11 +9,11 @@ import CRMCore
 import Foundation
 
 /// Sends what `NotificationPlanner` says is due, through the notify command, and keeps the
-/// delivery record of the data directory. One `pass` at a time per instance.
+/// store's delivery record. One `pass` at a time per instance.
 ///
-/// Exactly once, as far as it can be: a pass claims its messages in the record under the
-/// directory lock before running the command, and records the outcome under the lock after
-/// it, so no other process (another notifier, a dashboard) sends them meanwhile, and a
+/// Exactly once, as far as it can be: a pass claims its messages in the record
+/// (`Store.updateDeliveryRecord`) before running the command, and records the outcome the same
+/// way after it, so no other process (another notifier, a dashboard) sends them meanwhile, and a
 /// restart finds them recorded. A process killed after the command ran but before the outcome
 /// was recorded leaves a claim; once its lease has run out the message goes out again with the
 /// same id and a higher attempt number. That is at least once: a duplicate, which the id lets
@@ -31,13 +31,11 @@ public final class Notifier: @unchecked Sendable {
         public var problem: String?
     }
 
-    public let store: DataStore
+    public let store: any Store
 
-    public init(store: DataStore) {
+    public init(store: any Store) {
         self.store = store
     }
-
-    private var directory: String { store.directory.path }
 
     /// Sends everything due at `now`. Times in the record and the log are `now`, so a pinned
     /// clock gives reproducible results; the command's timeout is real time, on the monotonic clock.
@@ -99,24 +97,31 @@ public final class Notifier: @unchecked Sendable {
         return report
     }
 
-    /// Plans under the directory lock and claims what is due, in one step; nil when there is
-    /// nothing to do. A look without the lock comes first: most seconds nothing is due, and
-    /// the lock is shared with everyone saving a change.
+    /// Plans while no other writer can change the record and claims what is due, in one step;
+    /// nil when there is nothing to do. A look without holding anything comes first: most
+    /// seconds nothing is due, and the store's writers share what the claim holds.
     private func claim(_ data: DataSet, at now: Date) throws -> ([NotificationMessage], NotifyLog)? {
-        guard try needsWork(data, record: DeliveryRecordFile.read(in: directory), at: now) else { return nil }
-        let name = DeliveryRecordFile.fileName
-        let mode = try DirectoryFile.newFileMode(in: directory, for: name)
-        let lock = try DirectoryLock(directory: directory, mode: mode, for: name)
-        let log = try NotifyLog(directory: directory, mode: mode)
-        let before = try readRecord(log: log, at: now)
-        var record = before
-        let plan = NotificationPlanner.plan(data, record: record, at: now)
-        record.queue(plan.queued, at: now)
-        for message in plan.messages { record.claim(message, at: now) }
-        record.forget(allBut: plan.live, at: now)
-        if record != before { try DeliveryRecordFile.write(record, in: directory, mode: mode) }
-        _ = consume lock
-        return (plan.messages, log)
+        guard try needsWork(data, record: store.deliveryRecord(), at: now) else { return nil }
+        var log: NotifyLog?
+        do throws(StoreError) {
+            let messages = try store.updateDeliveryRecord { record throws(StoreError) in
+                do throws(SaveError) { log = try store.notifyLog() } catch { throw .save(error) }
+                let plan = NotificationPlanner.plan(data, record: record, at: now)
+                record.queue(plan.queued, at: now)
+                for message in plan.messages { record.claim(message, at: now) }
+                record.forget(allBut: plan.live, at: now)
+                return plan.messages
+            }
+            guard let log else { return nil }
+            return (messages, log)
+        } catch {
+            // A record that cannot be read stops the pass: sending without it would send again
+            // what went out before, and it is left as it is for someone to look at.
+            if case .load(let reading) = error {
+                (try? store.notifyLog())?.write("nothing sent: cannot read \(reading)", at: now)
+            }
+            throw error.cause
+        }
     }
 
     private func needsWork(_ data: DataSet, record: DeliveryRecord, at now: Date) -> Bool {
@@ -127,23 +132,23 @@ public final class Notifier: @unchecked Sendable {
     }
 
     private func settle(_ outcomes: [(NotificationMessage, Bool)], at now: Date) throws {
-        let name = DeliveryRecordFile.fileName
-        let mode = try DirectoryFile.newFileMode(in: directory, for: name)
-        let lock = try DirectoryLock(directory: directory, mode: mode, for: name)
-        var record = try DeliveryRecordFile.read(in: directory)
-        for (message, delivered) in outcomes { record.settle(message, delivered: delivered, at: now) }
-        try DeliveryRecordFile.write(record, in: directory, mode: mode)
-        _ = consume lock
-    }
-
-    /// A record that cannot be read stops the pass: sending without it would send again what
-    /// went out before, and the file is left as it is for someone to look at.
-    private func readRecord(log: NotifyLog, at now: Date) throws(LoadError) -> DeliveryRecord {
-        do {
-            return try DeliveryRecordFile.read(in: directory)
+        do throws(StoreError) {
+            try store.updateDeliveryRecord { record throws(StoreError) in
+                for (message, delivered) in outcomes { record.settle(message, delivered: delivered, at: now) }
+            }
         } catch {
-            log.write("nothing sent: cannot read \(error)", at: now)
-            throw error
+            throw error.cause
+        }
+    }
+}
+
+extension StoreError {
+    /// What went wrong underneath, which says it the way the notifier's messages always have.
+    var cause: any Error {
+        switch self {
+        case .load(let error): error
+        case .save(let error): error
+        case .refused(let error): error
         }
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// command's own output between them (a bounded part of it, see `NotifyProcess`). Before a
 /// write would take it past a megabyte it moves to `notify.log.1` and starts afresh, so the two
 /// never hold more than two megabytes, however much a pass writes.
-final class NotifyLog {
+public final class NotifyLog {
     static let fileName = "notify.log"
     static let limit = 1 << 20
 
@@ -23,6 +23,12 @@ final class NotifyLog {
     /// on from output that did not.
     private var atLineStart = true
 
+    /// The log in `directory`, created with the mode the directory gives new files.
+    public convenience init(directory: URL) throws(SaveError) {
+        let dir = directory.path
+        try self.init(directory: dir, mode: DirectoryFile.newFileMode(in: dir, for: Self.fileName))
+    }
+
     /// `mode`: for a log it has to create, and the next one when this one is moved aside.
     init(directory: String, mode: mode_t) throws(SaveError) {
         self.directory = directory
@@ -30,7 +36,7 @@ final class NotifyLog {
         fd = try Self.open(in: directory, mode: mode)
     }
 
-    func write(_ line: String, at moment: Date) {
+    public func write(_ line: String, at moment: Date) {
         let text = TimeText.formatUTC(moment) + " " + line.replacingOccurrences(of: "\n", with: " ") + "\n"
         append((atLineStart ? [] : [UInt8(ascii: "\n")]) + Array(text.utf8))
     }

@@ -142,10 +142,10 @@ public struct RecoveryFile: Sendable {
         }
     }
 
-    /// Applies the changes through `store`, one after another, each as one `DataStore.apply`.
+    /// Applies the changes through `store`, one after another, each as one `Store.apply`.
     /// Those that no longer apply are reported and dropped; if the disk refuses again, the
     /// ones not yet stored stay in the file. The file goes once nothing is left in it.
-    public func apply(to store: DataStore, zone: TimeZone) -> (report: RecoveryReport, data: DataSet?) {
+    public func apply(to store: any Store, zone: TimeZone) -> (report: RecoveryReport, data: DataSet?) {
         var report = RecoveryReport()
         let recovery: Recovery
         do throws(LoadError) {

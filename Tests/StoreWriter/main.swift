@@ -6,17 +6,25 @@ import Foundation
 // them: acknowledges reminders for one person and logs an activity after each, one change
 // at a time, printing what is stored as soon as it is, and compacting like any writer.
 //
-//   StoreWriter DIR PERSON COMPACTION_BYTES ID...
+//   StoreWriter STORE PERSON COMPACTION_BYTES ID...
+//
+// STORE is where the store is, as the conformance suite's makers give it (a directory's path).
 //
 // Prints "ack ID" once the acknowledgement is durable and "activity ID" once the activity is.
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let threshold = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: StoreWriter DIR PERSON COMPACTION_BYTES ID...\n".utf8))
+    FileHandle.standardError.write(Data("usage: StoreWriter STORE PERSON COMPACTION_BYTES ID...\n".utf8))
     exit(2)
 }
-let store = DataStore(directory: URL(fileURLWithPath: arguments[1]), compactionThreshold: threshold)
+/// The store at `location`, of whichever kind it names.
+func openStore(_ location: String, compactionThreshold: Int) -> any Store {
+    DataStore(directory: URL(fileURLWithPath: location), compactionThreshold: compactionThreshold)
+}
+
+let store = openStore(arguments[1], compactionThreshold: threshold)
 let person = arguments[2]
+
 let at = Date(timeIntervalSince1970: 1_795_428_000)
 
 func report(_ line: String) {
