@@ -17,6 +17,8 @@ let package = Package(
         // The modulemap links ncursesw itself; pkg-config's -D flags would be dropped anyway
         // (see shim.h), so there is nothing to gain from it.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // PostgreSQL's own client library; see docs/POSTGRES.md for why libpq.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CFileMapping"),
         .target(
             name: "CTerminalGuard",
@@ -48,6 +50,7 @@ let package = Package(
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
+        .testTarget(name: "CRMPostgresTests", dependencies: ["CLibPQ"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),
         .testTarget(
