@@ -27,6 +27,8 @@ let package = Package(
         ),
         .target(name: "CRMCore", swiftSettings: strict),
         .target(name: "CRMStore", dependencies: ["CRMCore", "CFileMapping"], swiftSettings: strict),
+        // The PostgreSQL store, in a module of its own so that only what uses it links libpq.
+        .target(name: "CRMPostgres", dependencies: ["CRMCore", "CRMStore", "CLibPQ"], swiftSettings: strict),
         .target(name: "TerminalUI", swiftSettings: strict),
         .target(
             name: "CursesBackend",
@@ -50,7 +52,7 @@ let package = Package(
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
-        .testTarget(name: "CRMPostgresTests", dependencies: ["CLibPQ"], swiftSettings: strict),
+        .testTarget(name: "CRMPostgresTests", dependencies: ["CRMPostgres", "CRMStore", "CRMCore", "CLibPQ"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),
         .testTarget(
