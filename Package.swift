@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "CRMCLI",
             dependencies: [
-                "CRMApp", "CursesBackend",
+                "CRMApp", "CursesBackend", "CRMPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -17,7 +17,7 @@ public struct CRMTop: ParsableCommand {
             EscalationCommand.self, RoutingCommand.self,
             PersonCommand.self, KPICommand.self, LogCommand.self, LeaderboardCommand.self, ContestCommand.self,
             ImportCommand.self, ExportCommand.self, CheckCommand.self, RecoverCommand.self, NotifyCommand.self,
-            ThemesCommand.self, CompletionsCommand.self, BenchCommand.self,
+            StoreCommand.self, ThemesCommand.self, CompletionsCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

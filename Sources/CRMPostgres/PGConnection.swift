@@ -29,7 +29,7 @@ public final class PGConnection: @unchecked Sendable {
             Self.withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
         }
         guard let connection else {
-            throw PGError(kind: .other, server: url.server, message: "cannot connect", detail: "out of memory")
+            throw PGError(kind: .other, server: url.server, message: "cannot connect", detail: "out of memory", sqlState: nil)
         }
         guard PQstatus(connection) == CONNECTION_OK else {
             let detail = String(cString: PQerrorMessage(connection))
@@ -47,6 +47,13 @@ public final class PGConnection: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try execLocked(sql, parameters)
+    }
+
+    /// Runs several statements without parameters (a migration): PQexecParams takes one.
+    public func execScript(_ sql: String) throws(PGError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try check(PQexec(handle, sql))
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -109,6 +116,12 @@ public final class PGConnection: @unchecked Sendable {
         let result = Self.withOptionalCStrings(parameters) { values in
             PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
+        return try check(result)
+    }
+
+    /// The rows of a result, or the error it carries; frees it either way.
+    @discardableResult
+    private func check(_ result: OpaquePointer?) throws(PGError) -> PGRows {
         guard let result else { throw lost(String(cString: PQerrorMessage(handle))) }
         defer { PQclear(result) }
         switch PQresultStatus(result) {

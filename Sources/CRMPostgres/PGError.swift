@@ -18,6 +18,8 @@ public struct PGError: Error, Equatable, Sendable, CustomStringConvertible {
         case connectionLost
         /// A statement failed for another reason; `sqlState` says which.
         case statement
+        /// The database's crmtop schema is missing, older or newer than this crmtop's.
+        case schema
         case other
     }
 
@@ -30,6 +32,14 @@ public struct PGError: Error, Equatable, Sendable, CustomStringConvertible {
     public var detail: String
     /// The five-character SQLSTATE, for statement errors.
     public var sqlState: String?
+
+    public init(kind: Kind, server: String, message: String, detail: String, sqlState: String?) {
+        self.kind = kind
+        self.server = server
+        self.message = message
+        self.detail = detail
+        self.sqlState = sqlState
+    }
 
     public var description: String {
         detail.isEmpty ? "\(server): \(message)" : "\(server): \(message) (\(detail))"
