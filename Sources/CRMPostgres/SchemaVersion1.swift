@@ -3,6 +3,8 @@ extension PostgresSchema {
     /// real columns, written from the record on each change, and the whole record in
     /// `record` as the data files hold it, fields crmtop does not know included; crmtop
     /// reads only `record`, so the columns can never say something the data does not.
+    /// `pos` keeps the order of a file's list: a record added goes last, one changed keeps
+    /// its place.
     static let version1 = """
     CREATE TABLE crmtop_schema (
         version     integer     NOT NULL,
@@ -21,6 +23,7 @@ extension PostgresSchema {
     );
 
     CREATE TABLE reminders (
+        pos bigserial UNIQUE,
         id          text PRIMARY KEY,
         title       text        NOT NULL,
         priority    text        NOT NULL,
@@ -37,6 +40,7 @@ extension PostgresSchema {
     CREATE INDEX reminders_owners ON reminders USING gin (owners);
 
     CREATE TABLE cases (
+        pos bigserial UNIQUE,
         id                text PRIMARY KEY,
         title             text        NOT NULL,
         kind              text        NOT NULL,
@@ -57,6 +61,7 @@ extension PostgresSchema {
     CREATE INDEX cases_owner ON cases (owner);
 
     CREATE TABLE influencers (
+        pos bigserial UNIQUE,
         id     text PRIMARY KEY,
         name   text  NOT NULL,
         handle text,
@@ -64,6 +69,7 @@ extension PostgresSchema {
     );
 
     CREATE TABLE people (
+        pos bigserial UNIQUE,
         id      text PRIMARY KEY,
         name    text  NOT NULL,
         role    text  NOT NULL,
@@ -73,6 +79,7 @@ extension PostgresSchema {
     );
 
     CREATE TABLE teams (
+        pos bigserial UNIQUE,
         id     text PRIMARY KEY,
         name   text  NOT NULL,
         lead   text,
@@ -80,6 +87,7 @@ extension PostgresSchema {
     );
 
     CREATE TABLE kpis (
+        pos bigserial UNIQUE,
         id     text PRIMARY KEY,
         name   text    NOT NULL,
         points integer NOT NULL,
