@@ -19,8 +19,7 @@ import Testing
     }
 
     /// The demo data as changes, the way `copy` or an import would bring a team's data in.
-    static func demoBatch() -> [Mutation] {
-        let data = DemoData.make(now: now)
+    static func demoBatch(_ data: DataSet = DemoData.make(now: now)) -> [Mutation] {
         var batch: [Mutation] = [.settings(data.settings)]
         batch += data.people.map { .directory(.putPerson($0)) } + data.teams.map { .directory(.putTeam($0)) }
             + data.kpis.map { .directory(.putKPI($0)) }
