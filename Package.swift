@@ -52,7 +52,7 @@ let package = Package(
 
         .testTarget(name: "CRMCoreTests", dependencies: ["CRMCore"], swiftSettings: strict),
         .testTarget(name: "CRMStoreTests", dependencies: ["CRMStore"], swiftSettings: strict),
-        .testTarget(name: "CRMPostgresTests", dependencies: ["CRMPostgres", "CRMStore", "CRMCore", "CLibPQ"], swiftSettings: strict),
+        .testTarget(name: "CRMPostgresTests", dependencies: ["CRMPostgres", "CRMStore", "CRMCore", "CLibPQ", "CRMCLI"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),
         .testTarget(

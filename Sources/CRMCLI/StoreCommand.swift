@@ -8,6 +8,11 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Set up a PostgreSQL database to hold a team's data.",
+        discussion: """
+            A data directory needs no set-up; a PostgreSQL database gets crmtop's tables with \
+            store init before anything else uses it. See docs/POSTGRES.md.
+            Example: crmtop store init postgresql:///crmtop?host=/run/postgresql
+            """,
         subcommands: [StoreInitCommand.self]
     )
 }
