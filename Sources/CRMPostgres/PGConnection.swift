@@ -84,9 +84,12 @@ public final class PGConnection: @unchecked Sendable {
         if let waiting = try takeNotification() { return waiting }
         let socket = PQsocket(handle)
         guard socket >= 0 else { throw lost("the connection has no socket") }
-        let deadline = Date().addingTimeInterval(max(timeout, 0))
+        // The monotonic clock: a wall clock set back must not stretch the wait.
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .milliseconds(Int64(max(timeout, 0) * 1000)))
         while true {
-            let left = deadline.timeIntervalSinceNow
+            let remaining = clock.now.duration(to: deadline).components
+            let left = Double(remaining.seconds) + Double(remaining.attoseconds) / 1e18
             if left <= 0 { return nil }
             var entry = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
             let ready = poll(&entry, 1, Int32(min(left * 1000, 60_000).rounded(.up)))

@@ -150,3 +150,19 @@ import Testing
         #expect(error.message == "the server did not answer within the connect timeout")
     }
 }
+
+extension PGConnectionTests {
+    /// A URL without a password finds it where PostgreSQL users keep it: libpq reads the
+    /// password file itself (PGPASSFILE, else ~/.pgpass). Setting PGPASSFILE for the whole
+    /// process touches no other test: a password file is read only when the server asks for
+    /// a password the URL does not give, and only this role is asked.
+    @Test func thePasswordFileIsRead() throws {
+        let database = server.freshDatabase()
+        let file = server.directory + "/pgpass-\(UUID().uuidString)"
+        try "*:*:*:\(TestServer.passwordRole):\(TestServer.password)\n".write(toFile: file, atomically: true, encoding: .utf8)
+        chmod(file, 0o600)
+        setenv("PGPASSFILE", file, 1)
+        let db = try PGConnection(address(server.url(database: database.name, user: TestServer.passwordRole)))
+        #expect(try db.exec("SELECT current_user").scalar == TestServer.passwordRole)
+    }
+}
