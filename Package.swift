@@ -21,6 +21,8 @@ let package = Package(
         // The modulemap links ncursesw itself; pkg-config's -D flags would be dropped anyway
         // (see shim.h), so there is nothing to gain from it.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // PostgreSQL's own client library; see docs/POSTGRES.md for why libpq.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CFileMapping"),
         .target(
             name: "CTerminalGuard",
@@ -29,6 +31,8 @@ let package = Package(
         ),
         .target(name: "CRMCore", swiftSettings: strict),
         .target(name: "CRMStore", dependencies: ["CRMCore", "CFileMapping"], swiftSettings: strict),
+        // The PostgreSQL store, in a module of its own so that only what uses it links libpq.
+        .target(name: "CRMPostgres", dependencies: ["CRMCore", "CRMStore", "CLibPQ"], swiftSettings: strict),
         .target(name: "TerminalUI", swiftSettings: strict),
         .target(name: "CRMCalDAV", dependencies: ["CRMCore"], swiftSettings: strict),
         .target(
@@ -44,7 +48,7 @@ let package = Package(
         .target(
             name: "CRMCLI",
             dependencies: [
-                "CRMApp", "CursesBackend", "CRMCalDAV",
+                "CRMApp", "CursesBackend", "CRMCalDAV", "CRMPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -57,6 +61,7 @@ let package = Package(
         .target(name: "CalDAVTestServer", dependencies: ["CRMCalDAV"], path: "Tests/CalDAVTestServer",
                 swiftSettings: strict),
         .testTarget(name: "CRMCalDAVTests", dependencies: ["CRMCalDAV", "CalDAVTestServer"], swiftSettings: strict),
+        .testTarget(name: "CRMPostgresTests", dependencies: ["CRMPostgres", "CRMStore", "CRMCore", "CLibPQ", "CRMCLI"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),
         .testTarget(
