@@ -30,7 +30,8 @@ enum ReminderTable {
         if r.start != nil { lines.append(("reminding from", session.shortTime(shown.start))) }
         lines.append(("due", session.shortTime(shown.due)))
         if let end = shown.end { lines.append(("follow-up until", session.shortTime(end))) }
-        if let rule = r.repeatRule { lines.append(("repeats", rule.rawValue)) }
+        if let rule = r.repeatRule { lines.append(("repeats", rule.name(zone: r.timeZone(calendar: session.calendar)))) }
+        if let zone = r.zone { lines.append(("time zone", zone)) }
         for owner in r.owners {
             let own = ReminderOrder.entry(r, owner: owner, at: session.now, calendar: session.calendar)
             var text = own.state.rawValue

@@ -77,7 +77,7 @@ public struct SeriesExpansion: Sendable {
             for rule in rules { if let d = rule.first(after: t), best.map({ d < $0 }) ?? true { best = d } }
             for d in set.dates where d > t && best.map({ d < $0 }) ?? true { best = d }
             guard let found = best else { return nil }
-            if !cancelled.contains(found) && keep(found) && !moved.contains(found) { return found }
+            if !cancelled.contains(found) && (found == start || keep(found)) && !moved.contains(found) { return found }
             t = found
         }
         return nil
@@ -90,7 +90,7 @@ public struct SeriesExpansion: Sendable {
             for rule in rules { if let d = rule.last(atOrBefore: t), best.map({ d > $0 }) ?? true { best = d } }
             for d in set.dates where d <= t && best.map({ d > $0 }) ?? true { best = d }
             guard let found = best else { return nil }
-            if !cancelled.contains(found) && keep(found) && !moved.contains(found) { return found }
+            if !cancelled.contains(found) && (found == start || keep(found)) && !moved.contains(found) { return found }
             t = found.addingTimeInterval(-0.001)
         }
         return nil

@@ -34,7 +34,10 @@ public struct Reminder: Identifiable, Equatable, Sendable {
     public var due: Date
     /// The follow-up window closes here; nil means it stays overdue until acknowledged.
     public var end: Date?
-    public var repeatRule: Repeat?
+    public var repeatRule: Repetition?
+    /// The IANA zone its times were written in (an imported event's `TZID`); nil means the
+    /// data set's calendar's. Its occurrences fall on this zone's clock.
+    public var zone: String?
     /// Per owner: when they last acknowledged.
     public var acknowledgedBy: [String: Date]
     /// Per owner, for repeating reminders: the due time of the occurrence they last
@@ -51,7 +54,7 @@ public struct Reminder: Identifiable, Equatable, Sendable {
     public init(
         id: String, title: String, notes: String? = nil, link: String? = nil,
         priority: ReminderPriority = .normal, owners: [String], creator: String? = nil,
-        start: Date? = nil, due: Date, end: Date? = nil, repeatRule: Repeat? = nil,
+        start: Date? = nil, due: Date, end: Date? = nil, repeatRule: Repetition? = nil, zone: String? = nil,
         acknowledgedBy: [String: Date] = [:], snoozedUntil: [String: Date] = [:],
         acknowledgedOccurrence: [String: Date] = [:], externalID: String? = nil, history: [HistoryEvent] = []
     ) {
@@ -66,6 +69,7 @@ public struct Reminder: Identifiable, Equatable, Sendable {
         self.due = due
         self.end = end
         self.repeatRule = repeatRule
+        self.zone = zone
         self.acknowledgedBy = acknowledgedBy
         self.snoozedUntil = snoozedUntil
         self.acknowledgedOccurrence = acknowledgedOccurrence

@@ -81,7 +81,9 @@ extension Reminder {
                 span(new.start.map { new.due.timeIntervalSince($0) }))
         compare("follow-up", span(old.end.map { $0.timeIntervalSince(old.due) }),
                 span(new.end.map { $0.timeIntervalSince(new.due) }))
-        compare("repeat", old.repeatRule?.rawValue ?? "none", new.repeatRule?.rawValue ?? "none")
+        compare("repeat", old.repeatRule?.name(zone: old.timeZone(default: zone)) ?? "none",
+                new.repeatRule?.name(zone: new.timeZone(default: zone)) ?? "none")
+        compare("zone", old.zone ?? "none", new.zone ?? "none")
         mention("link", old.link, new.link)
         mention("notes", old.notes, new.notes)
         return parts.isEmpty ? nil : parts.joined(separator: "; ")

@@ -22,7 +22,7 @@ enum ReminderForm {
         }
         set(title, r.title)
         set(priority, r.priority.rawValue)
-        set(repeats, r.repeatRule?.rawValue ?? "none")
+        set(repeats, r.repeatRule?.rulesText(zone: r.timeZone(default: state.zone)) ?? "none")
         if let start = r.start { set(lead, DurationText.format(r.due.timeIntervalSince(start))) }
         if let end = r.end { set(followUp, DurationText.format(end.timeIntervalSince(r.due))) }
         set(link, r.link ?? "")
@@ -54,8 +54,9 @@ enum ReminderForm {
         if form.value(title).isEmpty { form.setError(title, "a title is needed") }
         let prio = ReminderPriority(rawValue: form.value(priority))
         if prio == nil { form.setError(priority, Form.Field.listing(priorities)) }
-        let rule = Repeat(rawValue: form.value(repeats))
-        if rule == nil, form.value(repeats) != "none" { form.setError(repeats, Form.Field.listing(repeatChoices)) }
+        var editing: Reminder?
+        if case .editReminder(let id) = form.purpose { editing = state.data.reminders.first { $0.id == id } }
+        let rule = repetition(form.value(repeats), editing: editing, &form, zone: editing?.timeZone(default: zone) ?? zone)
         let dueDate = InputTime.parse(form.value(due), now: state.now, zone: zone)
         if dueDate == nil { form.setError(due, form.value(due).isEmpty ? "when is it due?" : "not a time I can read") }
         let handles = form.value(owners).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -71,7 +72,7 @@ enum ReminderForm {
 
         var reminder = Reminder(id: "", title: form.value(title), priority: prio, owners: handles,
                                 creator: state.user, start: leadTime.map { dueDate - $0 }, due: dueDate,
-                                end: followTime.map { dueDate + $0 }, repeatRule: rule)
+                                end: followTime.map { dueDate + $0 }, repeatRule: rule, zone: editing?.zone)
         reminder.link = url.isEmpty ? nil : url
         reminder.notes = form.value(notes).isEmpty ? nil : form.value(notes)
         guard withinSizeLimits(reminder, &form, state) else { return nil }
@@ -82,6 +83,19 @@ enum ReminderForm {
             reminder = shifted
         }
         return reminder
+    }
+
+    /// A name from `repeatChoices` or `RRULE` text. A rule set shown unchanged is kept whole,
+    /// with the dates it adds, leaves out and moves, which the field does not show.
+    private static func repetition(_ text: String, editing: Reminder?, _ form: inout Form, zone: TimeZone) -> Repetition? {
+        if text == "none" { return nil }
+        if let kept = editing?.repeatRule, kept.rulesText(zone: zone) == text { return kept }
+        do throws(RecurrenceRule.ParseError) {
+            return try Repetition(text: text, zone: zone)
+        } catch {
+            form.setError(repeats, Form.Field.listing(repeatChoices) + " or an RRULE (" + error.message + ")")
+            return nil
+        }
     }
 
     /// The limits every change shares (`FieldLimit`), shown at the field. An edit may keep a
