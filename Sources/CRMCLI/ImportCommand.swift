@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
             role \(ImportPeople.defaultRole), and says who. A bad record stops \
             the import as FILE:LINE: field: problem (the column as the CSV header names it; \
             LINE:COLUMN in JSON), and nothing is written. CSV and iCalendar files are UTF-8 \
-            (a byte-order mark is fine); --encoding latin1 or windows-1252 reads one saved so. \
+            (a byte-order mark is fine; UTF-16 with one is read as such); --encoding latin1, windows-1252 or utf-16 reads one saved so. \
             A calendar's events are imported with or without an alarm (--only-with-alarms for \
             those with one), each series with its rules, exceptions, moved occurrences and zone.
             CSV fields for --map: reminders: \(TransferKind.reminders.csvFields.joined(separator: ", ")); \

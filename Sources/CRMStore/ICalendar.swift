@@ -65,7 +65,8 @@ public enum ICalendar {
             do throws(SyntaxError) { p = try property(content, line: line) } catch {
                 let name = content.prefix { $0 != ";" && $0 != ":" }.uppercased()
                 guard name.hasPrefix("X-") else { throw error }
-                warnings.append("\(line): \(clip(name)): \(error.message); left out")
+                let why = error.message.hasPrefix(name + " ") ? String(error.message.dropFirst(name.count + 1)) : error.message
+                warnings.append("\(line): \(clip(name)): \(why); left out")
                 continue
             }
             switch p.name {
