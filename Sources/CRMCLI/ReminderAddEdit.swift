@@ -36,16 +36,36 @@ struct ReminderOptions: ParsableArguments {
         valueName: "zone"))
     var zone: String?
 
+    @Option(name: .customLong("alerts"), help: ArgumentHelp(
+        "Its own alerts before due, comma-separated (1d,1h,10m); none for no alerts; default for the notifier's alerts_before.",
+        valueName: "list"))
+    var alerts: String?
+
     @Flag(name: .customLong("shift-to-working-day"),
           help: "Move a start or due outside working time to the next working moment.")
     var shift = false
 
     var isEmpty: Bool {
         priority == nil && owners.isEmpty && start == nil && lead == nil && end == nil && followUp == nil
-            && link == nil && notes == nil && repeatRule == nil && zone == nil && !shift
+            && link == nil && notes == nil && repeatRule == nil && zone == nil && alerts == nil && !shift
     }
 
     /// The fields these options set on `base`, after moving its due to `due` if given.
+    /// `1d,1h` before due; `none` for no alerts, `default` for the data set's.
+    static func alerts(_ text: String) throws -> [TimeInterval]? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed == "default" { return nil }
+        if trimmed == "none" { return [] }
+        return try trimmed.split(separator: ",").map { item in
+            let part = item.trimmingCharacters(in: .whitespaces)
+            guard let d = DurationText.parse(part), d > 0 else {
+                throw CLIError("--alerts: \"\(part)\" is not a duration before due like 1h or 10m; "
+                    + "give a comma-separated list, none, or default", code: 2)
+            }
+            return d
+        }
+    }
+
     func fields(on base: Reminder, due: Date?, _ session: Session) throws -> [ReminderField] {
         if start != nil && lead != nil { throw CLIError("give --start or --lead, not both", code: 2) }
         if end != nil && followUp != nil { throw CLIError("give --end or --follow-up, not both", code: 2) }
@@ -76,6 +96,7 @@ struct ReminderOptions: ParsableArguments {
         }
         if let link { fields.append(.link(link.isEmpty ? nil : link)) }
         if let notes { fields.append(.notes(notes.isEmpty ? nil : notes)) }
+        if let alerts { fields.append(.alerts(try Self.alerts(alerts))) }
         var clock = base.timeZone(default: session.zone)
         if let zone {
             guard zone == "none" || TimeZone(identifier: zone) != nil else {

@@ -32,6 +32,11 @@ enum ReminderTable {
         if let end = shown.end { lines.append(("follow-up until", session.shortTime(end))) }
         if let rule = r.repeatRule { lines.append(("repeats", rule.name(zone: r.timeZone(calendar: session.calendar)))) }
         if let zone = r.zone { lines.append(("time zone", zone)) }
+        let alerts = r.alertOffsets(default: session.data.settings.notify.alertsBefore)
+        if !alerts.isEmpty || r.alerts != nil {
+            let list = alerts.isEmpty ? "none" : alerts.map(DurationText.format).joined(separator: ", ") + " before due"
+            lines.append(("alerts", list + (r.alerts == nil ? " (the notifier's default)" : "")))
+        }
         for owner in r.owners {
             let own = ReminderOrder.entry(r, owner: owner, at: session.now, calendar: session.calendar)
             var text = own.state.rawValue

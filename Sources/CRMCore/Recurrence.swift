@@ -52,9 +52,9 @@ extension Reminder {
         return series.first(after: instant).map(occurrence(dueAt:))
     }
 
-    /// Whether storing it takes what only newer files hold: a rule set, or a zone of its own.
+    /// Whether storing it takes what only newer files hold: a rule set, a zone or alerts of its own.
     public var needsVersion3: Bool {
-        if zone != nil { return true }
+        if zone != nil || alerts != nil { return true }
         if case .rules = repeatRule { return true }
         return false
     }

@@ -15,6 +15,8 @@ public enum ReminderField: Equatable, Sendable {
     case repeatRule(Repetition?)
     /// The zone its times are on the clock of (`Reminder.zone`).
     case zone(String?)
+    /// Its own alerts (`Reminder.alerts`); nil for the data set's.
+    case alerts([TimeInterval]?)
 
     func apply(to r: inout Reminder) {
         switch self {
@@ -32,6 +34,7 @@ public enum ReminderField: Equatable, Sendable {
         case .end(let end): r.end = end
         case .repeatRule(let rule): r.repeatRule = rule
         case .zone(let zone): r.zone = zone
+        case .alerts(let alerts): r.alerts = alerts.map(Reminder.normalAlerts)
         }
     }
 }

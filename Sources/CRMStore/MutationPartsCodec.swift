@@ -3,7 +3,7 @@ import Foundation
 
 /// One edited reminder field as `{"title": "…"}`, `{"due": "2026-…"}`, `{"start": null}`.
 enum ReminderFieldCodec {
-    static let names: [StaticString] = ["title", "notes", "link", "priority", "owners", "due", "start", "end", "repeat", "zone"]
+    static let names: [StaticString] = ["title", "notes", "link", "priority", "owners", "due", "start", "end", "repeat", "zone", "alerts"]
 
     static func encode(_ field: ReminderField, zone: TimeZone) throws(FieldError) -> JSONOutput {
         var o = ObjectBuilder(zone: zone)
@@ -25,6 +25,10 @@ enum ReminderFieldCodec {
                 try within(.key("repeat")) { () throws(FieldError) in try RecurrenceCodec.encode(r, zone: zone, fileZone: zone) }
             } ?? .null)
         case .zone(let z): text("zone", z)
+        case .alerts(let a):
+            o.put("alerts", try a.map { list throws(FieldError) in
+                .array(try list.map { d throws(FieldError) in try encodeDuration(d) })
+            } ?? .null)
         }
         return o.output
     }
@@ -43,6 +47,11 @@ enum ReminderFieldCodec {
         if value["repeat"] != nil {
             return .repeatRule(try f.optional("repeat").map { v throws(FieldError) in
                 try within(.key("repeat")) { () throws(FieldError) in try RecurrenceCodec.decode(v, zone: zone, fileZone: zone) }
+            })
+        }
+        if value["alerts"] != nil {
+            return .alerts(try f.optional("alerts").map { v throws(FieldError) in
+                try within(.key("alerts")) { () throws(FieldError) in try v.decodeList { d throws(FieldError) in try d.decodeDuration() } }
             })
         }
         if value["zone"] != nil {

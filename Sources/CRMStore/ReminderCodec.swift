@@ -4,7 +4,7 @@ import Foundation
 enum ReminderCodec {
     static let fields: [StaticString] = [
         "id", "title", "notes", "link", "priority", "owners", "creator", "start", "due", "end",
-        "zone", "repeat", "acknowledged_by", "acknowledged_occurrence", "snoozed_until",
+        "zone", "repeat", "alerts", "acknowledged_by", "acknowledged_occurrence", "snoozed_until",
         "external_id", "history",
     ]
 
@@ -31,6 +31,9 @@ enum ReminderCodec {
                 }
             },
             zone: ownZone,
+            alerts: try f.optional("alerts").map { v throws(FieldError) in
+                try within(.key("alerts")) { () throws(FieldError) in try v.decodeList { d throws(FieldError) in try d.decodeDuration() } }
+            },
             acknowledgedBy: try f.map("acknowledged_by") { v throws(FieldError) in try v.decodeTime(zone) },
             snoozedUntil: try f.map("snoozed_until") { v throws(FieldError) in try v.decodeTime(zone) },
             acknowledgedOccurrence: try f.map("acknowledged_occurrence") { v throws(FieldError) in
@@ -60,6 +63,9 @@ enum ReminderCodec {
             o.put("repeat", try within(.key("repeat")) { () throws(FieldError) in
                 try RecurrenceCodec.encode(rule, zone: r.timeZone(default: zone), fileZone: zone)
             })
+        }
+        if let alerts = r.alerts {
+            o.put("alerts", .array(try alerts.map { d throws(FieldError) in try within(.key("alerts")) { () throws(FieldError) in try encodeDuration(d) } }))
         }
         try o.put("acknowledged_by", timesByHandle: r.acknowledgedBy)
         try o.put("acknowledged_occurrence", timesByHandle: r.acknowledgedOccurrence)

@@ -10,6 +10,10 @@ extension ReminderICS {
     static let handlePrefix = "urn:x-crmtop:person:"
     /// Beside the `RRULE` of a shorthand (`weekdays`), so that crmtop reads back the name.
     static let shorthandProperty = "X-CRMTOP-REPEAT"
+    /// On the alarm that stands for the lead time rather than for one of the alerts.
+    static let leadProperty = "X-CRMTOP-LEAD"
+    /// On a reminder that has no alerts at all, not even the data set's.
+    static let noAlertsProperty = "X-CRMTOP-NO-ALERTS"
 
     /// A calendar with one VTODO per reminder; `stamp` is the DTSTAMP every item needs.
     /// Times without a zone of their own are in the data set's zone; each zone's offsets are
@@ -60,15 +64,18 @@ extension ReminderICS {
             for owner in r.owners {
                 p.append(.init("ATTENDEE", handlePrefix + owner, parameters: ["CN": names[owner] ?? owner]))
             }
-            var alarms: [ICalendar.Component] = []
-            if let start = r.start {
-                alarms.append(ICalendar.Component("VALARM", properties: [
+            // The trigger counts from the due time: DUE for a one-off to-do, DTSTART for a repeating one.
+            func alarm(before offset: TimeInterval, _ extra: [ICalendar.Property] = []) -> ICalendar.Component {
+                ICalendar.Component("VALARM", properties: [
                     .init("ACTION", "DISPLAY"),
                     .init("DESCRIPTION", ICalendar.escape(r.title)),
-                    .init("TRIGGER", ICalendar.durationText(start.timeIntervalSince(r.due)),
-                          parameters: ["RELATED": r.repeatRule == nil ? "END" : "START"]),
-                ]))
+                    .init("TRIGGER", ICalendar.durationText(-offset), parameters: ["RELATED": r.repeatRule == nil ? "END" : "START"]),
+                ] + extra)
             }
+            var alarms: [ICalendar.Component] = []
+            if let start = r.start { alarms.append(alarm(before: r.due.timeIntervalSince(start), [.init(leadProperty, "TRUE")])) }
+            alarms += (r.alerts ?? []).map { alarm(before: $0) }
+            if r.alerts == [] { p.append(.init(noAlertsProperty, "TRUE")) }
             items.append(ICalendar.Component("VTODO", properties: p, components: alarms))
             items += moved
         }

@@ -30,11 +30,7 @@ struct ICSItemReader {
         var fields: [ReminderField] = [.due(due), .title(title)]
         fields.append(.zone(zoneID(anchor)))
         if isTodo, c["DUE"] != nil, let dtstart, dtstart < due { fields.append(.start(dtstart)) }
-        if let alarm = c.components.first(where: { $0.name == "VALARM" && $0["TRIGGER"] != nil }),
-           let lead = try leadStart(alarm["TRIGGER"]!, start: dtstart ?? due,
-                                    end: isTodo ? due : try time(c["DTEND"]) ?? due) {
-            fields.append(.start(min(lead, due)))
-        }
+        try alarms(c, due: due, start: dtstart ?? due, end: isTodo ? due : try time(c["DTEND"]) ?? due, into: &fields)
         var notes = c["DESCRIPTION"].map { ICalendar.unescape($0.value) }
         if let url = c["URL"] {
             let link = ICalendar.unescape(url.value).trimmingCharacters(in: .whitespaces)
@@ -117,6 +113,24 @@ struct ICSItemReader {
     static func address(_ value: String) -> String {
         let prefix = ReminderICS.handlePrefix
         return value.lowercased().hasPrefix(prefix) ? String(value.dropFirst(prefix.count)) : value
+    }
+
+    /// The first alarm says when reminding begins, as it always did; every alarm is one of
+    /// the reminder's alerts, but the one crmtop's export writes for the lead time.
+    private func alarms(_ c: ICalendar.Component, due: Date, start: Date, end: Date,
+                        into fields: inout [ReminderField]) throws(ImportProblem) {
+        let alarms = c.components.filter { $0.name == "VALARM" && $0["TRIGGER"] != nil }
+        var offsets: [TimeInterval] = []
+        for (n, alarm) in alarms.enumerated() {
+            guard let at = try leadStart(alarm["TRIGGER"]!, start: start, end: end) else { continue }
+            if n == 0 { fields.append(.start(min(at, due))) }
+            if alarm[ReminderICS.leadProperty] == nil { offsets.append(due.timeIntervalSince(at)) }
+        }
+        if c[ReminderICS.noAlertsProperty] != nil {
+            fields.append(.alerts([]))
+        } else {
+            fields.append(.alerts(offsets.isEmpty && alarms.allSatisfy { $0[ReminderICS.leadProperty] != nil } ? nil : offsets))
+        }
     }
 
     /// A relative trigger counts from the start, or from the end with `RELATED=END`.

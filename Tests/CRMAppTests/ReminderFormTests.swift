@@ -39,6 +39,24 @@ import Testing
         #expect(Dashboard.render(state).textLines().contains { $0.contains("repeats") && $0.contains("weekdays") })
     }
 
+    /// A reminder's own alerts are a field of the form; empty leaves the notifier's.
+    @Test func alertsAreTypedInTheFormAndShownWhenEditing() throws {
+        var state = Fixture.state()
+        Self.newReminderAtRepeat(&state)
+        for _ in 0..<4 { _ = press(.tab, &state) }
+        #expect(Self.form(state).map { $0.fields[$0.focus].label } == "Alerts")
+        _ = type("1h, soon", &state)
+        _ = press(.enter, &state)
+        #expect(Self.form(state)?.fields.first { $0.label == "Alerts" }?.error == "durations before due like 1h, 10m; or none")
+        for _ in 0..<4 { _ = press(.backspace, &state) }
+        _ = type("10m", &state)
+        _ = press(.enter, &state)
+        let made = try #require(state.data.reminders.first { $0.title == "Stand-up notes" })
+        #expect(made.alerts == [3600, 600])
+        _ = press(.char("e"), &state)
+        #expect(Self.fieldLine("Alerts", state).contains("1h, 10m"))
+    }
+
     @Test func typingAChoicePicksTheFirstThatStartsSo() throws {
         var state = Fixture.state()
         Self.newReminderAtRepeat(&state)

@@ -4,7 +4,7 @@ import Foundation
 /// The new/edit reminder form: its fields, their validation and the reminder it makes.
 enum ReminderForm {
     static let title = "Title", priority = "Priority", due = "Due", repeats = "Repeat", owners = "Owners"
-    static let lead = "Lead", followUp = "Follow-up", link = "Link", notes = "Notes"
+    static let lead = "Lead", followUp = "Follow-up", alerts = "Alerts", link = "Link", notes = "Notes"
     static let priorities = ReminderPriority.allCases.map(\.rawValue)
     /// "none" first: a new reminder happens once unless asked.
     static let repeatChoices = ["none"] + Repeat.allCases.map(\.rawValue)
@@ -25,6 +25,7 @@ enum ReminderForm {
         set(repeats, r.repeatRule?.rulesText(zone: r.timeZone(default: state.zone)) ?? "none")
         if let start = r.start { set(lead, DurationText.format(r.due.timeIntervalSince(start))) }
         if let end = r.end { set(followUp, DurationText.format(end.timeIntervalSince(r.due))) }
+        if let own = r.alerts { set(alerts, own.isEmpty ? "none" : own.map(DurationText.format).joined(separator: ", ")) }
         set(link, r.link ?? "")
         set(notes, r.notes ?? "")
         return validated(form, state)
@@ -39,6 +40,7 @@ enum ReminderForm {
             Form.Field(owners, ownersValue, hint: "handles, separated by commas"),
             Form.Field(lead, hint: "remind this long before, e.g. 30m (optional)"),
             Form.Field(followUp, hint: "keep open this long after, e.g. 1d (optional)"),
+            Form.Field(alerts, hint: "alert this long before due, e.g. 1h, 10m; none; empty: the notifier's"),
             Form.Field(link, hint: "https://… (optional)"),
             Form.Field(notes, hint: "(optional)"),
         ]
@@ -66,13 +68,15 @@ enum ReminderForm {
         if !unknown.isEmpty { form.setError(owners, "unknown: \(unknown.joined(separator: ", "))") }
         let leadTime = optionalDuration(&form, lead)
         let followTime = optionalDuration(&form, followUp)
+        let ownAlerts = alertList(&form)
         let url = form.value(link)
         if !url.isEmpty, URL(string: url)?.scheme == nil { form.setError(link, "a URL like https://…") }
         guard let dueDate, let prio, form.fields.allSatisfy({ $0.error == nil }) else { return nil }
 
         var reminder = Reminder(id: "", title: form.value(title), priority: prio, owners: handles,
                                 creator: state.user, start: leadTime.map { dueDate - $0 }, due: dueDate,
-                                end: followTime.map { dueDate + $0 }, repeatRule: rule, zone: editing?.zone)
+                                end: followTime.map { dueDate + $0 }, repeatRule: rule, zone: editing?.zone,
+                                alerts: ownAlerts)
         reminder.link = url.isEmpty ? nil : url
         reminder.notes = form.value(notes).isEmpty ? nil : form.value(notes)
         guard withinSizeLimits(reminder, &form, state) else { return nil }
@@ -120,6 +124,22 @@ enum ReminderForm {
         return f
     }
 
+    /// Empty for the notifier's `alerts_before`, `none` for no alerts, else durations before due.
+    private static func alertList(_ form: inout Form) -> [TimeInterval]? {
+        let text = form.value(alerts).trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return nil }
+        if text.lowercased() == "none" { return [] }
+        var out: [TimeInterval] = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let d = DurationText.parse(part), d > 0 else {
+                form.setError(alerts, "durations before due like 1h, 10m; or none")
+                return nil
+            }
+            out.append(d)
+        }
+        return out
+    }
+
     private static func optionalDuration(_ form: inout Form, _ label: String) -> TimeInterval? {
         let text = form.value(label)
         guard !text.isEmpty else { return nil }
@@ -163,7 +183,8 @@ enum ReminderForm {
             made.id = id
             let fields: [ReminderField] = [
                 .title(made.title), .priority(made.priority), .owners(made.owners), .due(made.due),
-                .start(made.start), .end(made.end), .repeatRule(made.repeatRule), .link(made.link), .notes(made.notes),
+                .start(made.start), .end(made.end), .repeatRule(made.repeatRule), .alerts(made.alerts),
+                .link(made.link), .notes(made.notes),
             ]
             let stamp = ChangeStamp(at: state.now, actor: state.user, note: shiftNote(checked))
             let effects = Undo.change(&state, [.reminder(.edit(id: id, fields, stamp))],
