@@ -29,6 +29,7 @@ enum ReminderTable {
         var lines: [(String, String)] = [("priority", r.priority.rawValue), ("state", entry.state.rawValue)]
         if r.start != nil { lines.append(("reminding from", session.shortTime(shown.start))) }
         lines.append(("due", session.shortTime(shown.due)))
+        if let moved = r.occurrenceTitle(dueAt: shown.due, calendar: session.calendar) { lines.append(("this time", moved)) }
         if let end = shown.end { lines.append(("follow-up until", session.shortTime(end))) }
         if let rule = r.repeatRule { lines.append(("repeats", rule.name(zone: r.timeZone(calendar: session.calendar)))) }
         if let zone = r.zone { lines.append(("time zone", zone)) }

@@ -52,6 +52,13 @@ extension Reminder {
         return series.first(after: instant).map(occurrence(dueAt:))
     }
 
+    /// The title a moved occurrence was given for that time only (a calendar's retitled
+    /// meeting); nil when the occurrence due at `occurrenceDue` has the reminder's own.
+    public func occurrenceTitle(dueAt occurrenceDue: Date, calendar: BusinessCalendar) -> String? {
+        guard case .rules = repeatRule else { return nil }
+        return series(calendar: calendar)?.override(at: occurrenceDue)?.title
+    }
+
     /// Whether storing it takes what only newer files hold: a rule set, a zone or alerts of its own.
     public var needsVersion3: Bool {
         if zone != nil || alerts != nil { return true }

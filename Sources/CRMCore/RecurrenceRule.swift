@@ -85,12 +85,12 @@ public struct RecurrenceRule: Equatable, Sendable {
                 frequency = f
             case "INTERVAL":
                 guard let n = Self.integer(Substring(value), signed: false), Self.intervals.contains(n) else {
-                    throw fail("out of range; crmtop reads INTERVAL from 1 to 1000")
+                    throw fail("out of range; crmtop reads INTERVAL from \(Self.intervals.lowerBound) to \(Self.intervals.upperBound)")
                 }
                 rule.interval = n
             case "COUNT":
                 guard let n = Self.integer(Substring(value), signed: false), Self.counts.contains(n) else {
-                    throw fail("out of range; crmtop reads COUNT from 1 to 10000")
+                    throw fail("out of range; crmtop reads COUNT from \(Self.counts.lowerBound) to \(Self.counts.upperBound)")
                 }
                 rule.count = n
             case "UNTIL":

@@ -51,6 +51,8 @@ import Testing
         #expect(try due(at: "2026-11-04T20:00:00+01:00") == "2026-11-02T19:30:00+01:00")
         #expect(try due(at: "2026-11-09T20:00:00+01:00") == "2026-11-02T19:30:00+01:00")
         #expect(try due(at: "2026-11-10T21:00:00+01:00") == "2026-11-10T21:00:00+01:00")
+        #expect(dir.run(["reminder", "show", "R-1031", "--at", "2026-11-10T21:00:00+01:00"]).out
+            .contains("this time       Pipeline sync (moved to Tuesday)"))
         #expect(try due(at: "2026-11-11T20:00:00+01:00") == "2026-11-10T21:00:00+01:00")
         #expect(try due(at: "2026-11-16T19:30:00+01:00") == "2026-11-16T19:30:00+01:00")
         #expect(try dir.importSummary(path)["unchanged"] == ["R-1031"])

@@ -62,6 +62,7 @@ enum Overlays {
             ?? r.occurrence(at: state.now, calendar: calendar)
         if r.start != nil { lines.append(("reminding from", Format.moment(occurrence.start, zone: z), .text)) }
         lines.append(("due", Format.moment(occurrence.due, zone: z), .text))
+        if let moved = r.occurrenceTitle(dueAt: occurrence.due, calendar: calendar) { lines.append(("this time", moved, .text)) }
         if let end = occurrence.end { lines.append(("follow-up until", Format.moment(end, zone: z), .text)) }
         if let rule = r.repeatRule { lines.append(("repeats", rule.name(zone: r.timeZone(calendar: calendar)), .text)) }
         if let own = r.zone { lines.append(("time zone", own, .text)) }
