@@ -105,6 +105,26 @@ import Testing
         #expect(state.data.reminders[1].repeatRule == .monthly)
     }
 
+    /// A calendar's rule set is one more choice in the edit form: saved unchanged, it keeps
+    /// the dates it leaves out, which the field does not show.
+    @Test func editingKeepsARuleSetWhole() throws {
+        var data = Fixture.data
+        let rule = try RecurrenceRule(parsing: "FREQ=WEEKLY;INTERVAL=2", zone: TimeZone(identifier: "UTC")!)
+        let series = Repetition.rules(RecurrenceSet(rules: [rule], exceptions: [data.reminders[1].due + 14 * 86_400]))
+        data.reminders[1].repeatRule = series
+        var state = AppState(data: data, user: "maria", now: Fixture.now, size: Size(width: 120, height: 40))
+        state.selection[.reminders] = "R2"
+        _ = press(.char("e"), &state)
+        #expect(Self.fieldLine("Repeat", state).contains("FREQ=WEEKLY;INTERVAL=2"))
+        for _ in 0..<3 { _ = press(.tab, &state) }
+        _ = press(.right, &state)
+        #expect(Self.fieldLine("Repeat", state).contains("none"))
+        _ = press(.left, &state)
+        #expect(Self.fieldLine("Repeat", state).contains("FREQ=WEEKLY;INTERVAL=2"))
+        _ = press(.enter, &state)
+        #expect(state.data.reminders[1].repeatRule == series)
+    }
+
     /// The choice keys come from the key table: the footer offers them on a choice field only.
     @Test func theFooterOffersTheChoiceKeysOnChoiceFields() throws {
         var state = Fixture.state()

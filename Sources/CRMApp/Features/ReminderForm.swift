@@ -23,6 +23,10 @@ enum ReminderForm {
         set(title, r.title)
         set(priority, r.priority.rawValue)
         set(repeats, r.repeatRule?.rulesText(zone: r.timeZone(default: state.zone)) ?? "none")
+        // A rule set (from a calendar) is one more choice, so stepping away and back keeps it whole.
+        if case .rules = r.repeatRule, let i = form.fields.firstIndex(where: { $0.label == repeats }) {
+            form.fields[i].choices = repeatChoices + [form.fields[i].input.value]
+        }
         if let start = r.start { set(lead, DurationText.format(r.due.timeIntervalSince(start))) }
         if let end = r.end { set(followUp, DurationText.format(end.timeIntervalSince(r.due))) }
         if let own = r.alerts { set(alerts, own.isEmpty ? "none" : own.map(DurationText.format).joined(separator: ", ")) }
