@@ -21,7 +21,9 @@ struct ImportCommand: ParsableCommand {
             role \(ImportPeople.defaultRole), and says who. A bad record stops \
             the import as FILE:LINE: field: problem (the column as the CSV header names it; \
             LINE:COLUMN in JSON), and nothing is written. CSV and iCalendar files are UTF-8 \
-            (a byte-order mark is fine); --encoding latin1 or windows-1252 reads one saved so.
+            (a byte-order mark is fine; UTF-16 with one is read as such); --encoding latin1, windows-1252 or utf-16 reads one saved so. \
+            A calendar's events are imported with or without an alarm (--only-with-alarms for \
+            those with one), each series with its rules, exceptions, moved occurrences and zone.
             CSV fields for --map: reminders: \(TransferKind.reminders.csvFields.joined(separator: ", ")); \
             cases: \(TransferKind.cases.csvFields.joined(separator: ", ")); \
             people: \(TransferKind.people.csvFields.joined(separator: ", ")); \
@@ -49,6 +51,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("create-people"),
           help: "Add the owners and people records name who are not in people.json, with the role \(ImportPeople.defaultRole), instead of refusing the file.")
     var createPeople = false
+
+    @Flag(name: .customLong("only-with-alarms"),
+          help: "From a calendar, import only the events that carry an alarm (to-dos are always imported).")
+    var onlyWithAlarms = false
 
     func validate() throws {
         guard let kind = TransferKind(rawValue: kind) else {
@@ -96,7 +102,7 @@ struct ImportCommand: ParsableCommand {
         do {
             let people = ImportPeople(session.data, addingWithRole: createPeople ? ImportPeople.defaultRole : nil)
             plan = try kind.plan(format, text: text, bytes: bytes, map: mapping, session: session, people: people,
-                                 source: source) {
+                                 source: source, onlyWithAlarms: onlyWithAlarms) {
                 Console.current.error("\(file):\($0)\n")
             }
         } catch { throw CLIError("\(file):\(error)") }

@@ -26,8 +26,20 @@ struct ReminderOptions: ParsableArguments {
 
     @Option(help: "Free text; \"\" removes it.") var notes: String?
 
-    @Option(name: .customLong("repeat"), help: "daily, weekdays, weekly, monthly, or none.")
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(
+        "daily, weekdays, weekly, monthly, none, or an RRULE such as FREQ=WEEKLY;BYDAY=MO,TH (several joined by \" + \").",
+        valueName: "rule"))
     var repeatRule: String?
+
+    @Option(name: .customLong("zone"), help: ArgumentHelp(
+        "The time zone its occurrences keep their clock time in, e.g. America/New_York; none for the default calendar's.",
+        valueName: "zone"))
+    var zone: String?
+
+    @Option(name: .customLong("alerts"), help: ArgumentHelp(
+        "Its own alerts before due, comma-separated (1d,1h,10m); none for no alerts; default for the notifier's alerts_before.",
+        valueName: "list"))
+    var alerts: String?
 
     @Flag(name: .customLong("shift-to-working-day"),
           help: "Move a start or due outside working time to the next working moment.")
@@ -35,10 +47,25 @@ struct ReminderOptions: ParsableArguments {
 
     var isEmpty: Bool {
         priority == nil && owners.isEmpty && start == nil && lead == nil && end == nil && followUp == nil
-            && link == nil && notes == nil && repeatRule == nil && !shift
+            && link == nil && notes == nil && repeatRule == nil && zone == nil && alerts == nil && !shift
     }
 
     /// The fields these options set on `base`, after moving its due to `due` if given.
+    /// `1d,1h` before due; `none` for no alerts, `default` for the data set's.
+    static func alerts(_ text: String) throws -> [TimeInterval]? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed == "default" { return nil }
+        if trimmed == "none" { return [] }
+        return try trimmed.split(separator: ",").map { item in
+            let part = item.trimmingCharacters(in: .whitespaces)
+            guard let d = DurationText.parse(part), d > 0 else {
+                throw CLIError("--alerts: \"\(part)\" is not a duration before due like 1h or 10m; "
+                    + "give a comma-separated list, none, or default", code: 2)
+            }
+            return d
+        }
+    }
+
     func fields(on base: Reminder, due: Date?, _ session: Session) throws -> [ReminderField] {
         if start != nil && lead != nil { throw CLIError("give --start or --lead, not both", code: 2) }
         if end != nil && followUp != nil { throw CLIError("give --end or --follow-up, not both", code: 2) }
@@ -69,11 +96,22 @@ struct ReminderOptions: ParsableArguments {
         }
         if let link { fields.append(.link(link.isEmpty ? nil : link)) }
         if let notes { fields.append(.notes(notes.isEmpty ? nil : notes)) }
-        if let repeatRule {
-            guard repeatRule == "none" || Repeat(rawValue: repeatRule) != nil else {
-                throw CLIError("--repeat: \"\(repeatRule)\" is not one of daily, weekdays, weekly, monthly, none", code: 2)
+        if let alerts { fields.append(.alerts(try Self.alerts(alerts))) }
+        var clock = base.timeZone(default: session.zone)
+        if let zone {
+            guard zone == "none" || TimeZone(identifier: zone) != nil else {
+                throw CLIError("--zone: \"\(zone)\" is not a time zone; give one like Europe/Berlin or America/New_York, or none", code: 2)
             }
-            fields.append(.repeatRule(Repeat(rawValue: repeatRule)))
+            fields.append(.zone(zone == "none" ? nil : zone))
+            clock = zone == "none" ? session.zone : TimeZone(identifier: zone)!
+        }
+        if let repeatRule {
+            do throws(RecurrenceRule.ParseError) {
+                fields.append(.repeatRule(repeatRule == "none" ? nil : try Repetition(text: repeatRule, zone: clock)))
+            } catch {
+                throw CLIError("--repeat: \"\(repeatRule)\" is not one of daily, weekdays, weekly, monthly, none, "
+                    + "or an RRULE: \(error.message)", code: 2)
+            }
         }
         return fields
     }

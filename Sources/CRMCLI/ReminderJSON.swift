@@ -45,7 +45,7 @@ extension Session {
             .init("snoozed_until", timeText(snoozeEnd)),
             .init("link", text(r.link)),
             .init("notes", text(r.notes)),
-            .init("repeat", text(r.repeatRule?.rawValue)),
+            .init("repeat", text(r.repeatRule?.rulesText(zone: r.timeZone(calendar: calendar)))),
             .init("warnings", .array(r.workingTimeWarnings(calendar: calendar, of: shown).map(JSONOutput.string))),
         ]
         if history { members.append(.init("history", historyJSON(r.history))) }

@@ -29,8 +29,15 @@ enum ReminderTable {
         var lines: [(String, String)] = [("priority", r.priority.rawValue), ("state", entry.state.rawValue)]
         if r.start != nil { lines.append(("reminding from", session.shortTime(shown.start))) }
         lines.append(("due", session.shortTime(shown.due)))
+        if let moved = r.occurrenceTitle(dueAt: shown.due, calendar: session.calendar) { lines.append(("this time", moved)) }
         if let end = shown.end { lines.append(("follow-up until", session.shortTime(end))) }
-        if let rule = r.repeatRule { lines.append(("repeats", rule.rawValue)) }
+        if let rule = r.repeatRule { lines.append(("repeats", rule.name(zone: r.timeZone(calendar: session.calendar)))) }
+        if let zone = r.zone { lines.append(("time zone", zone)) }
+        let alerts = r.alertOffsets(default: session.data.settings.notify.alertsBefore)
+        if !alerts.isEmpty || r.alerts != nil {
+            let list = alerts.isEmpty ? "none" : alerts.map(DurationText.format).joined(separator: ", ") + " before due"
+            lines.append(("alerts", list + (r.alerts == nil ? " (the notifier's default)" : "")))
+        }
         for owner in r.owners {
             let own = ReminderOrder.entry(r, owner: owner, at: session.now, calendar: session.calendar)
             var text = own.state.rawValue

@@ -35,12 +35,13 @@ enum TransferKind: String, CaseIterable {
     /// in a CSV file names the column as the file does. `people` are those records may name,
     /// and who may be added; notes about the file go to `warn`.
     func plan(_ format: String, text: String, bytes: [UInt8], map: [String: String], session: Session,
-              people: ImportPeople, source: ChangeStamp, warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
+              people: ImportPeople, source: ChangeStamp, onlyWithAlarms: Bool = false,
+              warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
         // Said once the import is sure to go ahead: a refused file needs no advice on the next one.
         var notes: [String] = []
         do {
             let plan = try read(format, text: text, bytes: bytes, map: map, session: session, people: people,
-                                source: source, note: { notes.append($0) }, warn: warn)
+                                source: source, onlyWithAlarms: onlyWithAlarms, note: { notes.append($0) }, warn: warn)
             notes.forEach(warn)
             return plan
         } catch {
@@ -49,7 +50,7 @@ enum TransferKind: String, CaseIterable {
     }
 
     private func read(_ format: String, text: String, bytes: [UInt8], map: [String: String], session: Session,
-                      people: ImportPeople, source: ChangeStamp, note: (String) -> Void,
+                      people: ImportPeople, source: ChangeStamp, onlyWithAlarms: Bool, note: (String) -> Void,
                       warn: (String) -> Void) throws(ImportProblem) -> ImportPlan {
         let data = session.data, zone = session.zone
         var people = people
@@ -58,7 +59,7 @@ enum TransferKind: String, CaseIterable {
             return try ImportPlan(try ReminderJSONTransfer.records(bytes, zone: zone), into: data,
                                   defaultOwner: session.user, people: people, stamp: source)
         case (.reminders, "ics"):
-            let result = try ReminderICS.records(text, zone: zone, people: data.people)
+            let result = try ReminderICS.records(text, zone: zone, people: data.people, onlyWithAlarms: onlyWithAlarms)
             result.warnings.forEach(warn)
             return try ImportPlan(result.records, into: data, defaultOwner: session.user, people: people, stamp: source)
         case (.reminders, _):

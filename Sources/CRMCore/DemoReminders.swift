@@ -33,7 +33,7 @@ extension DemoData {
                 link: link.map { crm + $0 }, priority: priority, owners: owners,
                 creator: owners.count > 1 ? "maria" : owners.first,
                 start: lead?.before(due, c), due: due, end: followUp?.after(due, c),
-                repeatRule: repeats, acknowledgedBy: acknowledged, snoozedUntil: snoozed)
+                repeatRule: repeats.map(Repetition.every), acknowledgedBy: acknowledged, snoozedUntil: snoozed)
             list.append(withHistory(r, edited: edited, c))
         }
         let m = c.minutes

@@ -60,10 +60,11 @@ public enum NotificationEvents {
 
     static func reminderEvents(_ data: DataSet, settings: Settings, at now: Date) -> [NotificationEvent] {
         let calendar = settings.defaultCalendar
-        let offsets = settings.notify.alertsBefore.filter { $0 > 0 }.sorted()
         var byKey: [String: NotificationEvent] = [:]
         var order: [String] = []
         for r in data.reminders {
+            // The latest alert first: the one that passed most recently is the one that stands.
+            let offsets = r.alertOffsets(default: settings.notify.alertsBefore).sorted()
             for owner in r.owners {
                 let (state, occurrence) = r.progress(for: owner, at: now, calendar: calendar)
                 var found: [(NotificationKind, TimeInterval?)] = []

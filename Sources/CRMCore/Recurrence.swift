@@ -40,121 +40,134 @@ extension Reminder {
     /// reminding has begun by `now`, else the first. So an occurrence left unacknowledged
     /// stays (overdue, then missed) until the next one starts reminding, and is then replaced.
     public func occurrence(at now: Date, calendar: BusinessCalendar) -> ReminderOccurrence {
-        guard let repeatRule else { return occurrence(dueAt: due) }
+        guard let series = series(calendar: calendar) else { return occurrence(dueAt: due) }
         let lead = due.timeIntervalSince(start ?? due)
-        let recurrence = Recurrence(anchor: due, rule: repeatRule, calendar: calendar)
-        return occurrence(dueAt: recurrence.latestDue(atOrBefore: now.addingTimeInterval(lead)) ?? due)
+        return occurrence(dueAt: series.last(atOrBefore: now.addingTimeInterval(lead)) ?? due)
     }
 
     /// The first occurrence due after `instant`; nil when there is none (a one-off reminder
-    /// due before it, or `weekdays` on a calendar without working days).
+    /// due before it, a series that has ended, or `weekdays` on a calendar without working days).
     public func occurrence(after instant: Date, calendar: BusinessCalendar) -> ReminderOccurrence? {
-        guard let repeatRule else { return due > instant ? occurrence(dueAt: due) : nil }
-        return Recurrence(anchor: due, rule: repeatRule, calendar: calendar)
-            .nextDue(after: instant).map(occurrence(dueAt:))
+        guard let series = series(calendar: calendar) else { return due > instant ? occurrence(dueAt: due) : nil }
+        return series.first(after: instant).map(occurrence(dueAt:))
+    }
+
+    /// The title a moved occurrence was given for that time only (a calendar's retitled
+    /// meeting); nil when the occurrence due at `occurrenceDue` has the reminder's own.
+    public func occurrenceTitle(dueAt occurrenceDue: Date, calendar: BusinessCalendar) -> String? {
+        guard case .rules = repeatRule else { return nil }
+        return series(calendar: calendar)?.override(at: occurrenceDue)?.title
+    }
+
+    /// Whether storing it takes what only newer files hold: a rule set, a zone or alerts of its own.
+    public var needsVersion3: Bool {
+        if zone != nil || alerts != nil { return true }
+        if case .rules = repeatRule { return true }
+        return false
+    }
+
+    /// The zone its times are on the clock of: its own when it has one (an imported event
+    /// keeps the zone it was written in), else the data set's calendar's (RFC 5545's floating
+    /// times and all-day items).
+    public func timeZone(calendar: BusinessCalendar) -> TimeZone { timeZone(default: calendar.timeZone) }
+
+    public func timeZone(default fallback: TimeZone) -> TimeZone {
+        zone.flatMap(TimeZone.init(identifier:)) ?? fallback
+    }
+
+    /// Its occurrences; nil for a one-off reminder. Occurrence 0 is `due` itself, even for
+    /// `weekdays` on a day off.
+    public func series(calendar: BusinessCalendar) -> SeriesExpansion? {
+        guard let repeatRule else { return nil }
+        let zone = timeZone(calendar: calendar)
+        switch repeatRule {
+        case .every(let shorthand):
+            let set = RecurrenceSet(shorthand.rule(firstDue: due, zone: zone))
+            guard shorthand == .weekdays else { return SeriesExpansion(set: set, start: due, zone: zone) }
+            return SeriesExpansion(set: set, start: due, zone: zone) { t in
+                PeriodMath.isWorkingDay(TimeText.wallClock(t, zone: zone).day, in: calendar)
+            }
+        case .rules(let set):
+            return SeriesExpansion(set: set, start: due, zone: zone)
+        }
     }
 }
 
-/// The due times of a repeating reminder. Occurrence `n` is due on local day `day(n)` at the
-/// anchor's wall-clock time in the calendar's zone, so daily and weekly reminders keep their
-/// clock time across DST changes; a clock time that a change skips moves forward by the gap,
-/// and one that happens twice means the first, as everywhere in crmtop (`TimeText`).
-/// Monthly ones count months from the anchor rather than from the previous occurrence, so the
-/// 31st lands on the last day of shorter months and returns to the 31st after them.
-/// Occurrence 0 is the anchor itself, even for `weekdays` on a day off.
-struct Recurrence {
-    let rule: Repeat
-    let anchor: Date
-    let calendar: BusinessCalendar
-    private let zone: TimeZone
-    /// Days since 1970-01-01 of the anchor's local date.
-    private let anchorDay: Int
-    private let anchorSecond: Int
-    private let anchorFraction: Double
-    private let anchorMonths: Int
-    private let anchorDayOfMonth: Int
+/// How a reminder repeats: by one of crmtop's names for a simple rule, kept by name so that
+/// it follows the reminder's due time when that is edited, or by a whole RFC 5545 rule set
+/// (from a calendar, or written by hand).
+public enum Repetition: Equatable, Sendable {
+    case every(Repeat)
+    case rules(RecurrenceSet)
 
-    /// Ten years of closed days means a calendar without working days at all.
-    private static let scanLimit = 3660
+    public static let daily = Repetition.every(.daily)
+    public static let weekdays = Repetition.every(.weekdays)
+    public static let weekly = Repetition.every(.weekly)
+    public static let monthly = Repetition.every(.monthly)
 
-    init(anchor: Date, rule: Repeat, calendar: BusinessCalendar) {
-        self.rule = rule
-        self.anchor = anchor
-        self.calendar = calendar
-        zone = calendar.timeZone
-        let (date, second) = TimeText.wallClock(anchor, zone: zone)
-        anchorDay = TimeText.daysFromCivil(year: date.year, month: date.month, day: date.day)
-        anchorSecond = second
-        let t = anchor.timeIntervalSince1970
-        anchorFraction = t - t.rounded(.down)
-        anchorMonths = date.year * 12 + date.month - 1
-        anchorDayOfMonth = date.day
-    }
-
-    func latestDue(atOrBefore instant: Date) -> Date? {
-        var n = index(atOrBefore: localDay(instant))
-        var steps = 0
-        while n >= 0 && steps < Self.scanLimit {
-            if let day = day(n) {
-                let due = self.due(n, day: day)
-                if due <= instant { return due }
-            }
-            n -= 1
-            steps += 1
-        }
+    public var shorthand: Repeat? {
+        if case .every(let r) = self { return r }
         return nil
     }
 
-    func nextDue(after instant: Date) -> Date? {
-        var n = max(index(atOrBefore: localDay(instant)), 0)
-        for _ in 0..<Self.scanLimit {
-            if let day = day(n) {
-                let due = self.due(n, day: day)
-                if due > instant { return due }
+    /// A shorthand's name or `RRULE` text, several rules joined by ` + ` (as `rulesText`
+    /// writes them); nil for an empty text, which means no repetition.
+    public init?(text: String, zone: TimeZone) throws(RecurrenceRule.ParseError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return nil }
+        if let shorthand = Repeat(rawValue: trimmed.lowercased()) {
+            self = .every(shorthand)
+            return
+        }
+        var rules: [RecurrenceRule] = []
+        for part in trimmed.components(separatedBy: " + ") {
+            var rule = part.trimmingCharacters(in: .whitespaces)
+            if rule.uppercased().hasPrefix("RRULE:") { rule = String(rule.dropFirst(6)) }
+            rules.append(try RecurrenceRule(parsing: rule, zone: zone))
+        }
+        self = .rules(RecurrenceSet(rules: rules))
+    }
+
+    /// The shorthand's name, or the rules alone (what a CSV cell holds).
+    public func rulesText(zone: TimeZone) -> String {
+        switch self {
+        case .every(let r): r.rawValue
+        case .rules(let set): set.rules.map { $0.text(zone: zone) }.joined(separator: " + ")
+        }
+    }
+
+    /// The shorthand's name, or the rules as `RRULE` writes them (`;`-joined parts, rules
+    /// separated by ` + `), with how many dates are added, left out or moved.
+    public func name(zone: TimeZone) -> String {
+        switch self {
+        case .every(let r): return r.rawValue
+        case .rules(let set):
+            var parts = [set.rules.map { $0.text(zone: zone) }.joined(separator: " + ")]
+            if !set.dates.isEmpty { parts.append("+\(set.dates.count) dates") }
+            if !set.exceptions.isEmpty { parts.append("-\(set.exceptions.count) dates") }
+            if !set.overrides.isEmpty { parts.append("\(set.overrides.count) moved") }
+            return parts.filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+    }
+}
+
+extension Repeat {
+    /// The RFC 5545 rule each name stands for, for a series first due at `firstDue`. Monthly
+    /// on the 29th to 31st takes the last day of shorter months (`BYMONTHDAY=31,-1;BYSETPOS=1`),
+    /// where a plain `FREQ=MONTHLY` would skip them. `weekdays` is every day, of which the
+    /// reminder keeps the working days of its calendar.
+    public func rule(firstDue: Date, zone: TimeZone) -> RecurrenceRule {
+        switch self {
+        case .daily, .weekdays: return RecurrenceRule(.daily)
+        case .weekly: return RecurrenceRule(.weekly)
+        case .monthly:
+            var rule = RecurrenceRule(.monthly)
+            let day = TimeText.wallClock(firstDue, zone: zone).day.day
+            if day > 28 {
+                rule.byMonthDay = [day, -1]
+                rule.bySetPos = [1]
             }
-            n += 1
+            return rule
         }
-        return nil
-    }
-
-    /// The local day of occurrence `n`; nil when `weekdays` skips it.
-    private func day(_ n: Int) -> Int? {
-        switch rule {
-        case .daily: return anchorDay + n
-        case .weekly: return anchorDay + 7 * n
-        case .weekdays:
-            let day = anchorDay + n
-            guard n > 0 else { return day }
-            let (y, m, d) = TimeText.civil(fromDays: day)
-            return PeriodMath.isWorkingDay(LocalDate(year: y, month: m, day: d), in: calendar) ? day : nil
-        case .monthly:
-            let months = anchorMonths + n
-            let year = TimeText.floorDiv(months, 12), month = months - year * 12 + 1
-            let d = min(anchorDayOfMonth, LocalDate.daysIn(month: month, year: year))
-            return TimeText.daysFromCivil(year: year, month: month, day: d)
-        }
-    }
-
-    /// The largest `n` whose day is not after `day` (negative before the anchor).
-    private func index(atOrBefore day: Int) -> Int {
-        switch rule {
-        case .daily, .weekdays: return day - anchorDay
-        case .weekly: return TimeText.floorDiv(day - anchorDay, 7)
-        case .monthly:
-            let (y, m, _) = TimeText.civil(fromDays: day)
-            let n = y * 12 + m - 1 - anchorMonths
-            return (self.day(n) ?? day) > day ? n - 1 : n
-        }
-    }
-
-    private func due(_ n: Int, day: Int) -> Date {
-        if n == 0 { return anchor }
-        let utc = TimeText.utcSeconds(wallClock: day * 86_400 + anchorSecond, zone: zone)
-        return Date(timeIntervalSince1970: Double(utc) + anchorFraction)
-    }
-
-    private func localDay(_ instant: Date) -> Int {
-        let date = TimeText.wallClock(instant, zone: zone).day
-        return TimeText.daysFromCivil(year: date.year, month: date.month, day: date.day)
     }
 }

@@ -18,6 +18,19 @@ public enum Repeat: String, Sendable, CaseIterable, Codable {
     case daily, weekdays, weekly, monthly
 }
 
+extension Reminder {
+    /// Alerts as they are kept: before due (an alert at or after due says what `due` says),
+    /// each once, the earliest first.
+    public static func normalAlerts(_ offsets: [TimeInterval]) -> [TimeInterval] {
+        Array(Set(offsets.filter { $0 > 0 })).sorted(by: >)
+    }
+
+    /// The alerts that hold for it: its own, else the data set's.
+    public func alertOffsets(default fallback: [TimeInterval]) -> [TimeInterval] {
+        alerts ?? Reminder.normalAlerts(fallback)
+    }
+}
+
 public struct Reminder: Identifiable, Equatable, Sendable {
     public var id: String
     public var title: String
@@ -34,7 +47,13 @@ public struct Reminder: Identifiable, Equatable, Sendable {
     public var due: Date
     /// The follow-up window closes here; nil means it stays overdue until acknowledged.
     public var end: Date?
-    public var repeatRule: Repeat?
+    public var repeatRule: Repetition?
+    /// The IANA zone its times were written in (an imported event's `TZID`); nil means the
+    /// data set's calendar's. Its occurrences fall on this zone's clock.
+    public var zone: String?
+    /// Its own alerts, each this long before an occurrence is due (every alarm of an imported
+    /// item); nil means the data set's `alerts_before`, empty means none at all.
+    public var alerts: [TimeInterval]?
     /// Per owner: when they last acknowledged.
     public var acknowledgedBy: [String: Date]
     /// Per owner, for repeating reminders: the due time of the occurrence they last
@@ -51,7 +70,7 @@ public struct Reminder: Identifiable, Equatable, Sendable {
     public init(
         id: String, title: String, notes: String? = nil, link: String? = nil,
         priority: ReminderPriority = .normal, owners: [String], creator: String? = nil,
-        start: Date? = nil, due: Date, end: Date? = nil, repeatRule: Repeat? = nil,
+        start: Date? = nil, due: Date, end: Date? = nil, repeatRule: Repetition? = nil, zone: String? = nil, alerts: [TimeInterval]? = nil,
         acknowledgedBy: [String: Date] = [:], snoozedUntil: [String: Date] = [:],
         acknowledgedOccurrence: [String: Date] = [:], externalID: String? = nil, history: [HistoryEvent] = []
     ) {
@@ -66,6 +85,8 @@ public struct Reminder: Identifiable, Equatable, Sendable {
         self.due = due
         self.end = end
         self.repeatRule = repeatRule
+        self.zone = zone
+        self.alerts = alerts.map(Reminder.normalAlerts)
         self.acknowledgedBy = acknowledgedBy
         self.snoozedUntil = snoozedUntil
         self.acknowledgedOccurrence = acknowledgedOccurrence

@@ -12,7 +12,11 @@ public enum ReminderField: Equatable, Sendable {
     case due(Date)
     case start(Date?)
     case end(Date?)
-    case repeatRule(Repeat?)
+    case repeatRule(Repetition?)
+    /// The zone its times are on the clock of (`Reminder.zone`).
+    case zone(String?)
+    /// Its own alerts (`Reminder.alerts`); nil for the data set's.
+    case alerts([TimeInterval]?)
 
     func apply(to r: inout Reminder) {
         switch self {
@@ -29,6 +33,8 @@ public enum ReminderField: Equatable, Sendable {
         case .start(let start): r.start = start
         case .end(let end): r.end = end
         case .repeatRule(let rule): r.repeatRule = rule
+        case .zone(let zone): r.zone = zone
+        case .alerts(let alerts): r.alerts = alerts.map(Reminder.normalAlerts)
         }
     }
 }
@@ -40,7 +46,7 @@ extension Reminder {
     public func applying(_ fields: [ReminderField]) -> Reminder {
         var r = self
         for field in fields { field.apply(to: &r) }
-        if r.due != due || r.repeatRule != repeatRule {
+        if r.due != due || r.repeatRule != repeatRule || r.zone != zone {
             r.acknowledgedBy = [:]
             r.acknowledgedOccurrence = [:]
             r.snoozedUntil = [:]

@@ -81,10 +81,19 @@ extension Reminder {
                 span(new.start.map { new.due.timeIntervalSince($0) }))
         compare("follow-up", span(old.end.map { $0.timeIntervalSince(old.due) }),
                 span(new.end.map { $0.timeIntervalSince(new.due) }))
-        compare("repeat", old.repeatRule?.rawValue ?? "none", new.repeatRule?.rawValue ?? "none")
+        compare("repeat", old.repeatRule?.name(zone: old.timeZone(default: zone)) ?? "none",
+                new.repeatRule?.name(zone: new.timeZone(default: zone)) ?? "none")
+        compare("zone", old.zone ?? "none", new.zone ?? "none")
+        compare("alerts", Reminder.alertsText(old.alerts), Reminder.alertsText(new.alerts))
         mention("link", old.link, new.link)
         mention("notes", old.notes, new.notes)
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// `1d, 1h`; `none` for no alerts, `default` for the data set's.
+    public static func alertsText(_ alerts: [TimeInterval]?) -> String {
+        guard let alerts else { return "default" }
+        return alerts.isEmpty ? "none" : alerts.map(DurationText.format).joined(separator: ", ")
     }
 
     /// `2026-11-23 10:00` on the wall clock of `zone`: the form people type, short enough

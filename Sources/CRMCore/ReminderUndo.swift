@@ -48,6 +48,8 @@ public struct ReminderUndo: Equatable, Sendable {
         touched(.start(before.start), .start(after.start), lead(before) != lead(after))
         touched(.end(before.end), .end(after.end), followUp(before) != followUp(after))
         touched(.repeatRule(before.repeatRule), .repeatRule(after.repeatRule), before.repeatRule != after.repeatRule)
+        touched(.zone(before.zone), .zone(after.zone), before.zone != after.zone)
+        touched(.alerts(before.alerts), .alerts(after.alerts), before.alerts != after.alerts)
         var marks: [String: Reverting<OwnerMark>] = [:]
         for person in before.markedPeople.union(after.markedPeople) where before.mark(of: person) != after.mark(of: person) {
             marks[person] = Reverting(restore: before.mark(of: person), expected: after.mark(of: person))
@@ -148,6 +150,8 @@ extension ReminderField {
         case .start(let v): r.start == v
         case .end(let v): r.end == v
         case .repeatRule(let v): r.repeatRule == v
+        case .zone(let v): r.zone == v
+        case .alerts(let v): r.alerts == v.map(Reminder.normalAlerts)
         }
     }
 
@@ -163,6 +167,8 @@ extension ReminderField {
         case .start: "lead"
         case .end: "follow-up"
         case .repeatRule: "repeat"
+        case .zone: "zone"
+        case .alerts: "alerts"
         }
     }
 
@@ -178,6 +184,8 @@ extension ReminderField {
         case .start: "the lead time"
         case .end: "the follow-up time"
         case .repeatRule: "the repeat rule"
+        case .zone: "the time zone"
+        case .alerts: "the alerts"
         }
     }
 }

@@ -111,9 +111,9 @@ public final class DataStore: @unchecked Sendable {
             }
         }
         for collection in chosen {
-            if let newer = newerVersion(of: collection.fileName) {
+            if let newer = newerVersion(of: collection.fileName, than: FileFormats.newest(collection)) {
                 throw SaveError(file: collection.fileName, message: "the file is format version \(newer), newer than this "
-                    + "crmtop writes (\(FileFormats.version)); it was written by a newer crmtop and is left as it is")
+                    + "crmtop writes (\(FileFormats.newest(collection))); it was written by a newer crmtop and is left as it is")
             }
         }
         // Read these again next time, whatever happens now.
@@ -127,7 +127,7 @@ public final class DataStore: @unchecked Sendable {
 
     /// The format version at the top of a file, if it is newer than this crmtop's. Files
     /// crmtop writes give it first; the others were refused when they were read.
-    private func newerVersion(of name: String) -> Int? {
+    private func newerVersion(of name: String, than newest: Int) -> Int? {
         guard case .success(let fd?) = DataFileOpen.descriptor(path(of: name), flags: O_RDONLY) else { return nil }
         defer { close(fd) }
         var head = [UInt8](repeating: 0, count: 256)
@@ -136,7 +136,7 @@ public final class DataStore: @unchecked Sendable {
         let text = String(decoding: head[..<n], as: UTF8.self)
         guard let key = text.range(of: "\"version\"") else { return nil }
         let digits = text[key.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\n" }.prefix { $0.isNumber }
-        return Int(digits).flatMap { $0 > FileFormats.version ? $0 : nil }
+        return Int(digits).flatMap { $0 > newest ? $0 : nil }
     }
 
     /// The number of the last journalled change, read straight from the journal.

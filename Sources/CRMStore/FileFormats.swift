@@ -6,6 +6,18 @@ import Foundation
 /// activity appends a line instead of rewriting the file.
 enum FileFormats {
     static let version = 2
+    /// `reminders.json` is version 3 when a reminder in it repeats by a rule set or keeps a
+    /// zone of its own (`remindersVersion`): an older crmtop would read such a reminder as a
+    /// one-off or on the wrong clock, so it refuses the file instead. Without them it stays 2.
+    static let remindersNewest = 3
+
+    static func newest(_ collection: DataStore.Collection) -> Int {
+        collection == .reminders ? remindersNewest : version
+    }
+
+    static func remindersVersion(_ reminders: [Reminder]) -> Int {
+        reminders.contains { $0.needsVersion3 } ? remindersNewest : version
+    }
 
     // MARK: - Reading
 
@@ -16,7 +28,7 @@ enum FileFormats {
         switch collection {
         case .reminders:
             let lastID = LastID()
-            let seq = try list(root, "reminders", into: &data.reminders, rest: lastID.fields) { v throws(FieldError) in
+            let seq = try list(root, "reminders", into: &data.reminders, rest: lastID.fields, newest: remindersNewest) { v throws(FieldError) in
                 try ReminderCodec.decode(v, zone: zone)
             }
             data.lastReminderID = lastID.value
@@ -105,10 +117,10 @@ enum FileFormats {
     }
 
     private static func list<T>(
-        _ root: JSONValue, _ key: StaticString, into items: inout [T], rest: FileFields = .none,
+        _ root: JSONValue, _ key: StaticString, into items: inout [T], rest: FileFields = .none, newest: Int = version,
         _ element: (JSONValue) throws(FieldError) -> T
     ) throws(FieldError) -> Int {
-        var f = try versioned(root, known: ["version", "journal_seq", key] + rest.keys)
+        var f = try versioned(root, known: ["version", "journal_seq", key] + rest.keys, newest: newest)
         let seq = try journalSeq(&f)
         items = try f.list(key, element)
         try rest.read(&f)
@@ -143,13 +155,13 @@ enum FileFormats {
     /// Reads `version` before anything else, so a newer file is refused for being newer
     /// rather than for the fields it has that this version does not know. Version 1 is read as
     /// it is: it differs only in having no journal, so reading it is all its migration needs.
-    static func versioned(_ root: JSONValue, known: [StaticString]) throws(FieldError) -> Fields {
+    static func versioned(_ root: JSONValue, known: [StaticString], newest: Int = version) throws(FieldError) -> Fields {
         var f = try Fields(root, known: known)
         let value = try f.required("version")
         try within(.key("version")) { () throws(FieldError) in
             guard let n = value.int, n >= 1 else { throw value.mismatch("format version \(version)") }
-            guard n <= version else {
-                throw FieldError("format version \(n) is newer than this crmtop understands (\(version)); "
+            guard n <= newest else {
+                throw FieldError("format version \(n) is newer than this crmtop understands (\(newest)); "
                     + "the file was written by a newer crmtop", at: value.offset)
             }
         }
@@ -163,7 +175,7 @@ enum FileFormats {
     static func encode(_ collection: DataStore.Collection, _ data: DataSet, journalSeq: Int = 0,
                        unknown: UnknownFields = UnknownFields()) throws(FieldError) -> [UInt8] {
         let zone = data.settings.defaultCalendar.timeZone
-        let header = JSONOutput.Member("version", .int(version))
+        let header = JSONOutput.Member("version", .int(collection == .reminders ? remindersVersion(data.reminders) : version))
         let seq = journalSeq > 0 ? [JSONOutput.Member("journal_seq", .int(journalSeq))] : []
         func file(_ members: [JSONOutput.Member]) -> [UInt8] {
             var root = JSONOutput.object([header] + seq + members)

@@ -49,10 +49,26 @@ public enum ICalendar {
 
     /// The top-level components (normally one VCALENDAR). Lines end in CRLF or, from sloppier
     /// writers, LF alone; a line starting with a space or tab continues the one before.
+    /// A byte-order mark before `BEGIN` is skipped. An extension property (`X-…`) that cannot
+    /// be read is left out with a warning (`LINE: NAME: why`): another program's private
+    /// data must not cost the whole calendar.
     public static func parse(_ text: String) throws(SyntaxError) -> [Component] {
+        var warnings: [String] = []
+        return try parse(text, warnings: &warnings)
+    }
+
+    public static func parse(_ text: String, warnings: inout [String]) throws(SyntaxError) -> [Component] {
         var stack: [Component] = [], top: [Component] = []
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         for (line, content) in unfolded(text) {
-            let p = try property(content, line: line)
+            let p: Property
+            do throws(SyntaxError) { p = try property(content, line: line) } catch {
+                let name = content.prefix { $0 != ";" && $0 != ":" }.uppercased()
+                guard name.hasPrefix("X-") else { throw error }
+                let why = error.message.hasPrefix(name + " ") ? String(error.message.dropFirst(name.count + 1)) : error.message
+                warnings.append("\(line): \(clip(name)): \(why); left out")
+                continue
+            }
             switch p.name {
             case "BEGIN":
                 guard stack.count < maxDepth else {
@@ -94,11 +110,13 @@ public enum ICalendar {
     /// `NAME;PARAM=value;PARAM="quoted:value":value`
     private static func property(_ s: String, line: Int) throws(SyntaxError) -> Property {
         var chars = Substring(s).unicodeScalars[...]
-        func token() -> String {
+        /// A name ends at `=` too; a parameter value (RFC 5545 `paramtext`) may hold one, as
+        /// Apple's base64 `X-APPLE-MAPKIT-HANDLE=…==` does.
+        func token(value: Bool = false) -> String {
             var out = ""
             var quoted = false
             while let c = chars.first {
-                if c == "\"" { quoted.toggle() } else if !quoted && (c == ";" || c == ":" || c == "=" || c == ",") {
+                if c == "\"" { quoted.toggle() } else if !quoted && (c == ";" || c == ":" || c == "," || (!value && c == "=")) {
                     break
                 } else {
                     out.unicodeScalars.append(c)
@@ -115,8 +133,8 @@ public enum ICalendar {
             let key = token().uppercased()
             guard chars.first == "=" else { throw SyntaxError(line: line, message: "\(name): parameter \(key) has no value") }
             chars = chars.dropFirst()
-            var values = [token()]
-            while chars.first == "," { chars = chars.dropFirst(); values.append(token()) }
+            var values = [token(value: true)]
+            while chars.first == "," { chars = chars.dropFirst(); values.append(token(value: true)) }
             parameters[key] = values.joined(separator: ",")
         }
         guard chars.first == ":" else { throw SyntaxError(line: line, message: "\(name) has no value") }

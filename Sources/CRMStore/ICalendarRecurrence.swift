@@ -1,5 +1,7 @@
-/// The range of `RRULE`s crmtop reads at all. Inside it, a rule crmtop cannot repeat exactly
-/// is imported once with a warning (`ReminderICS.repeatRule`); outside it the file is refused,
+import CRMCore
+
+/// The range of `RRULE`s crmtop reads at all. Inside it, a rule `RecurrenceRule` cannot read
+/// is left out with a warning (`ICSItemReader.recurrence`); outside it the file is refused,
 /// since a reminder every second, or counted to two billion, is a broken or hostile file
 /// rather than a plan.
 extension ICalendar {
@@ -7,8 +9,8 @@ extension ICalendar {
     static let recurrenceFrequencies = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]
     /// RFC 5545's frequencies crmtop refuses, so the error can say why.
     static let subDailyFrequencies: Set<String> = ["SECONDLY", "MINUTELY", "HOURLY"]
-    static let recurrenceCounts = 1...10_000
-    static let recurrenceIntervals = 1...1_000
+    static let recurrenceCounts = RecurrenceRule.counts
+    static let recurrenceIntervals = RecurrenceRule.intervals
 
     /// Refuses an `RRULE` outside the supported range, naming its line and the part at fault.
     static func checkRecurrenceRange(_ rule: Property) throws(ImportProblem) {

@@ -9,9 +9,9 @@ extension ICalendar {
     public static func date(_ p: Property, zone: TimeZone, zones: [String: TimeZone] = [:]) throws(ImportProblem) -> Date {
         var zone = zone
         if let id = p.parameters["TZID"] {
-            // Some writers prefix the id with "/" to say it is a global one.
-            guard let named = zones[id] ?? TimeZone(identifier: id.hasPrefix("/") ? String(id.dropFirst()) : id) else {
-                throw ImportProblem(line: p.line, field: p.name, "unknown time zone \(id)")
+            guard let named = zones[id] ?? knownZone(id) else {
+                throw ImportProblem(line: p.line, field: p.name,
+                                    "unknown time zone \(clip(id)): neither a zone name nor defined by a VTIMEZONE in the file")
             }
             zone = named
         }

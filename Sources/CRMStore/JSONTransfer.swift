@@ -26,13 +26,14 @@ enum JSONTransfer {
         return out
     }
 
-    static func file<T>(_ key: String, _ list: [T], _ encode: (T) throws(FieldError) -> JSONOutput) throws(ImportProblem) -> [UInt8] {
-        document([(key, try outputs(list, encode))])
+    static func file<T>(_ key: String, _ list: [T], version: Int = FileFormats.version,
+                        _ encode: (T) throws(FieldError) -> JSONOutput) throws(ImportProblem) -> [UInt8] {
+        document([(key, try outputs(list, encode))], version: version)
     }
 
     /// Several lists in one file, in the order given (`people.json` has people and teams).
-    static func document(_ lists: [(key: String, items: [JSONOutput])]) -> [UInt8] {
-        JSONWriter.pretty(.object([.init("version", .int(FileFormats.version))]
+    static func document(_ lists: [(key: String, items: [JSONOutput])], version: Int = FileFormats.version) -> [UInt8] {
+        JSONWriter.pretty(.object([.init("version", .int(version))]
             + lists.map { JSONOutput.Member($0.key, .array($0.items)) }))
     }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// One edited reminder field as `{"title": "…"}`, `{"due": "2026-…"}`, `{"start": null}`.
 enum ReminderFieldCodec {
-    static let names: [StaticString] = ["title", "notes", "link", "priority", "owners", "due", "start", "end", "repeat"]
+    static let names: [StaticString] = ["title", "notes", "link", "priority", "owners", "due", "start", "end", "repeat", "zone", "alerts"]
 
     static func encode(_ field: ReminderField, zone: TimeZone) throws(FieldError) -> JSONOutput {
         var o = ObjectBuilder(zone: zone)
@@ -20,7 +20,15 @@ enum ReminderFieldCodec {
         case .due(let d): try time("due", d)
         case .start(let d): try time("start", d)
         case .end(let d): try time("end", d)
-        case .repeatRule(let r): text("repeat", r?.rawValue)
+        case .repeatRule(let r):
+            o.put("repeat", try r.map { r throws(FieldError) in
+                try within(.key("repeat")) { () throws(FieldError) in try RecurrenceCodec.encode(r, zone: zone, fileZone: zone) }
+            } ?? .null)
+        case .zone(let z): text("zone", z)
+        case .alerts(let a):
+            o.put("alerts", try a.map { list throws(FieldError) in
+                .array(try list.map { d throws(FieldError) in try encodeDuration(d) })
+            } ?? .null)
         }
         return o.output
     }
@@ -36,7 +44,21 @@ enum ReminderFieldCodec {
         if value["due"] != nil { return .due(try f.time("due", zone)) }
         if value["start"] != nil { return .start(try f.optionalTime("start", zone)) }
         if value["end"] != nil { return .end(try f.optionalTime("end", zone)) }
-        if value["repeat"] != nil { return .repeatRule(try f.choice("repeat", or: nil)) }
+        if value["repeat"] != nil {
+            return .repeatRule(try f.optional("repeat").map { v throws(FieldError) in
+                try within(.key("repeat")) { () throws(FieldError) in try RecurrenceCodec.decode(v, zone: zone, fileZone: zone) }
+            })
+        }
+        if value["alerts"] != nil {
+            return .alerts(try f.optional("alerts").map { v throws(FieldError) in
+                try within(.key("alerts")) { () throws(FieldError) in try v.decodeList { d throws(FieldError) in try d.decodeDuration() } }
+            })
+        }
+        if value["zone"] != nil {
+            return .zone(try f.optional("zone").map { v throws(FieldError) in
+                try within(.key("zone")) { () throws(FieldError) in try RecurrenceCodec.zone(v) }
+            })
+        }
         throw value.mismatch("one edited field, e.g. {\"title\": \"…\"}")
     }
 }

@@ -70,10 +70,11 @@ public enum ReminderCSV {
         if let notes = v["notes"] { fields.append(.notes(notes.isEmpty ? nil : notes)) }
         if let link = v["link"] { fields.append(.link(link.isEmpty ? nil : link)) }
         if let text = v["repeat"] {
-            guard text.isEmpty || Repeat(rawValue: text.lowercased()) != nil else {
-                throw problem("repeat", "\"\(text)\" is not daily, weekdays, weekly or monthly")
+            do throws(RecurrenceRule.ParseError) {
+                fields.append(.repeatRule(try Repetition(text: text, zone: zone)))
+            } catch {
+                throw problem("repeat", "\"\(clip(text))\" is not daily, weekdays, weekly, monthly or an RRULE (\(error.message))")
             }
-            fields.append(.repeatRule(Repeat(rawValue: text.lowercased())))
         }
         return ImportedReminder(line: line, key: key, fields: fields)
     }
@@ -92,7 +93,7 @@ public enum ReminderCSV {
         func time(_ d: Date?) -> String { d.map { TimeText.format($0, zone: zone) } ?? "" }
         return CSV.line(exportColumns) + reminders.map { r in
             CSV.line([r.importKey, r.title, r.priority.rawValue, r.owners.joined(separator: ";"), time(r.start),
-                      time(r.due), time(r.end), r.repeatRule?.rawValue ?? "", r.link ?? "", r.notes ?? ""])
+                      time(r.due), time(r.end), r.repeatRule?.rulesText(zone: r.timeZone(default: zone)) ?? "", r.link ?? "", r.notes ?? ""])
         }.joined()
     }
 }

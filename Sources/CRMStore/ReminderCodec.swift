@@ -4,12 +4,16 @@ import Foundation
 enum ReminderCodec {
     static let fields: [StaticString] = [
         "id", "title", "notes", "link", "priority", "owners", "creator", "start", "due", "end",
-        "repeat", "acknowledged_by", "acknowledged_occurrence", "snoozed_until",
+        "zone", "repeat", "alerts", "acknowledged_by", "acknowledged_occurrence", "snoozed_until",
         "external_id", "history",
     ]
 
     static func decode(_ value: JSONValue, zone: TimeZone) throws(FieldError) -> Reminder {
         var f = try Fields(value, known: fields)
+        let ownZone = try f.optional("zone").map { v throws(FieldError) in
+            try within(.key("zone")) { () throws(FieldError) in try RecurrenceCodec.zone(v) }
+        }
+        let clock = ownZone.flatMap(TimeZone.init(identifier:)) ?? zone
         let reminder = Reminder(
             id: try f.string("id"),
             title: try f.string("title"),
@@ -21,7 +25,15 @@ enum ReminderCodec {
             start: try f.optionalTime("start", zone),
             due: try f.time("due", zone),
             end: try f.optionalTime("end", zone),
-            repeatRule: try f.choice("repeat", or: nil),
+            repeatRule: try f.optional("repeat").map { v throws(FieldError) in
+                try within(.key("repeat")) { () throws(FieldError) in
+                    try RecurrenceCodec.decode(v, zone: clock, fileZone: zone)
+                }
+            },
+            zone: ownZone,
+            alerts: try f.optional("alerts").map { v throws(FieldError) in
+                try within(.key("alerts")) { () throws(FieldError) in try v.decodeList { d throws(FieldError) in try d.decodeDuration() } }
+            },
             acknowledgedBy: try f.map("acknowledged_by") { v throws(FieldError) in try v.decodeTime(zone) },
             snoozedUntil: try f.map("snoozed_until") { v throws(FieldError) in try v.decodeTime(zone) },
             acknowledgedOccurrence: try f.map("acknowledged_occurrence") { v throws(FieldError) in
@@ -46,7 +58,15 @@ enum ReminderCodec {
         try o.put("start", time: r.start)
         try o.put("due", time: r.due)
         try o.put("end", time: r.end)
-        o.put("repeat", r.repeatRule)
+        o.put("zone", r.zone)
+        if let rule = r.repeatRule {
+            o.put("repeat", try within(.key("repeat")) { () throws(FieldError) in
+                try RecurrenceCodec.encode(rule, zone: r.timeZone(default: zone), fileZone: zone)
+            })
+        }
+        if let alerts = r.alerts {
+            o.put("alerts", .array(try alerts.map { d throws(FieldError) in try within(.key("alerts")) { () throws(FieldError) in try encodeDuration(d) } }))
+        }
         try o.put("acknowledged_by", timesByHandle: r.acknowledgedBy)
         try o.put("acknowledged_occurrence", timesByHandle: r.acknowledgedOccurrence)
         try o.put("snoozed_until", timesByHandle: r.snoozedUntil)

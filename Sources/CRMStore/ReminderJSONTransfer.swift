@@ -17,6 +17,6 @@ public enum ReminderJSONTransfer {
 
     /// The same shape as `reminders.json`.
     public static func export(_ reminders: [Reminder], zone: TimeZone) throws(ImportProblem) -> [UInt8] {
-        try JSONTransfer.file("reminders", reminders) { r throws(FieldError) in try ReminderCodec.encode(r, zone: zone) }
+        try JSONTransfer.file("reminders", reminders, version: FileFormats.remindersVersion(reminders)) { r throws(FieldError) in try ReminderCodec.encode(r, zone: zone) }
     }
 }

@@ -5,12 +5,16 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     case utf8 = "utf-8"
     case latin1
     case windows1252 = "windows-1252"
+    /// What Excel saves as "Unicode Text": little-endian unless a byte-order mark says otherwise.
+    case utf16 = "utf-16"
 
     public static let names = allCases.map(\.rawValue).joined(separator: ", ")
 
     /// What to tell someone whose file is not UTF-8.
     static let hint = "if the file is Latin-1 or Windows-1252 (as spreadsheet programs often save CSV), "
         + "say so with --encoding latin1 or --encoding windows-1252"
+
+    private static let utf8Mark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// The file's text, or the first byte that is not text in this encoding with its line,
     /// column and byte offset; `field` names the format in the problem (`csv`, `ics`). A
@@ -22,9 +26,16 @@ public enum TextEncoding: String, CaseIterable, Sendable {
             return ImportProblem(line: at.line, column: at.column, field: field,
                                  "byte \(byte) at byte offset \(offset) \(why)")
         }
+        if self != .utf8 && self != .utf16 && bytes.starts(with: Self.utf8Mark) {
+            throw refuse(0, "starts a UTF-8 byte-order mark: the file is UTF-8, so import it without --encoding")
+        }
         switch self {
         case .utf8:
-            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            // A UTF-16 byte-order mark says which encoding the file is in as plainly.
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                return try Self.utf16.decode(bytes, field: field)
+            }
+            let start = bytes.starts(with: Self.utf8Mark) ? 3 : 0
             let bad = bytes.withUnsafeBufferPointer { JSONParser.firstInvalidUTF8($0, start..<$0.count) }
             if let bad { throw refuse(bad, "is not UTF-8; " + Self.hint) }
             return String(decoding: bytes[start...], as: UTF8.self)
@@ -39,6 +50,33 @@ public enum TextEncoding: String, CaseIterable, Sendable {
                 throw refuse(undefined, "has no character in Windows-1252")
             }
             return Self.string(bytes) { Self.isC1($0) ? Self.windows1252C1[Int($0 - 0x80)]! : Unicode.Scalar($0) }
+        case .utf16:
+            return try Self.utf16Text(bytes, refuse)
+        }
+    }
+
+    /// Code units two bytes at a time; a lone surrogate or an odd last byte is refused at its offset.
+    private static func utf16Text(_ bytes: [UInt8], _ refuse: (Int, String) -> ImportProblem) throws(ImportProblem) -> String {
+        var bigEndian = false, start = 0
+        if bytes.starts(with: [0xFE, 0xFF]) { bigEndian = true; start = 2 } else if bytes.starts(with: [0xFF, 0xFE]) { start = 2 }
+        guard (bytes.count - start) % 2 == 0 else { throw refuse(bytes.count - 1, "is half a UTF-16 character at the end of the file") }
+        var units: [UInt16] = []
+        units.reserveCapacity((bytes.count - start) / 2)
+        for i in stride(from: start, to: bytes.count, by: 2) {
+            units.append(bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
+        }
+        var out = String.UnicodeScalarView()
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        var offset = start
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                out.append(s)
+                offset += s.value > 0xFFFF ? 4 : 2
+            case .emptyInput: return String(out)
+            case .error: throw refuse(offset, "is not UTF-16 (half of a surrogate pair)")
+            }
         }
     }
 

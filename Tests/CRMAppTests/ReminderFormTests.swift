@@ -39,6 +39,24 @@ import Testing
         #expect(Dashboard.render(state).textLines().contains { $0.contains("repeats") && $0.contains("weekdays") })
     }
 
+    /// A reminder's own alerts are a field of the form; empty leaves the notifier's.
+    @Test func alertsAreTypedInTheFormAndShownWhenEditing() throws {
+        var state = Fixture.state()
+        Self.newReminderAtRepeat(&state)
+        for _ in 0..<4 { _ = press(.tab, &state) }
+        #expect(Self.form(state).map { $0.fields[$0.focus].label } == "Alerts")
+        _ = type("1h, soon", &state)
+        _ = press(.enter, &state)
+        #expect(Self.form(state)?.fields.first { $0.label == "Alerts" }?.error == "durations before due like 1h, 10m; or none")
+        for _ in 0..<4 { _ = press(.backspace, &state) }
+        _ = type("10m", &state)
+        _ = press(.enter, &state)
+        let made = try #require(state.data.reminders.first { $0.title == "Stand-up notes" })
+        #expect(made.alerts == [3600, 600])
+        _ = press(.char("e"), &state)
+        #expect(Self.fieldLine("Alerts", state).contains("1h, 10m"))
+    }
+
     @Test func typingAChoicePicksTheFirstThatStartsSo() throws {
         var state = Fixture.state()
         Self.newReminderAtRepeat(&state)
@@ -85,6 +103,26 @@ import Testing
         #expect(state.data.reminders[1].repeatRule == nil)
         _ = press(.char("u"), &state)
         #expect(state.data.reminders[1].repeatRule == .monthly)
+    }
+
+    /// A calendar's rule set is one more choice in the edit form: saved unchanged, it keeps
+    /// the dates it leaves out, which the field does not show.
+    @Test func editingKeepsARuleSetWhole() throws {
+        var data = Fixture.data
+        let rule = try RecurrenceRule(parsing: "FREQ=WEEKLY;INTERVAL=2", zone: TimeZone(identifier: "UTC")!)
+        let series = Repetition.rules(RecurrenceSet(rules: [rule], exceptions: [data.reminders[1].due + 14 * 86_400]))
+        data.reminders[1].repeatRule = series
+        var state = AppState(data: data, user: "maria", now: Fixture.now, size: Size(width: 120, height: 40))
+        state.selection[.reminders] = "R2"
+        _ = press(.char("e"), &state)
+        #expect(Self.fieldLine("Repeat", state).contains("FREQ=WEEKLY;INTERVAL=2"))
+        for _ in 0..<3 { _ = press(.tab, &state) }
+        _ = press(.right, &state)
+        #expect(Self.fieldLine("Repeat", state).contains("none"))
+        _ = press(.left, &state)
+        #expect(Self.fieldLine("Repeat", state).contains("FREQ=WEEKLY;INTERVAL=2"))
+        _ = press(.enter, &state)
+        #expect(state.data.reminders[1].repeatRule == series)
     }
 
     /// The choice keys come from the key table: the footer offers them on a choice field only.

@@ -76,29 +76,43 @@ import Testing
         let path = try dir.file("calendar.ics", try fixture("thunderbird.ics"))
         let run = dir.run(["import", path, "--json"])
         #expect(run.code == 0, "\(run.err)")
-        #expect(run.err.contains("calendar.ics:96: RRULE:"), "\(run.err)")
-        #expect(try object(run)["added"] as? [String] == ["R-1031", "R-1032", "R-1033", "R-1034"])
+        #expect(run.err.isEmpty, "\(run.err)")
+        // Every event counts, with an alarm or without (the office's day off).
+        #expect(try object(run)["added"] as? [String] == ["R-1031", "R-1032", "R-1033", "R-1034", "R-1035"])
 
         let forecast = try dir.reminderJSON("R-1031")
         #expect(forecast["due"] as? String == "2026-11-24T09:00:00+01:00")
         #expect(forecast["start"] as? String == "2026-11-24T08:45:00+01:00")
-        #expect(forecast["repeat"] as? String == "weekly")
+        #expect(forecast["repeat"] as? String == "FREQ=WEEKLY;BYDAY=TU")
         #expect(forecast["priority"] as? String == "high")
         #expect((forecast["notes"] as? String)?.hasSuffix("slipped; we go through them one by one.") == true)
         let expenses = try dir.reminderJSON("R-1032")
         #expect(expenses["due"] as? String == "2026-11-30T00:00:00+01:00")
-        #expect(expenses["repeat"] as? String == "monthly")
+        #expect(expenses["repeat"] as? String == "FREQ=MONTHLY")
         #expect(expenses["priority"] as? String == "low")
         let demo = try dir.reminderJSON("R-1033")
         #expect(demo["due"] as? String == "2026-11-25T16:00:00+01:00")
         #expect(demo["start"] as? String == "2026-11-25T15:00:00+01:00")
         #expect(demo["owners"] as? [String] == ["jonas", "maria"])
-        let standup = try dir.reminderJSON("R-1034")
+        let closed = try dir.reminderJSON("R-1034")
+        #expect(closed["title"] as? String == "Office closed" && closed["start"] is NSNull)
+        let standup = try dir.reminderJSON("R-1035")
         #expect(standup["start"] as? String == "2026-11-23T08:55:00+01:00")
-        #expect(standup["repeat"] is NSNull)
+        // Every other day is kept, counted in UTC, the zone the series is written in.
+        #expect(standup["repeat"] as? String == "FREQ=DAILY;INTERVAL=2")
+        #expect(dir.run(["reminder", "show", "R-1035"]).out.contains("time zone       UTC"))
         #expect(standup["owners"] as? [String] == ["priya"])
 
-        #expect(try dir.importSummary(path)["unchanged"]?.count == 4)
+        #expect(try dir.importSummary(path)["unchanged"]?.count == 5)
+    }
+
+    @Test func onlyWithAlarmsLeavesOutEventsWithoutOne() throws {
+        let dir = try DemoDirectory()
+        let path = try dir.file("calendar.ics", try fixture("thunderbird.ics"))
+        let run = dir.run(["import", path, "--only-with-alarms", "--json"])
+        #expect(run.code == 0, "\(run.err)")
+        #expect(try object(run)["added"] as? [String] == ["R-1031", "R-1032", "R-1033", "R-1034"])
+        #expect(run.err.contains("calendar.ics:1: VEVENT: 1 event without an alarm left out (--only-with-alarms)"), "\(run.err)")
     }
 }
 

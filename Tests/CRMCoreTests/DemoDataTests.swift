@@ -154,7 +154,7 @@ private func instant(_ text: String) throws -> Date {
         #expect(snoozed.count == 1 && snoozed.allSatisfy { $0.due < now })
 
         #expect(Set(reminders.map(\.priority)) == Set(ReminderPriority.allCases))
-        #expect(Set(reminders.compactMap(\.repeatRule)) == Set(Repeat.allCases))
+        #expect(Set(reminders.compactMap(\.repeatRule?.shorthand)) == Set(Repeat.allCases))
         #expect(reminders.filter { $0.notes != nil }.count >= 10)
         #expect(reminders.filter { $0.link != nil }.count >= 10)
         let leads = Set(reminders.compactMap { r in r.start.map { r.due.timeIntervalSince($0) } })

@@ -92,7 +92,7 @@ enum ReminderFixtures {
     ]
 
     func reminder(_ c: Case) -> Reminder {
-        Reminder(id: "R1", title: "x", owners: ["maria"], due: F.t(c.dues[0]), repeatRule: c.rule)
+        Reminder(id: "R1", title: "x", owners: ["maria"], due: F.t(c.dues[0]), repeatRule: .every(c.rule))
     }
 
     @Test(arguments: cases)

@@ -188,7 +188,7 @@ import Glibc
     @Test func aNewerFileIsNeverOverwritten() throws {
         let dir = TempDir()
         defer { dir.remove() }
-        let newer = "{\n  \"version\": 3,\n  \"reminders\": [{\"id\": \"r\", \"from_the_future\": true}]\n}\n"
+        let newer = "{\n  \"version\": 4,\n  \"reminders\": [{\"id\": \"r\", \"from_the_future\": true}]\n}\n"
         dir.write("reminders.json", newer)
         #expect(throws: SaveError.self) { try dir.store.save(Samples.full, collections: [.reminders]) }
         #expect(throws: StoreError.self) { try dir.store.apply([.reminder(.delete(id: "r"))]) }

@@ -81,7 +81,7 @@ import Testing
     @Test func aFileTheStreamCannotTakeIsLeftToTheWholeRead() throws {
         let broken = [
             Self.reminders.replacingOccurrences(of: #""due": "2026-11-23T10:00:00+01:00""#, with: #""due": 42"#),
-            Self.reminders.replacingOccurrences(of: #""version": 2"#, with: #""version": 3"#),
+            Self.reminders.replacingOccurrences(of: #""version": 2"#, with: #""version": 4"#),
             Self.reminders.replacingOccurrences(of: #""trailer""#, with: #""reminders""#),
             Self.reminders.replacingOccurrences(of: "]}", with: "]"),
             #"{"version": 2, "reminders": {"id": "a"}}"#,

@@ -101,19 +101,23 @@ import Testing
         #expect(TimeText.formatUTC(ny) == "2026-07-10T13:00:00Z")
         let day = try ICalendar.date(.init("DUE", "20261130", parameters: ["VALUE": "DATE"]), zone: berlin)
         #expect(TimeText.format(day, zone: berlin) == "2026-11-30T00:00:00+01:00")
-        #expect(throws: ImportProblem(line: 0, field: "DUE", "unknown time zone Mars/Olympus")) {
+        #expect(throws: ImportProblem(line: 0, field: "DUE", "unknown time zone Mars/Olympus: neither a zone name nor defined by a VTIMEZONE in the file")) {
             try ICalendar.date(.init("DUE", "20261130T100000", parameters: ["TZID": "Mars/Olympus"]), zone: berlin)
         }
     }
 
-    @Test func recurrencesMapWhereCrmtopCanRepeatThem() {
-        #expect(ReminderICS.repeatRule("FREQ=DAILY").0 == .daily)
-        #expect(ReminderICS.repeatRule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR").0 == .weekdays)
-        #expect(ReminderICS.repeatRule("FREQ=WEEKLY;BYDAY=TU").0 == .weekly)
-        #expect(ReminderICS.repeatRule("FREQ=MONTHLY;BYMONTHDAY=15").0 == .monthly)
-        #expect(ReminderICS.repeatRule("FREQ=MONTHLY;COUNT=3") == (.monthly, "an end to the repetition cannot be kept; it repeats on"))
-        #expect(ReminderICS.repeatRule("FREQ=YEARLY").0 == nil)
-        #expect(ReminderICS.repeatRule("FREQ=WEEKLY;INTERVAL=2").0 == nil)
+    /// Rules that crmtop's names cannot say (every other week, yearly, an end) are kept as written.
+    @Test(arguments: ["FREQ=DAILY", "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY;COUNT=3;BYMONTHDAY=15", "FREQ=YEARLY"])
+    func recurrencesAreKeptAsWritten(_ rule: String) throws {
+        let text = "BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:a\r\nSUMMARY:x\r\nDUE:20261115T090000Z\r\nRRULE:\(rule)\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let result = try ReminderICS.records(text, zone: utc, people: [])
+        let repeats = result.records.first?.fields.compactMap { f -> Repetition?? in
+            if case .repeatRule(let r) = f { return r }
+            return nil
+        }.first
+        #expect(repeats??.rulesText(zone: utc) == rule)
+        #expect(result.warnings.isEmpty)
     }
 }
 

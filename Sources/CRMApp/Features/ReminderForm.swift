@@ -4,7 +4,7 @@ import Foundation
 /// The new/edit reminder form: its fields, their validation and the reminder it makes.
 enum ReminderForm {
     static let title = "Title", priority = "Priority", due = "Due", repeats = "Repeat", owners = "Owners"
-    static let lead = "Lead", followUp = "Follow-up", link = "Link", notes = "Notes"
+    static let lead = "Lead", followUp = "Follow-up", alerts = "Alerts", link = "Link", notes = "Notes"
     static let priorities = ReminderPriority.allCases.map(\.rawValue)
     /// "none" first: a new reminder happens once unless asked.
     static let repeatChoices = ["none"] + Repeat.allCases.map(\.rawValue)
@@ -22,9 +22,14 @@ enum ReminderForm {
         }
         set(title, r.title)
         set(priority, r.priority.rawValue)
-        set(repeats, r.repeatRule?.rawValue ?? "none")
+        set(repeats, r.repeatRule?.rulesText(zone: r.timeZone(default: state.zone)) ?? "none")
+        // A rule set (from a calendar) is one more choice, so stepping away and back keeps it whole.
+        if case .rules = r.repeatRule, let i = form.fields.firstIndex(where: { $0.label == repeats }) {
+            form.fields[i].choices = repeatChoices + [form.fields[i].input.value]
+        }
         if let start = r.start { set(lead, DurationText.format(r.due.timeIntervalSince(start))) }
         if let end = r.end { set(followUp, DurationText.format(end.timeIntervalSince(r.due))) }
+        if let own = r.alerts { set(alerts, own.isEmpty ? "none" : own.map(DurationText.format).joined(separator: ", ")) }
         set(link, r.link ?? "")
         set(notes, r.notes ?? "")
         return validated(form, state)
@@ -39,6 +44,7 @@ enum ReminderForm {
             Form.Field(owners, ownersValue, hint: "handles, separated by commas"),
             Form.Field(lead, hint: "remind this long before, e.g. 30m (optional)"),
             Form.Field(followUp, hint: "keep open this long after, e.g. 1d (optional)"),
+            Form.Field(alerts, hint: "alert this long before due, e.g. 1h, 10m; none; empty: the notifier's"),
             Form.Field(link, hint: "https://… (optional)"),
             Form.Field(notes, hint: "(optional)"),
         ]
@@ -54,8 +60,9 @@ enum ReminderForm {
         if form.value(title).isEmpty { form.setError(title, "a title is needed") }
         let prio = ReminderPriority(rawValue: form.value(priority))
         if prio == nil { form.setError(priority, Form.Field.listing(priorities)) }
-        let rule = Repeat(rawValue: form.value(repeats))
-        if rule == nil, form.value(repeats) != "none" { form.setError(repeats, Form.Field.listing(repeatChoices)) }
+        var editing: Reminder?
+        if case .editReminder(let id) = form.purpose { editing = state.data.reminders.first { $0.id == id } }
+        let rule = repetition(form.value(repeats), editing: editing, &form, zone: editing?.timeZone(default: zone) ?? zone)
         let dueDate = InputTime.parse(form.value(due), now: state.now, zone: zone)
         if dueDate == nil { form.setError(due, form.value(due).isEmpty ? "when is it due?" : "not a time I can read") }
         let handles = form.value(owners).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -65,13 +72,15 @@ enum ReminderForm {
         if !unknown.isEmpty { form.setError(owners, "unknown: \(unknown.joined(separator: ", "))") }
         let leadTime = optionalDuration(&form, lead)
         let followTime = optionalDuration(&form, followUp)
+        let ownAlerts = alertList(&form)
         let url = form.value(link)
         if !url.isEmpty, URL(string: url)?.scheme == nil { form.setError(link, "a URL like https://…") }
         guard let dueDate, let prio, form.fields.allSatisfy({ $0.error == nil }) else { return nil }
 
         var reminder = Reminder(id: "", title: form.value(title), priority: prio, owners: handles,
                                 creator: state.user, start: leadTime.map { dueDate - $0 }, due: dueDate,
-                                end: followTime.map { dueDate + $0 }, repeatRule: rule)
+                                end: followTime.map { dueDate + $0 }, repeatRule: rule, zone: editing?.zone,
+                                alerts: ownAlerts)
         reminder.link = url.isEmpty ? nil : url
         reminder.notes = form.value(notes).isEmpty ? nil : form.value(notes)
         guard withinSizeLimits(reminder, &form, state) else { return nil }
@@ -82,6 +91,19 @@ enum ReminderForm {
             reminder = shifted
         }
         return reminder
+    }
+
+    /// A name from `repeatChoices` or `RRULE` text. A rule set shown unchanged is kept whole,
+    /// with the dates it adds, leaves out and moves, which the field does not show.
+    private static func repetition(_ text: String, editing: Reminder?, _ form: inout Form, zone: TimeZone) -> Repetition? {
+        if text == "none" { return nil }
+        if let kept = editing?.repeatRule, kept.rulesText(zone: zone) == text { return kept }
+        do throws(RecurrenceRule.ParseError) {
+            return try Repetition(text: text, zone: zone)
+        } catch {
+            form.setError(repeats, Form.Field.listing(repeatChoices) + " or an RRULE (" + error.message + ")")
+            return nil
+        }
     }
 
     /// The limits every change shares (`FieldLimit`), shown at the field. An edit may keep a
@@ -104,6 +126,22 @@ enum ReminderForm {
         var f = form
         validate(&f, state)
         return f
+    }
+
+    /// Empty for the notifier's `alerts_before`, `none` for no alerts, else durations before due.
+    private static func alertList(_ form: inout Form) -> [TimeInterval]? {
+        let text = form.value(alerts).trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return nil }
+        if text.lowercased() == "none" { return [] }
+        var out: [TimeInterval] = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let d = DurationText.parse(part), d > 0 else {
+                form.setError(alerts, "durations before due like 1h, 10m; or none")
+                return nil
+            }
+            out.append(d)
+        }
+        return out
     }
 
     private static func optionalDuration(_ form: inout Form, _ label: String) -> TimeInterval? {
@@ -149,7 +187,8 @@ enum ReminderForm {
             made.id = id
             let fields: [ReminderField] = [
                 .title(made.title), .priority(made.priority), .owners(made.owners), .due(made.due),
-                .start(made.start), .end(made.end), .repeatRule(made.repeatRule), .link(made.link), .notes(made.notes),
+                .start(made.start), .end(made.end), .repeatRule(made.repeatRule), .alerts(made.alerts),
+                .link(made.link), .notes(made.notes),
             ]
             let stamp = ChangeStamp(at: state.now, actor: state.user, note: shiftNote(checked))
             let effects = Undo.change(&state, [.reminder(.edit(id: id, fields, stamp))],

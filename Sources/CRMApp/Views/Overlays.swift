@@ -63,8 +63,13 @@ enum Overlays {
             ?? r.occurrence(at: state.now, calendar: calendar)
         if r.start != nil { lines.append(("reminding from", Format.moment(occurrence.start, zone: z), .text)) }
         lines.append(("due", Format.moment(occurrence.due, zone: z), .text))
+        if let moved = r.occurrenceTitle(dueAt: occurrence.due, calendar: calendar) { lines.append(("this time", moved, .text)) }
         if let end = occurrence.end { lines.append(("follow-up until", Format.moment(end, zone: z), .text)) }
-        if let rule = r.repeatRule { lines.append(("repeats", rule.rawValue, .text)) }
+        if let rule = r.repeatRule { lines.append(("repeats", rule.name(zone: r.timeZone(calendar: calendar)), .text)) }
+        if let own = r.zone { lines.append(("time zone", own, .text)) }
+        if let own = r.alerts {
+            lines.append(("alerts", own.isEmpty ? "none" : own.map(DurationText.format).joined(separator: ", ") + " before due", .text))
+        }
         for owner in r.owners {
             let s = r.state(for: owner, at: state.now, calendar: state.data.settings.defaultCalendar)
             var text = s.rawValue
