@@ -16,7 +16,7 @@ public struct CRMTop: ParsableCommand {
             CaseCommand.self, InfluencerCommand.self, CalendarCommand.self, SLACommand.self,
             EscalationCommand.self, RoutingCommand.self,
             PersonCommand.self, KPICommand.self, LogCommand.self, LeaderboardCommand.self, ContestCommand.self,
-            CalendarSyncCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, RecoverCommand.self, NotifyCommand.self,
+            CalendarSyncCommand.self, SyncCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, RecoverCommand.self, NotifyCommand.self,
             ThemesCommand.self, CompletionsCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashCommand.self
