@@ -60,7 +60,7 @@ let package = Package(
         // A real CalDAV server (Radicale) on loopback for the tests that sync with one.
         .target(name: "CalDAVTestServer", dependencies: ["CRMCalDAV"], path: "Tests/CalDAVTestServer",
                 swiftSettings: strict),
-        .testTarget(name: "CRMCalDAVTests", dependencies: ["CRMCalDAV", "CalDAVTestServer"], swiftSettings: strict),
+        .testTarget(name: "CRMCalDAVTests", dependencies: ["CRMCalDAV", "CRMCore", "CalDAVTestServer"], swiftSettings: strict),
         .testTarget(name: "CRMPostgresTests", dependencies: ["CRMPostgres", "CRMStore", "CRMCore", "CLibPQ", "CRMCLI"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(name: "TerminalGuardTests", dependencies: ["CTerminalGuard", "CFileMapping"], swiftSettings: strict),

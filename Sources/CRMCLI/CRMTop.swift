@@ -16,8 +16,9 @@ public struct CRMTop: ParsableCommand {
             CaseCommand.self, InfluencerCommand.self, CalendarCommand.self, SLACommand.self,
             EscalationCommand.self, RoutingCommand.self,
             PersonCommand.self, KPICommand.self, LogCommand.self, LeaderboardCommand.self, ContestCommand.self,
-            CalendarSyncCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, RecoverCommand.self,
-            NotifyCommand.self, StoreCommand.self, ThemesCommand.self, CompletionsCommand.self, BenchCommand.self,
+            CalendarSyncCommand.self, SyncCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self,
+            RecoverCommand.self, NotifyCommand.self, StoreCommand.self, ThemesCommand.self, CompletionsCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: DashCommand.self
     )

@@ -112,6 +112,15 @@ public struct CalDAVClient: Sendable {
         return answer.header("ETag")
     }
 
+    /// The version of one item, for a server that does not say it when the item is written.
+    public func version(of item: URL) throws(CalDAVError) -> String {
+        let found = try propfind(item, depth: 0, properties: [(DAV.dav, "getetag")])
+        guard let etag = found.responses.first?.property(DAV.dav, "getetag")?.text else {
+            throw .malformed(url: item, reason: "the server gives no version (ETag) for it")
+        }
+        return etag
+    }
+
     /// Deletes an item only if it is still at `etag`; one already gone counts as deleted.
     public func delete(at url: URL, etag: String) throws(CalDAVError) {
         let answer = try exchange.send("DELETE", url, headers: ["If-Match": etag])

@@ -1,26 +1,5 @@
+import CRMCore
 import Foundation
-
-/// What was true of one item after the last sync, on both sides: enough to tell at the next
-/// which side changed since, and so which way a change travels. The same model as
-/// vdirsyncer's status: without it, a change and a deletion look alike.
-public struct SyncedItem: Equatable, Sendable {
-    /// The iCalendar UID both sides know the item by.
-    public var uid: String
-    public var reminderID: String
-    public var href: String
-    /// The server's version tag as of the last sync.
-    public var etag: String
-    /// The fingerprint of the reminder's synced fields as of the last sync.
-    public var fingerprint: String
-
-    public init(uid: String, reminderID: String, href: String, etag: String, fingerprint: String) {
-        self.uid = uid
-        self.reminderID = reminderID
-        self.href = href
-        self.etag = etag
-        self.fingerprint = fingerprint
-    }
-}
 
 /// A reminder as the planner sees it: its UID and the fingerprint of what would be written.
 public struct LocalItem: Equatable, Sendable {

@@ -24,7 +24,8 @@ public final class DataStore: @unchecked Sendable {
     }
 
     /// Every file crmtop replaces whole in a data directory.
-    static let fileNames = Set(Collection.allCases.map(\.fileName) + [Journal.fileName, DeliveryRecordFile.fileName])
+    static let fileNames = Set(Collection.allCases.map(\.fileName) + [Journal.fileName, DeliveryRecordFile.fileName,
+                                                                   SyncStatusFile.fileName])
 
     public let directory: URL
     /// Past this many bytes of journal, `compactIfNeeded` rewrites the snapshot files.

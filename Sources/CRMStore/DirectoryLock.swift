@@ -19,8 +19,10 @@ struct DirectoryLock: ~Copyable {
     private let fd: Int32
 
     /// Waits for the lock. `name` is the file the caller is about to write, for the error.
-    init(directory: String, mode: mode_t, for name: String) throws(SaveError) {
-        let path = directory + "/" + Self.fileName
+    /// `lockFile` names another lock of the directory's, for work that must not hold up
+    /// every writer while it runs (a calendar sync waiting on the network).
+    init(directory: String, mode: mode_t, for name: String, lockFile: String = DirectoryLock.fileName) throws(SaveError) {
+        let path = directory + "/" + lockFile
         var opened = DataFileOpen.descriptor(path, flags: O_RDONLY)
         if case .success(nil) = opened {
             // Created without following a link planted meanwhile.
@@ -31,14 +33,14 @@ struct DirectoryLock: ~Copyable {
         var fd: Int32 = -1
         switch opened {
         case .success(let opened?): fd = opened
-        case .success(nil): throw SaveError(file: name, message: "cannot lock the data directory (\(Self.fileName))")
+        case .success(nil): throw SaveError(file: name, message: "cannot lock the data directory (\(lockFile))")
         case .failure(let refusal):
-            throw SaveError(file: name, message: "cannot lock the data directory (\(Self.fileName)): \(refusal.message)",
+            throw SaveError(file: name, message: "cannot lock the data directory (\(lockFile)): \(refusal.message)",
                             code: refusal.code)
         }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else {
-                let error = AtomicFile.failure(name, "cannot lock the data directory (\(Self.fileName))")
+                let error = AtomicFile.failure(name, "cannot lock the data directory (\(lockFile))")
                 close(fd)
                 throw error
             }

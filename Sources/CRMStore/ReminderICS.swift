@@ -7,6 +7,8 @@ import Foundation
 public enum ReminderICS {
     /// UIDs crmtop makes up end in this, so that its own export maps back to its ids.
     static let uidSuffix = "@crmtop"
+    /// `uidSuffix`, for the calendar sync, which writes the same UIDs as an export.
+    public static var uidSuffixText: String { uidSuffix }
 
     public struct Result: Equatable, Sendable {
         public var records: [ImportedReminder] = []

@@ -1,4 +1,5 @@
 import CRMCalDAV
+import CRMCore
 import Testing
 
 /// Which way each change travels, for every combination of a change, a deletion and nothing
