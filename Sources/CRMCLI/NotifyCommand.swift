@@ -115,7 +115,7 @@ struct NotifyCommand: ParsableCommand {
             .init("result", .string(result)),
             .init("event", .string(message.isDigest ? "digest" : message.events[0].kind.rawValue)),
             .init("id", .string(message.id)),
-            .init("subjects", .array(message.events.map { .string($0.subject) })),
+            .init("subjects", .array(message.subjects.map(JSONOutput.string))),
             .init("recipients", .array(message.recipients.map(JSONOutput.string))),
             .init("attempt", .int(message.attempt)),
             .init("reason", reason.map(JSONOutput.string) ?? .null),
