@@ -31,6 +31,8 @@ extension NotificationEvents {
 public struct NewsLedger: Equatable, Sendable {
     /// The pairs that stood about each item at its last look; items with none are left out.
     private var standing: [String: Set<DeliveryRecord.Key>] = [:]
+    /// Whether what stood at the start has been taken in: until then nothing is news.
+    public var isSeeded = false
 
     public init() {}
 
