@@ -15,6 +15,9 @@ public struct NotificationMessage: Equatable, Sendable {
     /// The same on every attempt, so a receiver can drop a message it already has (a sender
     /// that died after running the command, before recording it, sends it again).
     public var id: String
+    /// The recipients who are people of the data set, in the order of `recipients`: where the
+    /// command reaches them (`email`, `chat`).
+    public var contacts: [Person] = []
 
     /// What the message is about: each reminder, case or person once, in the message's order.
     public var subjects: [String] {
@@ -121,7 +124,14 @@ public enum NotificationPlanner {
                 plan.queued += pile.filter { if case .queued? = $0.entry?.status { false } else { true } }.map(\.key)
             }
         }
+        plan.messages = plan.messages.map { withContacts($0, data.people) }
         return plan
+    }
+
+    private static func withContacts(_ message: NotificationMessage, _ people: [Person]) -> NotificationMessage {
+        var message = message
+        message.contacts = message.recipients.compactMap { handle in people.first { $0.id == handle } }
+        return message
     }
 
     /// The recipient's digest of everything in the pile, when one is due: something in it has

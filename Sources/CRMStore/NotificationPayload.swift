@@ -16,6 +16,9 @@ enum NotificationPayload {
             "CRMTOP_COUNT": String(message.events.count),
             "CRMTOP_EVENTS": kinds(message).joined(separator: ","),
             "CRMTOP_METRICS": metrics(message).joined(separator: ","),
+            // Of the recipients who have one, in their order.
+            "CRMTOP_EMAIL": message.contacts.compactMap(\.email).joined(separator: ","),
+            "CRMTOP_CHAT": message.contacts.compactMap(\.chat).joined(separator: ","),
         ]
         // Every variable is set, empty where it does not apply, so none is left over from
         // the environment the notifier itself was started in.
@@ -50,6 +53,11 @@ enum NotificationPayload {
             members += fields(message.events[0], zone: zone).map { JSONOutput.Member($0.0, $0.1) }
         }
         members.append(.init("metrics", .array(metrics(message).map(JSONOutput.string))))
+        members.append(.init("contacts", .array(message.contacts.map { p in
+            .object([.init("id", .string(p.id)), .init("name", .string(p.name)),
+                     .init("email", p.email.map(JSONOutput.string) ?? .null),
+                     .init("chat", p.chat.map(JSONOutput.string) ?? .null)])
+        })))
         members.append(.init("events", .array(message.events.map { event in
             .object([.init("event", .string(event.kind.rawValue))]
                 + fields(event, zone: zone).map { JSONOutput.Member($0.0, $0.1) }

@@ -71,3 +71,26 @@ extension NotifyCommandTests {
         #expect(events.map { $0["metric"] as? String } == ["first_response", "first_response", "resolution"])
     }
 }
+
+extension NotifyCommandTests {
+    /// The command reaches people at the addresses people.json gives them.
+    @Test func theCommandIsGivenTheRecipientsAddresses() throws {
+        let team = try Team(notify: #", "events": ["reminder.due"]"#)
+        try team.write("people.json", """
+            {"version": 2, "people": [{"id": "maria", "name": "Maria Oliveira", "role": "sales",
+                                       "email": "maria@example.com", "chat": "@maria"},
+                                      {"id": "lucas", "name": "Lucas Moreau", "role": "support"}]}
+            """)
+        try team.write("notify.sh", """
+            printf '%s|%s|%s\\n' "$CRMTOP_RECIPIENTS" "$CRMTOP_EMAIL" "$CRMTOP_CHAT" >> "\(team.path)/calls.txt"
+            cat >> "\(team.path)/stdin.jsonl"
+            """)
+        #expect(team.notify(at: "10:00:05").code == 0)
+        #expect(team.lines("calls.txt") == ["maria|maria@example.com|@maria"])
+        let input = try #require(try JSONSerialization.jsonObject(with: Data(team.read("stdin.jsonl").utf8)) as? [String: Any])
+        let contacts = try #require(input["contacts"] as? [[String: Any]])
+        #expect(contacts.count == 1)
+        #expect(contacts[0]["id"] as? String == "maria" && contacts[0]["name"] as? String == "Maria Oliveira")
+        #expect(contacts[0]["email"] as? String == "maria@example.com" && contacts[0]["chat"] as? String == "@maria")
+    }
+}
