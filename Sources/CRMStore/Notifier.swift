@@ -91,7 +91,7 @@ public final class Notifier: @unchecked Sendable {
         }
         guard !outcomes.isEmpty else { return report }
         do {
-            try settle(outcomes, at: now)
+            try settle(outcomes, at: now, zone: zone)
         } catch {
             log.write("cannot record what was sent (it goes out again once the claim runs out): \(error)", at: now)
             report.problem = "cannot record what was sent: \(error)"
@@ -114,7 +114,9 @@ public final class Notifier: @unchecked Sendable {
         record.queue(plan.queued, at: now)
         for message in plan.messages { record.claim(message, at: now) }
         record.forget(allBut: plan.live, at: now)
-        if record != before { try DeliveryRecordFile.write(record, in: directory, mode: mode) }
+        if record != before {
+            try DeliveryRecordFile.write(record, in: directory, mode: mode, zone: data.settings.defaultCalendar.timeZone)
+        }
         _ = consume lock
         return (plan.messages, log)
     }
@@ -126,13 +128,13 @@ public final class Notifier: @unchecked Sendable {
         return !plan.messages.isEmpty || !plan.queued.isEmpty || forgotten != record
     }
 
-    private func settle(_ outcomes: [(NotificationMessage, Bool)], at now: Date) throws {
+    private func settle(_ outcomes: [(NotificationMessage, Bool)], at now: Date, zone: TimeZone) throws {
         let name = DeliveryRecordFile.fileName
         let mode = try DirectoryFile.newFileMode(in: directory, for: name)
         let lock = try DirectoryLock(directory: directory, mode: mode, for: name)
         var record = try DeliveryRecordFile.read(in: directory)
         for (message, delivered) in outcomes { record.settle(message, delivered: delivered, at: now) }
-        try DeliveryRecordFile.write(record, in: directory, mode: mode)
+        try DeliveryRecordFile.write(record, in: directory, mode: mode, zone: zone)
         _ = consume lock
     }
 

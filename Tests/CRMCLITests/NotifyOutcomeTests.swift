@@ -94,3 +94,16 @@ extension NotifyCommandTests {
         #expect(contacts[0]["email"] as? String == "maria@example.com" && contacts[0]["chat"] as? String == "@maria")
     }
 }
+
+extension NotifyCommandTests {
+    /// notifications.json writes its times as every data file does: with the offset of the
+    /// default calendar's zone (Berlin here, +01:00 in November), not UTC's.
+    @Test func theRecordsTimesHaveTheDefaultCalendarsOffset() throws {
+        let team = try Team(notify: #", "events": ["reminder.due"]"#)
+        try team.write("settings.json", team.read("settings.json").replacingOccurrences(of: "\"UTC\"", with: "\"Europe/Berlin\""))
+        #expect(team.notify(at: "10:00:05").code == 0)
+        let record = team.read("notifications.json")
+        #expect(record.contains("\"last_sent\": \"2026-11-24T11:00:05+01:00\""), "\(record)")
+        #expect(!record.contains("+00:00"), "\(record)")
+    }
+}
