@@ -28,7 +28,10 @@ struct NotifyCommand: ParsableCommand {
 
             Example: crmtop notify --data /srv/crmtop
             Example: crmtop notify --once --data /srv/crmtop
-            """
+
+            Change the settings with crmtop notify set (command, events, repeat, alerts before, digests).
+            """,
+        subcommands: [NotifySetCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

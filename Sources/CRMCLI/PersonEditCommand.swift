@@ -31,7 +31,7 @@ extension PersonCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a person's name, role, team, manager, e-mail address or chat handle.",
             discussion: """
-                Only what is given changes; an empty --email or --chat removes it. \
+                Only what is given changes; an empty --email or --chat removes it.
                 Example: crmtop person edit lea --email lea.park@example.com --chat @lea
                 """
         )
