@@ -31,6 +31,8 @@ extension NotificationEvents {
 public struct NewsLedger: Equatable, Sendable {
     /// The pairs that stood about each item at its last look; items with none are left out.
     private var standing: [String: Set<DeliveryRecord.Key>] = [:]
+    /// Items looked at, with or without anything standing.
+    private var looked: Set<String> = []
     /// Whether what stood at the start has been taken in: until then nothing is news.
     public var isSeeded = false
 
@@ -39,8 +41,12 @@ public struct NewsLedger: Equatable, Sendable {
     /// Takes `events`, everything that stands about `item` now, and answers with those that are
     /// news, each narrowed to the people for whom it is (`quietly`: remember them, announce
     /// nothing, for an item seen for the first time).
+    /// Whether `item` was looked at before; one that was not has no record of what stood.
+    public func hasLooked(at item: String) -> Bool { looked.contains(item) }
+
     public mutating func look(at item: String, _ events: [NotificationEvent], quietly: Bool = false)
         -> [NotificationEvent] {
+        looked.insert(item)
         let before = standing[item] ?? []
         var now = Set<DeliveryRecord.Key>()
         var news: [NotificationEvent] = []

@@ -87,4 +87,28 @@ import Testing
         #expect(notices.map(\.id) == ["R1", "R1", "C1", "R1", "C1"])
         #expect(notices.allSatisfy { $0.recipients.isEmpty })
     }
+
+    /// A case listed without a tick (a filter cleared) and never looked at: when its next clock
+    /// warns, that warning is the news, not the escalation that stood all along.
+    @Test func aCaseListedBetweenTicksAnnouncesOnlyWhatIsNew() {
+        var data = Self.data
+        data.reminders = []
+        data.cases[0].firstResponseAt = Self.morning.addingTimeInterval(600)
+        data.cases[0].escalationLevel = 1
+        var state = AppState(data: data, user: "maria", now: Self.morning, size: Size(width: 120, height: 40))
+        state.filters[.cases] = "nothing like it"
+        state.refresh()
+        _ = Reducer.reduce(&state, .tick(Self.morning + 60))
+        state.filters[.cases] = nil
+        state.refresh()
+        var notices: [Notice] = []
+        for minute in 2...200 {
+            for case .notify(let notice) in Reducer.reduce(&state, .tick(Self.morning + TimeInterval(minute * 60))) {
+                notices.append(notice)
+            }
+        }
+        // Resolution (4 h) warns at 75 %: 12:00.
+        #expect(notices.map { "\($0.kind.rawValue) \($0.id) \($0.recipients)" } == ["sla.warning C1 [\"lucas\"]"])
+        #expect(notices.first?.at == Self.morning + 3 * 3600)
+    }
 }

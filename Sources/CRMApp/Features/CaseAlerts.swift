@@ -46,7 +46,7 @@ enum CaseAlerts {
         for (row, seen) in changed {
             let item = row.item
             // Seen for the first time (just opened, or filtered in): what stands is not news.
-            let news = look(at: row, &state, quietly: !seen)
+            let news = look(at: row, &state, quietly: !seen, before: before[item.id])
             guard let lead = NotificationEvents.leading(news).first else { continue }
             // A breach is what a wall must catch the eye with, even when it also escalates.
             if let wall = state.wall, news.contains(where: { $0.kind == .slaBreach }) {
@@ -72,10 +72,23 @@ enum CaseAlerts {
         for row in rows { _ = look(at: row, &state, quietly: true) }
     }
 
-    private static func look(at row: CaseRow, _ state: inout AppState, quietly: Bool) -> [NotificationEvent] {
+    private static func look(at row: CaseRow, _ state: inout AppState, quietly: Bool,
+                             before: Signal? = nil) -> [NotificationEvent] {
         let events = NotificationEvents.events(for: row.item, clocks: row.clocks, level: row.escalationLevel,
                                                in: state.data, at: state.now)
-        return state.news.look(at: "case/" + row.item.id, events, quietly: quietly)
+        let item = "case/" + row.item.id
+        // Listed all along but never looked at (it came into the list without a tick): what
+        // stood is what its last signal says.
+        if let before, !state.news.hasLooked(at: item) {
+            _ = state.news.look(at: item, events.filter { stood($0, row, before) }, quietly: true)
+        }
+        return state.news.look(at: item, events, quietly: quietly)
+    }
+
+    private static func stood(_ event: NotificationEvent, _ row: CaseRow, _ signal: Signal) -> Bool {
+        if event.kind == .escalation { return event.level == signal.level }
+        guard let n = row.clocks.prefix(16).firstIndex(where: { $0.metric == event.metric }) else { return false }
+        return signal.clocks & ((event.kind == .slaBreach ? 1 : 2) << (2 * n)) != 0
     }
 
     /// Writes into the cases' history the rises of the ladder the rows show but the cases do

@@ -44,7 +44,7 @@ enum ComingDue {
             guard old != signal(entry, offsets, at: state.now) else { continue }
             let r = entry.reminder
             // Seen for the first time (just added, or filtered in): what stands is not news.
-            let news = look(at: r, &state, quietly: old == nil)
+            let news = look(at: r, &state, quietly: old == nil, before: old)
             guard let lead = NotificationEvents.leading(news).first else { continue }
             // Across a room only what is urgent should catch the eye.
             let flashes = state.wall == nil ? lead.kind == .reminderActive || lead.kind == .reminderDue
@@ -57,11 +57,30 @@ enum ComingDue {
         return effects
     }
 
-    private static func look(at r: Reminder, _ state: inout AppState, quietly: Bool) -> [NotificationEvent] {
+    private static func look(at r: Reminder, _ state: inout AppState, quietly: Bool,
+                             before: Signal? = nil) -> [NotificationEvent] {
         let settings = state.data.settings
         let events = NotificationEvents.events(for: r, alertsBefore: NotificationEvents.alertOffsets(settings.notify),
                                                calendar: settings.defaultCalendar, at: state.now)
-        return state.news.look(at: "reminder/" + r.id, events, quietly: quietly)
+        let item = "reminder/" + r.id
+        // Listed all along but never looked at (it came into the list without a tick): what
+        // stood is what its last signal says, for every owner alike.
+        if let before, !state.news.hasLooked(at: item) {
+            _ = state.news.look(at: item, events.filter { stood($0, before) }, quietly: true)
+        }
+        return state.news.look(at: item, events, quietly: quietly)
+    }
+
+    private static func stood(_ event: NotificationEvent, _ signal: Signal) -> Bool {
+        guard event.due == signal.due else { return false }
+        switch (event.kind, signal.state) {
+        case (.reminderDue, .due), (.reminderDue, .overdue), (.reminderMissed, .missed), (.reminderActive, .active):
+            return true
+        case (.reminderAlert, .active), (.reminderAlert, .upcoming):
+            return event.alertBefore == signal.alert
+        default:
+            return false
+        }
     }
 
     static func note(_ kind: NotificationKind) -> String {
