@@ -123,6 +123,9 @@ public struct AppState: Equatable, Sendable {
     public var quitWhenSaved = false
     /// What was announced lately, newest last, for the message area.
     public var recentNotices: [Notice] = []
+    /// What stood about each reminder and case when it was last looked at, so that only what
+    /// is new since is announced.
+    public var news = NewsLedger()
     /// Good news lately, newest last, for the message area.
     public var recentCelebrations: [CelebrationNotice] = []
     /// Reminders that just became active or due, highlighted until the given moment.

@@ -86,8 +86,13 @@ public enum Reducer {
     /// Applies `change`, re-derives the panes and announces what newly came due or
     /// breached, whether time moved on or the data changed under us.
     static func refreshAnnouncing(_ state: inout AppState, _ change: (inout AppState) -> Void) -> [Effect] {
-        let before = Dictionary(state.derived.reminders.map { ($0.reminder.id, $0.state) },
-                                uniquingKeysWith: { a, _ in a })
+        // What stood when the screen opened is not news; only what changes from it is.
+        if !state.news.isSeeded {
+            ComingDue.seed(&state)
+            CaseAlerts.seed(&state)
+            state.news.isSeeded = true
+        }
+        let before = ComingDue.signals(state)
         let casesBefore = CaseAlerts.signals(state.derived.cases)
         let cheered = Set(state.derived.celebrations.map(\.key))
         change(&state)

@@ -28,7 +28,10 @@ struct NotifyCommand: ParsableCommand {
 
             Example: crmtop notify --data /srv/crmtop
             Example: crmtop notify --once --data /srv/crmtop
-            """
+
+            Change the settings with crmtop notify set (command, events, repeat, alerts before, digests).
+            """,
+        subcommands: [NotifySetCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -115,7 +118,7 @@ struct NotifyCommand: ParsableCommand {
             .init("result", .string(result)),
             .init("event", .string(message.isDigest ? "digest" : message.events[0].kind.rawValue)),
             .init("id", .string(message.id)),
-            .init("subjects", .array(message.events.map { .string($0.subject) })),
+            .init("subjects", .array(message.subjects.map(JSONOutput.string))),
             .init("recipients", .array(message.recipients.map(JSONOutput.string))),
             .init("attempt", .int(message.attempt)),
             .init("reason", reason.map(JSONOutput.string) ?? .null),

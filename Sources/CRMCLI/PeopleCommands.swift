@@ -6,15 +6,18 @@ import Foundation
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
-        abstract: "The people on the leaderboard: roles, teams, managers and days away.",
+        abstract: "The people on the leaderboard: roles, teams, managers, addresses and days away.",
         discussion: "Example: crmtop person list --json",
-        subcommands: [Add.self, List.self, Away.self]
+        subcommands: [Add.self, Edit.self, List.self, Away.self]
     )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a person; prints the handle.",
-            discussion: "Example: crmtop person add lea --name \"Lea Park\" --role agent --team support --manager jo"
+            discussion: """
+                Example: crmtop person add lea --name "Lea Park" --role agent --team support --manager jo \
+                --email lea@example.com --chat @lea
+                """
         )
 
         @OptionGroup var global: GlobalOptions
@@ -37,10 +40,13 @@ struct PersonCommand: ParsableCommand {
         @Option(help: "The handle of their manager.")
         var manager: String?
 
+        @OptionGroup var contact: ContactOptions
+
         func validate() throws {
             for (option, value) in [("NAME", handle), ("--role", role)] where value.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("\(option) must not be empty")
             }
+            try contact.validate(clearing: false)
             if let team, team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team must not be empty") }
             if createTeam && team == nil { throw ValidationError("--create-team: name the team with --team") }
         }
@@ -57,7 +63,8 @@ struct PersonCommand: ParsableCommand {
                 guard createTeam else { throw CLIError("--team: \(refusal); add it with --create-team") }
                 changes.append(.directory(.putTeam(Team(id: team, name: team))))
             }
-            let person = Person(id: handle, name: name ?? handle, role: role, team: team, manager: manager)
+            var person = Person(id: handle, name: name ?? handle, role: role, team: team, manager: manager)
+            contact.apply(to: &person)
             changes.append(.directory(.putPerson(person)))
             try session.apply(changes)
             if let team, changes.count > 1 { Console.current.error("crmtop: note: added team \(team)\n") }
@@ -76,11 +83,15 @@ struct PersonCommand: ParsableCommand {
             let session = try Session.open(global)
             defer { session.close() }
             let people = session.data.people
+            // Addresses take columns only when someone has one.
+            let addresses = people.contains { $0.email != nil || $0.chat != nil }
             var table = PlainTable([.init(title: "HANDLE"), .init(title: "NAME"), .init(title: "ROLE"),
-                                    .init(title: "TEAM"), .init(title: "MANAGER"), .init(title: "AWAY")])
+                                    .init(title: "TEAM"), .init(title: "MANAGER"), .init(title: "AWAY")]
+                + (addresses ? [.init(title: "EMAIL"), .init(title: "CHAT")] : []))
             table.rows = people.map { p in
                 [p.id, p.name, p.role, p.team ?? "", p.manager ?? "",
                  p.away.map { "\($0.from)–\($0.to)" }.joined(separator: ", ")]
+                    + (addresses ? [p.email ?? "", p.chat ?? ""] : [])
             }
             global.report(json: .array(people.map(DirectoryJSON.person)), text: table.render())
         }

@@ -47,6 +47,8 @@ extension Person: FieldSized {
         c.check("role", role, .name)
         c.check("team", team, .name)
         c.check("manager", manager, .name)
+        c.check("email", email, .name)
+        c.check("chat", chat, .name)
         return c.found
     }
 }

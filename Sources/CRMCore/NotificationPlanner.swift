@@ -15,11 +15,19 @@ public struct NotificationMessage: Equatable, Sendable {
     /// The same on every attempt, so a receiver can drop a message it already has (a sender
     /// that died after running the command, before recording it, sends it again).
     public var id: String
+    /// The recipients who are people of the data set, in the order of `recipients`: where the
+    /// command reaches them (`email`, `chat`).
+    public var contacts: [Person] = []
+
+    /// What the message is about: each reminder, case or person once, in the message's order.
+    public var subjects: [String] {
+        var subjects: [String] = []
+        for event in events where !subjects.contains(event.subject) { subjects.append(event.subject) }
+        return subjects
+    }
 
     /// For logs: `sla.breach C-1 to lucas,tina (id …)`, `digest R-1,C-1 to jo (id …)`.
     public var summary: String {
-        var subjects: [String] = []
-        for event in events where !subjects.contains(event.subject) { subjects.append(event.subject) }
         return "\(isDigest ? "digest" : events[0].kind.rawValue) \(subjects.joined(separator: ",")) to "
             + "\(recipients.joined(separator: ",")) (id \(id))"
     }
@@ -41,10 +49,12 @@ public struct NotificationPlan: Equatable, Sendable {
 ///   again every `repeat_every` until acknowledged: a reminder by its owner (which ends the
 ///   event), a case by anyone recording an action on it after the first message.
 /// - A reminder goes out again when its owner's snooze ends, repeats or not.
-/// - An escalation stands for a warning or breach of the same case going to the same person
-///   at the same time: one message, which settles both.
+/// - Whatever goes to a person about one item at one moment goes in one message, led by the
+///   event that asks most of them (an escalation, then breaches, then warnings; a due
+///   reminder, then its start, then an alert), which settles them all.
+/// - A paused clock (the case waits on the customer) repeats nothing.
 /// - Recipients with a digest get routine events in one message at each multiple of their
-///   interval since local midnight, all that waited since before it; urgent ones at once.
+///   interval since local midnight, all that waited since it or before; urgent ones at once.
 /// - A claim older than its lease was left by a sender that died: sent again (at least once).
 /// - A failed message is tried again after `DeliveryRecord.backoff`.
 public enum NotificationPlanner {
@@ -60,67 +70,83 @@ public enum NotificationPlanner {
 
         /// (event index, recipient, entry) waiting for a digest, per recipient.
         var piles: [String: [(event: Int, key: DeliveryRecord.Key, entry: DeliveryRecord.Entry?)]] = [:]
-        var immediate: [String: NotificationMessage] = [:]
-        var order: [String] = []
-        /// The message of an escalation going to a person now, by case and person: a warning or
-        /// breach of that case for them rides along instead of making a message of its own.
-        var escalating: [String: String] = [:]
+        /// What goes to a person at once about an item, by item and person, in order of appearance.
+        var buckets: [String: [(event: Int, key: DeliveryRecord.Key, entry: DeliveryRecord.Entry?)]] = [:]
+        var bucketOrder: [(item: String, recipient: String)] = []
 
         for (n, event) in events.enumerated() {
             for recipient in event.recipients {
                 let key = DeliveryRecord.Key(event: event.key, recipient: recipient)
                 let entry = record.entries[key]
-                let digested = settings.digest[recipient] != nil && !event.kind.isUrgent
                 guard isWanted(event, recipient: recipient, entry: entry, settings: settings,
                                lease: lease, reminders: reminders, cases: cases, at: now)
                 else { continue }
-                if digested {
+                if settings.digest[recipient] != nil && !event.kind.isUrgent {
                     piles[recipient, default: []].append((n, key, entry))
                     continue
                 }
-                let caseAndPerson = "\(event.subject)\n\(recipient)"
-                if event.kind == .slaWarning || event.kind == .slaBreach, let group = escalating[caseAndPerson] {
-                    immediate[group]!.deliveries.append(key)
-                    continue
-                }
-                let before = entry?.sends ?? 0
-                let group = "\(event.key)#\(before)"
-                if event.kind == .escalation { escalating[caseAndPerson] = group }
-                if immediate[group] == nil {
-                    order.append(group)
-                    immediate[group] = NotificationMessage(events: [event], isDigest: false, recipients: [],
-                                                           deliveries: [], repeatNumber: before, attempt: 1,
-                                                           id: "\(event.key)#\(before + 1)")
-                }
-                immediate[group]!.recipients.append(recipient)
-                immediate[group]!.deliveries.append(key)
-                immediate[group]!.attempt = max(immediate[group]!.attempt, tries(entry) + 1)
+                let bucket = "\(event.item)\n\(recipient)"
+                if buckets[bucket] == nil { bucketOrder.append((event.item, recipient)) }
+                buckets[bucket, default: []].append((n, key, entry))
             }
+        }
+        // One message per item, person and moment, whatever stands about the item for them; people
+        // who get the same events (and repeats) share it.
+        var immediate: [String: NotificationMessage] = [:]
+        var order: [String] = []
+        for (item, recipient) in bucketOrder {
+            let bucket = buckets["\(item)\n\(recipient)"]!
+            let led = NotificationEvents.leading(bucket.map { events[$0.event] })
+            let sends = Dictionary(bucket.map { ($0.key.event, $0.entry?.sends ?? 0) }, uniquingKeysWith: { a, _ in a })
+            let parts = led.map { "\($0.key)#\(sends[$0.key]!)" }
+            let group = "\(item)\n" + parts.joined(separator: "\n")
+            if immediate[group] == nil {
+                order.append(group)
+                let before = sends[led[0].key]!
+                // A lone event keeps the id it always had; a gathered message is named by all it holds.
+                let id = led.count == 1 ? "\(led[0].key)#\(before + 1)"
+                    : "\(led[0].key)#\(before + 1)+\(fingerprint(parts))"
+                immediate[group] = NotificationMessage(events: led, isDigest: false, recipients: [], deliveries: [],
+                                                       repeatNumber: before, attempt: 1, id: id)
+            }
+            immediate[group]!.recipients.append(recipient)
+            immediate[group]!.deliveries += bucket.map(\.key)
+            immediate[group]!.attempt = max(immediate[group]!.attempt, (bucket.map { tries($0.entry) }.max() ?? 0) + 1)
         }
         plan.messages = order.map { immediate[$0]! }
         let zone = data.settings.defaultCalendar.timeZone
         for recipient in piles.keys.sorted() {
             let pile = piles[recipient]!
             let boundary = lastBoundary(every: settings.digest[recipient]!, before: now, zone: zone)
-            if let digest = digest(for: recipient, pile.map { (events[$0.event], $0.key, $0.entry) }, boundary: boundary) {
+            if let digest = digest(for: recipient, pile.map { (events[$0.event], $0.key, $0.entry) }, boundary: boundary, at: now) {
                 plan.messages.append(digest)
             } else {
                 plan.queued += pile.filter { if case .queued? = $0.entry?.status { false } else { true } }.map(\.key)
             }
         }
+        plan.messages = plan.messages.map { withContacts($0, data.people) }
         return plan
     }
 
+    private static func withContacts(_ message: NotificationMessage, _ people: [Person]) -> NotificationMessage {
+        var message = message
+        message.contacts = message.recipients.compactMap { handle in people.first { $0.id == handle } }
+        return message
+    }
+
     /// The recipient's digest of everything in the pile, when one is due: something in it has
-    /// waited since before the last boundary, or is being tried again. Nil: it waits on.
+    /// waited since the last boundary or before, or is being tried again. Nil: it waits on.
     static func digest(for recipient: String,
                        _ pile: [(event: NotificationEvent, key: DeliveryRecord.Key, entry: DeliveryRecord.Entry?)],
-                       boundary: Date) -> NotificationMessage? {
+                       boundary: Date, at now: Date) -> NotificationMessage? {
         let due = pile.contains { item in
             switch item.entry?.status {
-            case .queued(let since)?: return since < boundary
+            // Inclusive: what was queued on the boundary itself belongs to that digest.
+            case .queued(let since)?: return since <= boundary
             case .failed?, .sending?: return true
-            case .delivered?, nil: return false
+            // New at the boundary's own moment: it is queued there, so this digest takes it.
+            case nil: return boundary >= now
+            case .delivered?: return false
             }
         }
         guard due else { return nil }
@@ -151,7 +177,8 @@ public enum NotificationPlanner {
                let until = reminder.snoozedUntil[recipient], until > last, until <= now {
                 return true
             }
-            guard event.kind.repeats, let every = settings.repeatEvery, every > 0,
+            // A clock that stands still (waiting on the customer) asks nobody to act now.
+            guard event.kind.repeats, !event.paused, let every = settings.repeatEvery, every > 0,
                   now >= last.addingTimeInterval(every) else { return false }
             let aboutCase = event.kind == .slaWarning || event.kind == .slaBreach || event.kind == .escalation
             if aboutCase, let item = cases[event.subject], let first = entry.firstSent {

@@ -59,15 +59,43 @@ public struct Person: Identifiable, Equatable, Sendable {
     public var team: String?
     public var manager: String?
     public var away: [DateRange]
+    /// Where the notifier's command can reach them, for scripts that mail or message people.
+    public var email: String?
+    /// A chat handle or address (`@maria`, a Slack member id), passed on as written.
+    public var chat: String?
 
     public init(id: String, name: String, role: String, team: String? = nil,
-                manager: String? = nil, away: [DateRange] = []) {
+                manager: String? = nil, away: [DateRange] = [], email: String? = nil, chat: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
         self.team = team
         self.manager = manager
         self.away = away
+        self.email = email
+        self.chat = chat
+    }
+
+    /// Why `text` cannot be an e-mail address; nil when it can. Deliberately loose: one `@`
+    /// with something on each side, no spaces or controls; the mail system judges the rest.
+    public static func emailProblem(_ text: String) -> String? {
+        if let why = contactProblem(text) { return why }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            return "\"\(text)\" is not an e-mail address: it needs one @ with a name before it and a domain after it"
+        }
+        return nil
+    }
+
+    /// Why `text` cannot be a chat handle; nil when it can.
+    public static func chatProblem(_ text: String) -> String? { contactProblem(text) }
+
+    private static func contactProblem(_ text: String) -> String? {
+        if text.isEmpty { return "must not be empty (leave it out instead)" }
+        if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+            return "must have no spaces or control characters"
+        }
+        return nil
     }
 }
 

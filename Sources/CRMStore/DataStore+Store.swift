@@ -56,7 +56,7 @@ extension DataStore: Store {
     }
 
     /// Under the directory lock, which every writer of the directory takes.
-    public func updateDeliveryRecord<T>(_ change: (inout DeliveryRecord) throws(StoreError) -> T) throws(StoreError) -> T {
+    public func updateDeliveryRecord<T>(zone: TimeZone, _ change: (inout DeliveryRecord) throws(StoreError) -> T) throws(StoreError) -> T {
         let dir = directory.path, name = DeliveryRecordFile.fileName
         let mode: mode_t
         let lock: DirectoryLock
@@ -71,7 +71,7 @@ extension DataStore: Store {
         let before = record
         let result = try change(&record)
         if record != before {
-            do { try DeliveryRecordFile.write(record, in: dir, mode: mode) } catch { throw .save(error) }
+            do { try DeliveryRecordFile.write(record, in: dir, mode: mode, zone: zone) } catch { throw .save(error) }
         }
         _ = consume lock
         return result

@@ -114,6 +114,17 @@ struct Fields {
         return try decoded(key, at: k, or: fallback) { v throws(FieldError) in try v.decodeString() }
     }
 
+    /// An optional string that must pass `problem` (which says why not), refused at the value.
+    mutating func string(_ key: StaticString, or fallback: String?,
+                         checkedBy problem: (String) -> String?) throws(FieldError) -> String? {
+        guard let k = present(key) else { return fallback }
+        return try decoded(key, at: k, or: fallback) { v throws(FieldError) in
+            let text = try v.decodeString()
+            if let why = problem(text) { throw FieldError(why, at: v.offset) }
+            return text
+        }
+    }
+
     mutating func int(_ key: StaticString) throws(FieldError) -> Int {
         try decoded(key, at: try requiredIndex(key), or: 0) { v throws(FieldError) in try v.decodeInt() }
     }

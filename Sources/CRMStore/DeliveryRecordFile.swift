@@ -33,11 +33,12 @@ enum DeliveryRecordFile {
         }
     }
 
-    static func write(_ record: DeliveryRecord, in directory: String, mode: mode_t) throws(SaveError) {
+    /// Times with the offset `zone` (the default calendar's) has, as every data file writes them.
+    static func write(_ record: DeliveryRecord, in directory: String, mode: mode_t, zone: TimeZone) throws(SaveError) {
         var items: [JSONOutput] = []
         for key in record.entries.keys.sorted() {
             do throws(FieldError) {
-                items.append(try encode(key, record.entries[key]!))
+                items.append(try encode(key, record.entries[key]!, zone: zone))
             } catch {
                 throw SaveError(file: fileName, path: "deliveries: " + key.event, message: error.message)
             }
@@ -68,8 +69,9 @@ enum DeliveryRecordFile {
         return (key, entry)
     }
 
-    private static func encode(_ key: DeliveryRecord.Key, _ entry: DeliveryRecord.Entry) throws(FieldError) -> JSONOutput {
-        var o = ObjectBuilder(zone: .gmt)
+    private static func encode(_ key: DeliveryRecord.Key, _ entry: DeliveryRecord.Entry,
+                               zone: TimeZone) throws(FieldError) -> JSONOutput {
+        var o = ObjectBuilder(zone: zone)
         o.put("event", key.event)
         o.put("recipient", key.recipient)
         switch entry.status {

@@ -33,6 +33,7 @@ enum ImportChanges {
             p.away.isEmpty ? nil : p.away.map { "\($0.from)–\($0.to)" }.joined(separator: ", ")
         }
         return describe([("name", old.name, new.name), ("role", old.role, new.role), ("team", old.team, new.team),
-                         ("manager", old.manager, new.manager), ("away", away(old), away(new))])
+                         ("manager", old.manager, new.manager), ("away", away(old), away(new)),
+                         ("email", old.email, new.email), ("chat", old.chat, new.chat)])
     }
 }

@@ -14,6 +14,11 @@ enum NotificationPayload {
             "CRMTOP_ATTEMPT": String(message.attempt),
             "CRMTOP_SENT_AT": TimeText.format(sentAt, zone: zone),
             "CRMTOP_COUNT": String(message.events.count),
+            "CRMTOP_EVENTS": kinds(message).joined(separator: ","),
+            "CRMTOP_METRICS": metrics(message).joined(separator: ","),
+            // Of the recipients who have one, in their order.
+            "CRMTOP_EMAIL": message.contacts.compactMap(\.email).joined(separator: ","),
+            "CRMTOP_CHAT": message.contacts.compactMap(\.chat).joined(separator: ","),
         ]
         // Every variable is set, empty where it does not apply, so none is left over from
         // the environment the notifier itself was started in.
@@ -43,16 +48,37 @@ enum NotificationPayload {
             .init("attempt", .int(message.attempt)),
             .init("sent_at", .string(TimeText.format(sentAt, zone: zone))),
         ]
-        if message.isDigest {
-            members.append(.init("events", .array(message.events.map { event in
-                .object([.init("event", .string(event.kind.rawValue))]
-                    + fields(event, zone: zone).map { JSONOutput.Member($0.0, $0.1) }
-                    + [.init("recipients", .array(event.recipients.map(JSONOutput.string)))])
-            })))
-        } else {
+        if !message.isDigest {
+            // The leading event's fields, where scripts written for one event per message look.
             members += fields(message.events[0], zone: zone).map { JSONOutput.Member($0.0, $0.1) }
         }
+        members.append(.init("metrics", .array(metrics(message).map(JSONOutput.string))))
+        members.append(.init("contacts", .array(message.contacts.map { p in
+            .object([.init("id", .string(p.id)), .init("name", .string(p.name)),
+                     .init("email", p.email.map(JSONOutput.string) ?? .null),
+                     .init("chat", p.chat.map(JSONOutput.string) ?? .null)])
+        })))
+        members.append(.init("events", .array(message.events.map { event in
+            .object([.init("event", .string(event.kind.rawValue))]
+                + fields(event, zone: zone).map { JSONOutput.Member($0.0, $0.1) }
+                + [.init("recipients", .array(event.recipients.map(JSONOutput.string)))])
+        })))
         return JSONWriter.compact(.object(members)) + [UInt8(ascii: "\n")]
+    }
+
+    /// Each kind of event the message holds, once, leading one first.
+    private static func kinds(_ message: NotificationMessage) -> [String] {
+        unique(message.events.map(\.kind.rawValue))
+    }
+
+    /// Each SLA clock the message names, once: both clocks when two breached at once.
+    private static func metrics(_ message: NotificationMessage) -> [String] {
+        unique(message.events.compactMap { $0.metric?.rawValue })
+    }
+
+    private static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// The event's own fields, `null` where it has none, in a fixed order.

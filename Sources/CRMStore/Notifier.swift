@@ -89,7 +89,7 @@ public final class Notifier: @unchecked Sendable {
         }
         guard !outcomes.isEmpty else { return report }
         do {
-            try settle(outcomes, at: now)
+            try settle(outcomes, at: now, zone: zone)
         } catch {
             log.write("cannot record what was sent (it goes out again once the claim runs out): \(error)", at: now)
             report.problem = "cannot record what was sent: \(error)"
@@ -104,7 +104,7 @@ public final class Notifier: @unchecked Sendable {
         guard try needsWork(data, record: store.deliveryRecord(), at: now) else { return nil }
         var log: NotifyLog?
         do throws(StoreError) {
-            let messages = try store.updateDeliveryRecord { record throws(StoreError) in
+            let messages = try store.updateDeliveryRecord(zone: data.settings.defaultCalendar.timeZone) { record throws(StoreError) in
                 do throws(SaveError) { log = try store.notifyLog() } catch { throw .save(error) }
                 let plan = NotificationPlanner.plan(data, record: record, at: now)
                 record.queue(plan.queued, at: now)
@@ -131,9 +131,9 @@ public final class Notifier: @unchecked Sendable {
         return !plan.messages.isEmpty || !plan.queued.isEmpty || forgotten != record
     }
 
-    private func settle(_ outcomes: [(NotificationMessage, Bool)], at now: Date) throws {
+    private func settle(_ outcomes: [(NotificationMessage, Bool)], at now: Date, zone: TimeZone) throws {
         do throws(StoreError) {
-            try store.updateDeliveryRecord { record throws(StoreError) in
+            try store.updateDeliveryRecord(zone: zone) { record throws(StoreError) in
                 for (message, delivered) in outcomes { record.settle(message, delivered: delivered, at: now) }
             }
         } catch {

@@ -3,7 +3,7 @@ import Foundation
 
 /// People, teams, KPIs and the activities logged against them.
 enum PeopleCodec {
-    static let personFields: [StaticString] = ["id", "name", "role", "team", "manager", "away"]
+    static let personFields: [StaticString] = ["id", "name", "role", "team", "manager", "away", "email", "chat"]
     static let rangeFields: [StaticString] = ["from", "to"]
     static let teamFields: [StaticString] = ["id", "name", "lead"]
     static let kpiFields: [StaticString] = ["id", "name", "unit", "points", "daily_cap", "goals"]
@@ -23,7 +23,9 @@ enum PeopleCodec {
                     to: try within(.key("to")) { () throws(FieldError) in try to.decodeDate() })
                 r.finish()
                 return range
-            })
+            },
+            email: try f.string("email", or: nil, checkedBy: Person.emailProblem),
+            chat: try f.string("chat", or: nil, checkedBy: Person.chatProblem))
         f.finish()
         return person
     }
@@ -35,6 +37,8 @@ enum PeopleCodec {
         o.put("role", p.role)
         o.put("team", p.team)
         o.put("manager", p.manager)
+        o.put("email", p.email)
+        o.put("chat", p.chat)
         if !p.away.isEmpty {
             o.put("away", .array(p.away.map {
                 .object([.init("from", .string($0.from.description)), .init("to", .string($0.to.description))])

@@ -5,6 +5,7 @@ import Foundation
 /// writes them (an id, a name, an e-mail address) until the plan finds who they are.
 public enum PersonField: Equatable, Sendable {
     case name(String), role(String), team(String?), manager(String?), away([DateRange])
+    case email(String?), chat(String?)
 }
 
 /// A person as an imported file describes it, matched by handle.
@@ -26,6 +27,7 @@ public enum PeopleCSV {
         ("role", ["role", "profile", "job title", "title", "position"]),
         ("team", ["team", "department", "group"]),
         ("manager", ["manager", "reports to", "manager name", "manager email"]),
+        ("chat", ["chat", "chat handle", "slack", "slack id", "slack handle", "teams", "matrix"]),
     ]
 
     /// A row without a handle gets one from its e-mail address: the handle of a person
@@ -59,6 +61,15 @@ public enum PeopleCSV {
             }
             if row.values["team"] != nil { fields.append(.team(row.text("team"))) }
             if row.values["manager"] != nil { fields.append(.manager(row.text("manager"))) }
+            // The address is kept for the notifier, when the row has one.
+            if let email = row.text("email") {
+                if let why = Person.emailProblem(email) { throw row.problem("email", why) }
+                fields.append(.email(email))
+            }
+            if let chat = row.text("chat") {
+                if let why = Person.chatProblem(chat) { throw row.problem("chat", why) }
+                fields.append(.chat(chat))
+            }
             return ImportedPerson(line: row.line, handle: handle, fields: fields)
         }
     }
@@ -71,8 +82,9 @@ public enum PeopleCSV {
 
     /// Days away stay in the JSON; a CSV imported again leaves them as they are.
     public static func export(_ people: [Person]) -> String {
-        CSV.line(["id", "name", "role", "team", "manager"])
-            + people.map { CSV.line([$0.id, $0.name, $0.role, $0.team ?? "", $0.manager ?? ""]) }.joined()
+        CSV.line(["id", "name", "role", "team", "manager", "email", "chat"])
+            + people.map { CSV.line([$0.id, $0.name, $0.role, $0.team ?? "", $0.manager ?? "", $0.email ?? "", $0.chat ?? ""]) }
+            .joined()
     }
 }
 
@@ -81,7 +93,8 @@ public enum PeopleJSONTransfer {
     public static func records(_ bytes: [UInt8]) throws(ImportProblem) -> (people: [ImportedPerson], teams: [(line: Int, team: Team)]) {
         let people = try JSONTransfer.items(bytes, "people", PeopleCodec.decodePerson).map { line, p in
             ImportedPerson(line: line, handle: p.id,
-                           fields: [.name(p.name), .role(p.role), .team(p.team), .manager(p.manager), .away(p.away)])
+                           fields: [.name(p.name), .role(p.role), .team(p.team), .manager(p.manager), .away(p.away),
+                                    .email(p.email), .chat(p.chat)])
         }
         let teams = try JSONTransfer.items(bytes, "teams", optional: true, PeopleCodec.decodeTeam).map { (line: $0.line, team: $0.item) }
         return (people, teams)
@@ -130,6 +143,8 @@ extension ImportPlan {
                     }
                 case .manager(let text): person.manager = text
                 case .away(let ranges): person.away = ranges
+                case .email(let address): person.email = address
+                case .chat(let handle): person.chat = handle
                 }
             }
             if person.role.isEmpty { throw problem("role", "missing; a new person needs a role") }

@@ -22,6 +22,11 @@ public enum SettingsJSON {
         try settingsEntry { () throws(FieldError) in try SettingsCodec.encodeLeaderboard(l) }
     }
 
+    /// The whole `notify` section, defaults included, as settings.json would hold it.
+    public static func notify(_ n: NotifySettings) throws(SaveError) -> JSONOutput {
+        try settingsEntry { () throws(FieldError) in try NotifySettingsCodec.encode(n) ?? .object([.init("command", .null)]) }
+    }
+
     private static func settingsEntry(_ encode: () throws(FieldError) -> JSONOutput) throws(SaveError) -> JSONOutput {
         do {
             return try encode()

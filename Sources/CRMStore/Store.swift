@@ -78,7 +78,8 @@ public protocol Store: AnyObject, Sendable {
 
     /// Reads the delivery record while no other writer can change it, hands it to `change`,
     /// and stores it if `change` changed it, before anyone else can read it again.
-    func updateDeliveryRecord<T>(_ change: (inout DeliveryRecord) throws(StoreError) -> T) throws(StoreError) -> T
+    /// Times are written with `zone`'s offsets, the default calendar's, as every time in the data.
+    func updateDeliveryRecord<T>(zone: TimeZone, _ change: (inout DeliveryRecord) throws(StoreError) -> T) throws(StoreError) -> T
 
     /// Where the notifier writes what it sent and the notify command's output.
     func notifyLog() throws(SaveError) -> NotifyLog

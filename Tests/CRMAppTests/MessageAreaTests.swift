@@ -9,6 +9,8 @@ import Testing
     /// The demo as the morning goes on: cases breach and climb the ladder, a reminder comes due.
     static func later(_ size: Size, bell: Bool = false) -> (AppState, [Effect]) {
         var state = GoldenScreenTests.demo(size)
+        // A notify command, so that the area names who is told.
+        state.data.settings.notify.command = "notify-team"
         state.bellOnDue = bell
         var effects: [Effect] = []
         for minutes in [6, 41, 111] {

@@ -159,6 +159,7 @@ import Testing
 @Suite struct ComingDueTests {
     @Test func aReminderComingDueFlashesSaysSoAndNotifies() {
         var state = Fixture.state()
+        state.data.settings.notify.command = "notify-team"
         state.bellOnDue = true
         let effects = Reducer.reduce(&state, .tick(Fixture.minutes(30)))
         let notice = Notice(kind: .reminderDue, id: "R2", title: "Send quote to Nordwind",

@@ -14,8 +14,8 @@ private typealias N = NotificationFixtures
             "09:45:00 sla.warning [\"C-1\"] → [\"lucas\", \"tina\"]",
             "10:00:00 reminder.due [\"R-1\"] → [\"maria\", \"jonas\"]",
             // Breached once past the target, in the second after 10:00; the escalation it
-            // brings stands for the breach too.
-            "10:01:00 escalation [\"C-1\"] → [\"lucas\", \"tina\"]",
+            // brings leads one message that holds the breach too.
+            "10:01:00 escalation [\"C-1\", \"C-1\"] → [\"lucas\", \"tina\"]",
             "12:00:00 reminder.missed [\"R-1\"] → [\"maria\", \"jonas\"]",
             // Two hours past the breach, to the second.
             "12:00:00 escalation [\"C-1\"] → [\"hana\"]",
@@ -23,10 +23,10 @@ private typealias N = NotificationFixtures
             "17:01:00 sla.breach [\"C-1\"] → [\"lucas\", \"tina\"]",
         ])
         #expect(sent.allSatisfy { $0.message.repeatNumber == 0 && $0.message.attempt == 1 })
-        let escalation = sent.first { $0.kinds == ["escalation"] }!.message
+        let escalation = sent.first { $0.kinds == ["escalation", "sla.breach"] }!.message
         #expect(escalation.deliveries.map(\.event) == [
-            "escalation/C-1/1", "escalation/C-1/1",
-            "sla.breach/C-1/first_response/2026-11-24T09:00:00Z", "sla.breach/C-1/first_response/2026-11-24T09:00:00Z",
+            "escalation/C-1/1", "sla.breach/C-1/first_response/2026-11-24T09:00:00Z",
+            "escalation/C-1/1", "sla.breach/C-1/first_response/2026-11-24T09:00:00Z",
         ])
         let event = escalation.events[0]
         #expect(event.metric == .firstResponse && event.due == N.at("10:00") && event.priority == "urgent")
@@ -136,18 +136,18 @@ private typealias N = NotificationFixtures
             "09:30:00 reminder.active [\"R-1\"] → [\"maria\"]",
             "09:45:00 sla.warning [\"C-1\"] → [\"lucas\"]",
             "10:00:00 reminder.due [\"R-1\"] → [\"maria\"]",
+            // Jonas's hour: the reminder became due on his 10:00 boundary, so that digest
+            // takes it; its reminding from 09:30 is overtaken by that.
+            "10:00:00 digest [\"R-1\"] → [\"jonas\"]",
             // Tina's half hour from 09:45 ends at 10:00.
             "10:00:00 digest [\"C-1\"] → [\"tina\"]",
             // A breach and its escalation reach her at once.
-            "10:01:00 escalation [\"C-1\"] → [\"lucas\", \"tina\"]",
-            // Jonas's hour: what still stands. The reminder became due at 10:00, after his
-            // 10:00 digest was due, and its reminding from 09:30 is overtaken by that.
-            "11:00:00 digest [\"R-1\"] → [\"jonas\"]",
+            "10:01:00 escalation [\"C-1\", \"C-1\"] → [\"lucas\", \"tina\"]",
             "12:00:00 reminder.missed [\"R-1\"] → [\"maria\"]",
             "12:00:00 escalation [\"C-1\"] → [\"hana\"]",
-            "13:00:00 digest [\"R-1\"] → [\"jonas\"]",
+            "12:00:00 digest [\"R-1\"] → [\"jonas\"]",
         ])
-        #expect(sent.filter(\.message.isDigest).map(\.kinds) == [["sla.warning"], ["reminder.due"], ["reminder.missed"]])
+        #expect(sent.filter(\.message.isDigest).map(\.kinds) == [["reminder.due"], ["sla.warning"], ["reminder.missed"]])
     }
 
     @Test func aDigestHoldsEverythingThatWaitedInOneMessage() {
