@@ -19,10 +19,12 @@ public struct ImportPeople: Sendable {
     public init(_ data: DataSet, addingWithRole role: String? = nil) {
         newRole = role
         people = data.people
+        handleSet = Set(data.people.map(\.id))
         known = KnownNames(data)
     }
 
-    var handles: [String] { people.map(\.id) }
+    /// The handles of those there were and those added: asked once for each record.
+    private(set) var handleSet: Set<String>
 
     /// The handle of whom `text` names as other programs write people: a handle, a name or an
     /// e-mail address. Someone new is given a handle made from it (see `PersonMatch.newHandle`).
@@ -56,6 +58,7 @@ public struct ImportPeople: Sendable {
         }
         added.append(person)
         people.append(person)
+        handleSet.insert(handle)
         known.insert(person: handle)
     }
 
