@@ -25,6 +25,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Activities to generate (default 1000000; 0 with --owners).") var activities: Int?
     @Option(help: "Give all reminders to this many people and time the bulk commands (import, export, check, list) on them.")
     var owners: Int?
+    @Flag(name: .customLong("prepare-only"), help: "Write the data set into --dir, time nothing (for scripts/peers-bench).")
+    var prepareOnly = false
     @Option(help: "Times to run `crmtop snapshot`.") var runs = 5
     @Option(help: "Acknowledgements, keypresses and ticks to time.") var repeats = 200
 
@@ -35,6 +37,10 @@ struct BenchCommand: ParsableCommand {
         let scale = ScaleData(reminders: reminders, openCases: cases, people: people, activities: activities, owners: owners)
         let source = try prepare(scale)
         defer { if dir == nil { try? FileManager.default.removeItem(at: source) } }
+        if prepareOnly {
+            guard dir != nil else { throw CLIError("--prepare-only needs --dir, or the data set would be removed at once", code: 2) }
+            return
+        }
         if let owners {
             console.write("crmtop bench: \(reminders) reminders of \(owners) \(owners == 1 ? "owner" : "owners"), "
                 + "\(cases) open cases, \(activities) activities, from \(source.path); "

@@ -13,7 +13,7 @@ extension Mutation {
         var adding: (ids: Set<String>, people: Set<String>)?
         for mutation in mutations where !mutation.changesNothing(in: data) {
             if case .reminder(.add(let reminder)) = mutation {
-                var run = adding ?? (Set(data.reminders.map(\.id)), Set(data.people.map(\.id)))
+                var run = adding.take() ?? (Set(data.reminders.map(\.id)), Set(data.people.map(\.id)))
                 try ReminderChange.add(reminder, to: &data, taken: !run.ids.insert(reminder.id).inserted, people: run.people)
                 adding = run
             } else {

@@ -74,7 +74,7 @@ extension Reminder {
     public func problems(knownPeople known: Set<String>, zone: TimeZone) -> [ReminderProblem] {
         var problems: [ReminderProblem] = []
         func time(_ date: Date) -> String { TimeText.format(date, zone: zone) }
-        if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.init(.title, "the title is empty")) }
+        if title.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) { problems.append(.init(.title, "the title is empty")) }
         if title.contains(where: \.isNewline) { problems.append(.init(.title, "the title must be one line")) }
         if owners.isEmpty { problems.append(.init(.owners, "a reminder needs at least one owner")) }
         if !known.isEmpty {
