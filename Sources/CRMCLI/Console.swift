@@ -15,13 +15,17 @@ public final class Console: @unchecked Sendable {
     public let environment: [String: String]
     /// Whether stdout is a terminal, where even a file format is read by a person.
     public let outputIsTerminal: Bool
+    /// Whether stderr is a terminal, where a long command may show how far it is.
+    public let errorIsTerminal: Bool
     private let captures: Bool
 
-    /// `terminal` says whether captured output stands for a terminal; the real one asks `isatty`.
-    public init(environment: [String: String], capture: Bool, terminal: Bool = false) {
+    /// `terminal` and `errorTerminal` say whether captured output and errors stand for a
+    /// terminal's; the real ones ask `isatty`.
+    public init(environment: [String: String], capture: Bool, terminal: Bool = false, errorTerminal: Bool = false) {
         self.environment = environment
         self.captures = capture
         self.outputIsTerminal = capture ? terminal : isatty(STDOUT_FILENO) == 1
+        self.errorIsTerminal = capture ? errorTerminal : isatty(STDERR_FILENO) == 1
     }
 
     @TaskLocal public static var current = Console(environment: ProcessInfo.processInfo.environment, capture: false)
@@ -45,6 +49,14 @@ public final class Console: @unchecked Sendable {
     public func error(_ text: String) {
         let text = Self.readable(text)
         if captures { err += text } else { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    /// How far a long command is, on stderr when it is a terminal, each line written over the
+    /// one before (`progress("")` clears it); nothing at all into a file or a pipe.
+    public func progress(_ text: String) {
+        guard errorIsTerminal else { return }
+        let line = "\r" + Sanitizer.clean(text) + "\u{1B}[K"
+        if captures { err += line } else { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
     /// `text` with every line made safe by `Sanitizer.clean`, the dashboard's own rule; the
