@@ -51,12 +51,12 @@ public final class Console: @unchecked Sendable {
         if captures { err += text } else { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    /// How far a long command is, on stderr when it is a terminal, each line written over the
-    /// one before (`progress("")` clears it); nothing at all into a file or a pipe.
+    /// How far a long command is, a line on stderr when it is a terminal; nothing at all into
+    /// a file or a pipe, where it would only be noise in a log. Plain lines, not a line
+    /// rewritten with carriage returns: nothing but text and line feeds reaches a terminal.
     public func progress(_ text: String) {
         guard errorIsTerminal else { return }
-        let line = "\r" + Sanitizer.clean(text) + "\u{1B}[K"
-        if captures { err += line } else { FileHandle.standardError.write(Data(line.utf8)) }
+        error(text + "\n")
     }
 
     /// `text` with every line made safe by `Sanitizer.clean`, the dashboard's own rule; the

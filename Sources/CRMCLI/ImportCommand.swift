@@ -95,7 +95,6 @@ struct ImportCommand: ParsableCommand {
         let plan: ImportPlan
         let console = Console.current
         console.progress("crmtop: reading and checking \(file)…")
-        defer { console.progress("") }
         do {
             let people = ImportPeople(session.data, addingWithRole: createPeople ? ImportPeople.defaultRole : nil)
             plan = try kind.plan(format, text: text, bytes: bytes, map: mapping, session: session, people: people,
@@ -107,8 +106,6 @@ struct ImportCommand: ParsableCommand {
             console.progress("crmtop: writing \(plan.mutations.count) \(plan.mutations.count == 1 ? "change" : "changes")…")
             try session.apply(plan.mutations)
         }
-        // Gone before the summary, which a terminal shows on the same screen.
-        console.progress("")
         noteAddedPeople(plan.addedPeople)
         report(plan)
     }
