@@ -175,7 +175,7 @@ public struct AppState: Equatable, Sendable {
         let owner = everyone || wall != nil ? nil : user
         var pool = owner.map { memo.reminders(of: $0, in: data.reminders) } ?? data.reminders
         if let wall { pool = wall.narrow(pool, in: data) }
-        var reminders = ReminderOrder.entries(pool, owner: owner, at: now, calendar: data.settings.defaultCalendar)
+        var reminders = memo.ordered(pool, owner: owner, at: now, calendar: data.settings.defaultCalendar)
         if let f = filters[.reminders] {
             reminders = reminders.filter {
                 Self.matches(f, [$0.reminder.title, $0.reminder.notes ?? ""] + $0.reminder.owners)

@@ -9,6 +9,8 @@ import Foundation
 /// nothing when they are.
 struct DerivationMemo: Equatable, Sendable {
     private var sifted: (source: [Reminder], owner: String, owned: [Reminder])?
+    private var order: (pool: [Reminder], owner: String?, now: Date, calendar: BusinessCalendar,
+                        entries: [ReminderOrder.Entry])?
     private var open: (cases: [SupportCase], settings: Settings, now: Date, rows: [CaseRow])?
     private var board: (key: BoardKey, nextEvent: Date?, board: Leaderboard.Board)?
     private var contests: (key: BoardKey, nextEvent: Date?, boards: [Leaderboard.ContestBoard])?
@@ -62,10 +64,23 @@ struct DerivationMemo: Equatable, Sendable {
         return owned
     }
 
+    /// `pool` in the one order at `now`: kept while neither the reminders nor the moment
+    /// change, so that a keypress that moves the selection does not order them again.
+    mutating func ordered(_ pool: [Reminder], owner: String?, at now: Date,
+                          calendar: BusinessCalendar) -> [ReminderOrder.Entry] {
+        if let order, order.owner == owner, order.now == now, order.calendar == calendar, Self.same(order.pool, pool) {
+            return order.entries
+        }
+        let entries = ReminderOrder.entries(pool, owner: owner, at: now, calendar: calendar)
+        order = (pool, owner, now, calendar, entries)
+        return entries
+    }
+
     /// The owner's reminders sifted from `current`, if they were, with the memo's hold on
     /// `current` let go: while the memo holds it, changing one reminder copies them all.
     /// Hand the result to `patchReminders` once the change is made.
     mutating func letGoOfReminders(_ current: [Reminder]) -> (owner: String, owned: [Reminder])? {
+        order = nil
         guard let kept = sifted.take(), Self.same(kept.source, current) else { return nil }
         return (kept.owner, kept.owned)
     }

@@ -20,17 +20,34 @@ struct BenchCommand: ParsableCommand {
     var dir: String?
 
     @Option(help: "Reminders to generate.") var reminders = 100_000
-    @Option(help: "Open cases to generate.") var cases = 20_000
+    @Option(help: "Open cases to generate (default 20000; 0 with --owners).") var cases: Int?
     @Option(help: "People to generate.") var people = 500
-    @Option(help: "Activities to generate.") var activities = 1_000_000
+    @Option(help: "Activities to generate (default 1000000; 0 with --owners).") var activities: Int?
+    @Option(help: "Give all reminders to this many people and time the bulk commands (import, export, check, list) on them.")
+    var owners: Int?
+    @Flag(name: .customLong("prepare-only"), help: "Write the data set into --dir, time nothing (for scripts/peers-bench).")
+    var prepareOnly = false
     @Option(help: "Times to run `crmtop snapshot`.") var runs = 5
     @Option(help: "Acknowledgements, keypresses and ticks to time.") var repeats = 200
 
     func run() throws {
         let console = Console.current
-        let scale = ScaleData(reminders: reminders, openCases: cases, people: people, activities: activities)
+        let cases = self.cases ?? (owners == nil ? 20_000 : 0)
+        let activities = self.activities ?? (owners == nil ? 1_000_000 : 0)
+        let scale = ScaleData(reminders: reminders, openCases: cases, people: people, activities: activities, owners: owners)
         let source = try prepare(scale)
         defer { if dir == nil { try? FileManager.default.removeItem(at: source) } }
+        if prepareOnly {
+            guard dir != nil else { throw CLIError("--prepare-only needs --dir, or the data set would be removed at once", code: 2) }
+            return
+        }
+        if let owners {
+            console.write("crmtop bench: \(reminders) reminders of \(owners) \(owners == 1 ? "owner" : "owners"), "
+                + "\(cases) open cases, \(activities) activities, from \(source.path); "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores\n\n")
+            console.write(try OwnerBench(scale: scale, runs: runs).run(source))
+            return
+        }
         // Measured on a copy, so that every run starts from the same data.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("crmtop-bench-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: directory)
@@ -43,7 +60,7 @@ struct BenchCommand: ParsableCommand {
         } ?? 0
         console.write("crmtop bench: \(reminders) reminders, \(cases) open cases, \(people) people, \(activities) activities"
             + " (\(size / 1_000_000) MB) from \(source.path); \(ProcessInfo.processInfo.activeProcessorCount) cores\n\n")
-        var report = Report()
+        var report = BenchReport()
 
         // A first run warms the page cache, as on any machine where crmtop is in use.
         let snapshot = ["snapshot", "--data", directory.path, "--user", ScaleData.user, "--at", ScaleData.nowText]
@@ -153,7 +170,7 @@ struct BenchCommand: ParsableCommand {
 }
 
 /// The table `bench` prints.
-private struct Report {
+struct BenchReport {
     private(set) var text = "figure".padding(toLength: 46, withPad: " ", startingAt: 0)
         + "median      p99    worst     goal\n"
 

@@ -71,16 +71,16 @@ final class TimingBackend: TerminalBackend {
 }
 
 enum ChildProcess {
-    /// Runs this program with `arguments`, output discarded; returns milliseconds from start
+    /// Runs this program with `arguments`, output into `output` (discarded by default); returns milliseconds from start
     /// to exit and the exit status. With `watchMemory`, also the largest resident size in
     /// megabytes, read from /proc while it runs: the kernel's own account (`wait4`) would
     /// include this process's size, which the child shares until it starts the program.
-    static func run(_ arguments: [String], watchMemory: Bool = false) -> (milliseconds: Double, megabytes: Double, status: Int32) {
+    static func run(_ arguments: [String], output: String = "/dev/null", watchMemory: Bool = false) -> (milliseconds: Double, megabytes: Double, status: Int32) {
         let program = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

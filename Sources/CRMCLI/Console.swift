@@ -16,17 +16,21 @@ public final class Console: @unchecked Sendable {
     public let environment: [String: String]
     /// Whether stdout is a terminal, where even a file format is read by a person.
     public let outputIsTerminal: Bool
+    /// Whether stderr is a terminal, where a long command may show how far it is.
+    public let errorIsTerminal: Bool
     /// Where a command without `--at` takes its moment from; tests pass a clock of their own.
     public let clock: any TimeSource
     private let captures: Bool
 
-    /// `terminal` says whether captured output stands for a terminal; the real one asks `isatty`.
-    public init(environment: [String: String], capture: Bool, terminal: Bool = false,
+    /// `terminal` and `errorTerminal` say whether captured output and errors stand for a
+    /// terminal's; the real ones ask `isatty`.
+    public init(environment: [String: String], capture: Bool, terminal: Bool = false, errorTerminal: Bool = false,
                 clock: any TimeSource = SystemTime()) {
         self.environment = environment
         self.clock = clock
         self.captures = capture
         self.outputIsTerminal = capture ? terminal : isatty(STDOUT_FILENO) == 1
+        self.errorIsTerminal = capture ? errorTerminal : isatty(STDERR_FILENO) == 1
     }
 
     @TaskLocal public static var current = Console(environment: ProcessInfo.processInfo.environment, capture: false)
@@ -50,6 +54,14 @@ public final class Console: @unchecked Sendable {
     public func error(_ text: String) {
         let text = Self.readable(text)
         if captures { err += text } else { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    /// How far a long command is, a line on stderr when it is a terminal; nothing at all into
+    /// a file or a pipe, where it would only be noise in a log. Plain lines, not a line
+    /// rewritten with carriage returns: nothing but text and line feeds reaches a terminal.
+    public func progress(_ text: String) {
+        guard errorIsTerminal else { return }
+        error(text + "\n")
     }
 
     /// `text` with every line made safe by `Sanitizer.clean`, the dashboard's own rule; the

@@ -99,6 +99,8 @@ struct ImportCommand: ParsableCommand {
         let source = ChangeStamp(at: session.now, actor: session.user,
                                  note: "from " + URL(fileURLWithPath: file).lastPathComponent)
         let plan: ImportPlan
+        let console = Console.current
+        console.progress("crmtop: reading and checking \(file)…")
         do {
             let people = ImportPeople(session.data, addingWithRole: createPeople ? ImportPeople.defaultRole : nil)
             plan = try kind.plan(format, text: text, bytes: bytes, map: mapping, session: session, people: people,
@@ -106,7 +108,10 @@ struct ImportCommand: ParsableCommand {
                 Console.current.error("\(file):\($0)\n")
             }
         } catch { throw CLIError("\(file):\(error)") }
-        if !dryRun && !plan.mutations.isEmpty { try session.apply(plan.mutations) }
+        if !dryRun && !plan.mutations.isEmpty {
+            console.progress("crmtop: writing \(plan.mutations.count) \(plan.mutations.count == 1 ? "change" : "changes")…")
+            try session.apply(plan.mutations)
+        }
         noteAddedPeople(plan.addedPeople)
         report(plan)
     }

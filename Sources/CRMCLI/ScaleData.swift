@@ -8,6 +8,9 @@ struct ScaleData {
     var openCases = 20_000
     var people = 500
     var activities = 1_000_000
+    /// How many people own the reminders: the first `owners`, in turn. One is a power
+    /// user's whole backlog.
+    var owners: Int? = nil
 
     /// Monday 2026-11-23 10:00 in Berlin, in the middle of a working day.
     static let now = Date(timeIntervalSince1970: 1_795_424_400)
@@ -32,6 +35,7 @@ struct ScaleData {
         let demo = DemoData.make(now: Self.now)
         let people = makePeople()
         let handles = people.map(\.id)
+        let ownerHandles = owners.map { Array(handles.prefix(max(1, $0))) } ?? handles
         func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
         func minutes(_ range: ClosedRange<Int>) -> Date {
             Self.now.addingTimeInterval(TimeInterval(60 * (range.lowerBound
@@ -42,8 +46,8 @@ struct ScaleData {
         reminders.reserveCapacity(self.reminders)
         for n in 0..<self.reminders {
             // Everyone gets a fair share, the benchmark's user included.
-            var owners = [handles[n % handles.count]]
-            if random.next() % 4 == 0 { owners.append(pick(handles)) }
+            var owners = [ownerHandles[n % ownerHandles.count]]
+            if random.next() % 4 == 0, ownerHandles.count > 1 { owners.append(pick(ownerHandles)) }
             let due = minutes(-60 * 24 * 30 ... 60 * 24 * 60)
             var acknowledged: [String: Date] = [:]
             if due < Self.now, random.next() % 3 != 0 { acknowledged[owners[0]] = due }

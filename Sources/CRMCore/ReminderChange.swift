@@ -40,11 +40,8 @@ public enum ReminderChange: Equatable, Sendable {
         let zone = calendar.timeZone
         switch self {
         case .add(let reminder):
-            guard !data.reminders.contains(where: { $0.id == reminder.id }) else {
-                throw MutationError("a reminder \(reminder.id) was added meanwhile; try again")
-            }
-            try reminder.validate(people: people, zone: calendar.timeZone)
-            data.reminders.append(reminder)
+            try Self.add(reminder, to: &data, taken: data.reminders.contains { $0.id == reminder.id },
+                         people: Set(people))
         case .put(let reminder):
             if let i = data.reminders.firstIndex(where: { $0.id == reminder.id }) {
                 data.reminders[i] = reminder

@@ -69,7 +69,7 @@ extension CSVTable.Row {
     /// The trimmed text of `field`, nil when the file has no such column or the cell is empty.
     func text(_ field: String) -> String? {
         guard let raw = values[field] else { return nil }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces
         return text.isEmpty ? nil : text
     }
 

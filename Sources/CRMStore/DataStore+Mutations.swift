@@ -41,17 +41,14 @@ extension DataStore {
     public func apply(_ mutations: [Mutation]) throws(StoreError) -> DataSet {
         let first = mutations.first?.collection == .activities ? Collection.activities.fileName : Journal.fileName
         return try withWriteLock(for: first) { s, mode throws(StoreError) in
-            var effective: [Mutation] = []
+            let effective: [Mutation]
             // Applied in place: a copy of the data would cost more than all the rest.
-            for mutation in mutations where !mutation.changesNothing(in: s.data) {
-                do throws(MutationError) {
-                    try mutation.apply(to: &s.data)
-                    effective.append(mutation)
-                } catch {
-                    // Those applied before it are not stored: read their files again.
-                    for earlier in mutations { s.forget(earlier.collection) }
-                    throw .refused(error)
-                }
+            do throws(MutationError) {
+                effective = try Mutation.apply(mutations, to: &s.data)
+            } catch {
+                // Those applied before it are not stored: read their files again.
+                for earlier in mutations { s.forget(earlier.collection) }
+                throw .refused(error)
             }
             guard !effective.isEmpty else { return s.data }
             do throws(SaveError) {

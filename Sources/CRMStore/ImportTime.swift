@@ -8,7 +8,7 @@ enum ImportTime {
     /// an optional `HH:MM` or `h:mm AM` (US CRMs write slashes month first), and
     /// `DD.MM.YYYY [HH:MM]` (European ones write dots day first).
     static func parse(_ text: String, zone: TimeZone) -> Date? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmingSpaces
         if let date = TimeText.parse(text, zone: zone) { return date }
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
         guard let first = parts.first, let day = localDate(first) else { return nil }

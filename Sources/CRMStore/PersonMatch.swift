@@ -5,11 +5,11 @@ import Foundation
 /// or e-mail address (maria@…, maria.oliveira@…).
 enum PersonMatch {
     static func handle(_ text: String, in people: [Person]) -> String? {
-        var name = text.trimmingCharacters(in: .whitespaces)
+        var name = text.trimmingSpaces
         if name.lowercased().hasPrefix("mailto:") { name = String(name.dropFirst(7)) }
         let local = name.split(separator: "@").first.map(String.init) ?? name
         var names = [name, local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")]
-        let parts = name.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = name.split(separator: ",", maxSplits: 1).map(\.trimmingSpaces)
         if parts.count == 2 { names.append(parts[1] + " " + parts[0]) }
         return people.first { same($0.id, local) }?.id
             ?? people.first { p in names.contains { same(p.name, $0) } }?.id

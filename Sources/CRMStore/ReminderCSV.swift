@@ -59,7 +59,7 @@ public enum ReminderCSV {
             fields.append(.priority(p))
         }
         if let text = v["owners"], !text.isEmpty {
-            let names = text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = text.split(whereSeparator: { $0 == ";" || $0 == "," }).map(\.trimmingSpaces)
             var owners: [String] = []
             for name in names where !name.isEmpty {
                 let id = try people.handle(named: name, line: line, field: "owners")

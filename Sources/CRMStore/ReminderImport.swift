@@ -108,7 +108,7 @@ public struct ImportPlan: Equatable, Sendable {
                                    who: namesOwners ? nil : "the user, as the row names no owner")
             }
             // Named by field and line: a new record has no id yet, only the one it would get.
-            let problems = result.problems(people: people.handles, zone: zone)
+            let problems = result.problems(knownPeople: people.handleSet, zone: zone)
             if let first = problems.first {
                 let more = problems.dropFirst().map { "; \($0.field.rawValue): \($0.message)" }.joined()
                 throw ImportProblem(line: record.line, field: first.field.rawValue, first.message + more)

@@ -155,11 +155,25 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     /// Text rows with trailing spaces removed, joined with newlines, as `snapshot` prints them.
+    /// Built as UTF-8 bytes in one pass over the cells: trimming each line's String from the
+    /// end, a Character at a time, cost a large snapshot a tenth of its time.
     public func plainText() -> String {
-        textLines().map { line in
-            var s = Substring(line)
-            while s.last == " " { s = s.dropLast() }
-            return String(s)
-        }.joined(separator: "\n") + "\n"
+        guard height > 0 else { return "\n" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cells.count + height)
+        cells.withUnsafeBufferPointer { all in
+            for y in 0..<height {
+                let lineStart = bytes.count
+                var kept = lineStart
+                for cell in all[(y * width)..<((y + 1) * width)] where !cell.isContinuation {
+                    bytes.append(contentsOf: cell.text.utf8)
+                    if cell.text != " " { kept = bytes.count }
+                }
+                // What stays of the line is all but its trailing spaces.
+                while bytes.count > kept, bytes.last == 0x20 { bytes.removeLast() }
+                bytes.append(0x0A)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -20,8 +20,9 @@ final class DemoDirectory {
 
     /// Runs a command on this directory, as `user`, with `--at` pinned unless given; `terminal`
     /// makes its output stand for a terminal's.
-    func run(_ args: [String], at: String = demoNow, user: String = "priya", terminal: Bool = false) -> Run {
-        let console = Console(environment: [:], capture: true, terminal: terminal)
+    func run(_ args: [String], at: String = demoNow, user: String = "priya", terminal: Bool = false,
+             errorTerminal: Bool = false) -> Run {
+        let console = Console(environment: [:], capture: true, terminal: terminal, errorTerminal: errorTerminal)
         let all = args + ["--data", path, "--user", user] + (args.contains("--at") ? [] : ["--at", at])
         let code = Console.$current.withValue(console) { CRMTop.run(arguments: all) }
         return Run(code: code, out: console.out, err: console.err)

@@ -306,6 +306,19 @@ import Testing
         #expect(b.plainText() == "ab中\n\n     x\n")
     }
 
+    /// Spaces inside a line stay, those at its end go, combining marks and wide glyphs are
+    /// whole; every line is the text lines' own, trimmed.
+    @Test func plainTextIsTheTextLinesTrimmed() {
+        var b = Self.buffer(9, 4)
+        b.put("e\u{301} a", x: 0, y: 0, role: .text)
+        b.put("中 文", x: 2, y: 1, role: .text)
+        b.fill(Rect(x: 0, y: 3, width: 9, height: 1), role: .text, with: "-")
+        b.put(" ", x: 8, y: 3, role: .text)
+        #expect(b.plainText() == "e\u{301} a\n  中 文\n\n--------\n")
+        #expect(b.plainText() == b.textLines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
+            .joined(separator: "\n") + "\n")
+    }
+
     // MARK: degenerate sizes
 
     @Test(arguments: [Size(width: 0, height: 0), Size(width: 0, height: 3), Size(width: 3, height: 0),
