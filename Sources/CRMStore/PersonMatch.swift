@@ -7,6 +7,10 @@ enum PersonMatch {
     static func handle(_ text: String, in people: [Person]) -> String? {
         var name = text.trimmingSpaces
         if name.lowercased().hasPrefix("mailto:") { name = String(name.dropFirst(7)) }
+        // An address people.json holds is that person, whatever its local part says.
+        if name.contains("@"), let owner = people.first(where: { $0.email.map { same($0, name) } ?? false }) {
+            return owner.id
+        }
         let local = name.split(separator: "@").first.map(String.init) ?? name
         var names = [name, local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")]
         let parts = name.split(separator: ",", maxSplits: 1).map(\.trimmingSpaces)

@@ -5,8 +5,8 @@ import Foundation
 /// RFC 5545 writes it (rules, extra and cancelled dates, a VTODO per moved occurrence) on the
 /// clock of the reminder's own zone, and a VTIMEZONE for every zone named.
 extension ReminderICS {
-    /// Owners who have no address are named by handle in a URI that says so, since
-    /// `mailto:maria` would be an address that does not exist.
+    /// Owners are named by their e-mail address where people.json has one, else by handle in
+    /// a URI that says so, since `mailto:maria` would be an address that does not exist.
     static let handlePrefix = "urn:x-crmtop:person:"
     /// Beside the `RRULE` of a shorthand (`weekdays`), so that crmtop reads back the name.
     static let shorthandProperty = "X-CRMTOP-REPEAT"
@@ -20,6 +20,7 @@ extension ReminderICS {
     /// written out from the earliest reminder to ten years after `stamp`.
     public static func export(_ reminders: [Reminder], people: [Person], zone: TimeZone, stamp: Date) -> String {
         let names = Dictionary(people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let emails = Dictionary(people.compactMap { p in p.email.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
         var usedZones: [String: TimeZone] = [:]
         func time(_ name: String, _ date: Date, _ clock: TimeZone) -> ICalendar.Property {
             let p = ICalendar.timeProperty(name, date, zone: clock)
@@ -62,7 +63,8 @@ extension ReminderICS {
                 }
             }
             for owner in r.owners {
-                p.append(.init("ATTENDEE", handlePrefix + owner, parameters: ["CN": names[owner] ?? owner]))
+                let address = emails[owner].map { "mailto:" + $0 } ?? handlePrefix + owner
+                p.append(.init("ATTENDEE", address, parameters: ["CN": names[owner] ?? owner]))
             }
             // The trigger counts from the due time: DUE for a one-off to-do, DTSTART for a repeating one.
             func alarm(before offset: TimeInterval, _ extra: [ICalendar.Property] = []) -> ICalendar.Component {
