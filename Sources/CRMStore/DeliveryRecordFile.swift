@@ -11,26 +11,8 @@ enum DeliveryRecordFile {
 
     /// An empty record when there is no file yet.
     static func read(in directory: String) throws(LoadError) -> DeliveryRecord {
-        guard let (bytes, _) = try DiskFile.read(directory + "/" + fileName, name: fileName) else { return DeliveryRecord() }
-        let document: JSONDocument
-        do throws(JSONSyntaxError) {
-            document = try .parse(bytes)
-        } catch {
-            throw LoadError(file: fileName, syntax: error, in: bytes)
-        }
-        do throws(FieldError) {
-            var f = try Fields(document.root, known: ["version", "deliveries"])
-            let v = try f.required("version")
-            try within(.key("version")) { () throws(FieldError) in
-                guard v.int == version else { throw v.mismatch("format version \(version)") }
-            }
-            let entries = try f.list("deliveries", decodeEntry)
-            f.finish()
-            return DeliveryRecord(entries: Dictionary(entries, uniquingKeysWith: { _, last in last }))
-        } catch {
-            let at = document.position(of: error.offset ?? 0)
-            throw LoadError(file: fileName, path: error.path, line: at.line, column: at.column, message: error.message)
-        }
+        let entries = try VersionedListFile.read(fileName, in: directory, version: version, list: "deliveries", decodeEntry)
+        return DeliveryRecord(entries: Dictionary(entries ?? [], uniquingKeysWith: { _, last in last }))
     }
 
     /// Times with the offset `zone` (the default calendar's) has, as every data file writes them.
@@ -43,9 +25,7 @@ enum DeliveryRecordFile {
                 throw SaveError(file: fileName, path: "deliveries: " + key.event, message: error.message)
             }
         }
-        let root = JSONOutput.object([.init("version", .int(version)), .init("deliveries", .array(items))])
-        try AtomicFile.replace(fileName, in: directory, with: JSONWriter.pretty(root), newFileMode: mode)
-        try AtomicFile.syncDirectory(directory, after: fileName)
+        try VersionedListFile.write(fileName, in: directory, version: version, list: "deliveries", items, mode: mode)
     }
 
     private static func decodeEntry(_ v: JSONValue) throws(FieldError) -> (DeliveryRecord.Key, DeliveryRecord.Entry) {

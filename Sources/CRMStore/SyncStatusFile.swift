@@ -30,26 +30,8 @@ public enum SyncStatusFile {
 
     /// Nothing synced yet when there is no file.
     public static func read(in directory: String) throws(LoadError) -> [String: AccountSyncStatus] {
-        guard let (bytes, _) = try DiskFile.read(directory + "/" + fileName, name: fileName) else { return [:] }
-        let document: JSONDocument
-        do throws(JSONSyntaxError) {
-            document = try .parse(bytes)
-        } catch {
-            throw LoadError(file: fileName, syntax: error, in: bytes)
-        }
-        do throws(FieldError) {
-            var f = try Fields(document.root, known: ["version", "accounts"])
-            let v = try f.required("version")
-            try within(.key("version")) { () throws(FieldError) in
-                guard v.int == version else { throw v.mismatch("format version \(version)") }
-            }
-            let accounts = try f.list("accounts", decodeAccount)
-            f.finish()
-            return Dictionary(accounts, uniquingKeysWith: { _, last in last })
-        } catch {
-            let at = document.position(of: error.offset ?? 0)
-            throw LoadError(file: fileName, path: error.path, line: at.line, column: at.column, message: error.message)
-        }
+        let accounts = try VersionedListFile.read(fileName, in: directory, version: version, list: "accounts", decodeAccount)
+        return Dictionary(accounts ?? [], uniquingKeysWith: { _, last in last })
     }
 
     static func write(_ record: [String: AccountSyncStatus], in directory: String, mode: mode_t) throws(SaveError) {
@@ -70,9 +52,7 @@ public enum SyncStatusFile {
             }))
             return o.output
         }
-        let root = JSONOutput.object([.init("version", .int(version)), .init("accounts", .array(accounts))])
-        try AtomicFile.replace(fileName, in: directory, with: JSONWriter.pretty(root), newFileMode: mode)
-        try AtomicFile.syncDirectory(directory, after: fileName)
+        try VersionedListFile.write(fileName, in: directory, version: version, list: "accounts", accounts, mode: mode)
     }
 
     private static func decodeAccount(_ v: JSONValue) throws(FieldError) -> (String, AccountSyncStatus) {
