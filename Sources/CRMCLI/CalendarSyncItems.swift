@@ -35,6 +35,11 @@ enum CalendarSyncItems {
         return found
     }
 
+    /// The same reminders by id, each with its UID: the plan names reminders by id.
+    static func byID(_ local: [String: Reminder]) -> [String: (uid: String, reminder: Reminder)] {
+        Dictionary(local.map { ($0.value.id, (uid: $0.key, reminder: $0.value)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The item's UID and what it becomes as a reminder; no reminder when crmtop cannot
     /// represent it (a journal entry, a finished to-do, an event nobody is reminded of),
     /// which a sync then leaves as it is on the server.

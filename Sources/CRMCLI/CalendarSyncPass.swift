@@ -49,7 +49,7 @@ struct CalendarSyncPass {
         let collection = try status.collection.flatMap { URL(string: $0) } ?? chooseCollection(client)
         status.collection = collection.absoluteString
         let (versions, token) = try remoteVersions(client, collection, status)
-        let synced = Dictionary(status.items.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
+        let synced = Dictionary(status.items.values.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
         let wanted = versions.keys.filter { synced[$0]?.etag != versions[$0] }.sorted()
         let fetched = try client.items(in: collection, hrefs: wanted)
         var records: [String: ImportedReminder] = [:]
@@ -59,7 +59,7 @@ struct CalendarSyncPass {
             if let record {
                 records[uid] = withOwner(record)
                 remote.append(RemoteItem(uid: uid, href: item.version.href, etag: item.version.etag))
-            } else if let before = status.items.first(where: { $0.uid == uid }) {
+            } else if let before = status.items[uid] {
                 // Become something crmtop cannot show: left as it is on both sides.
                 remote.append(RemoteItem(uid: uid, href: before.href, etag: before.etag))
             }
@@ -69,15 +69,16 @@ struct CalendarSyncPass {
         }
         let local = CalendarSyncItems.local(session.data, owner: account.owner)
         let actions = SyncPlan.actions(
-            synced: status.items,
+            synced: status.synced,
             local: local.map { LocalItem(uid: $0.key, reminderID: $0.value.id,
                                          fingerprint: CalendarSyncItems.fingerprint(of: $0.value, in: session.data)) },
             remote: remote)
+        let byID = CalendarSyncItems.byID(local)
         if dryRun {
-            report.planned = actions.map { CalendarSyncText.planned($0, local: local, records: records) }
+            report.planned = actions.map { CalendarSyncText.planned($0, local: byID, records: records) }
             return report
         }
-        try applyHere(actions, records: records, &session, &status, &report)
+        try applyHere(actions, records: records, local: byID, &session, &status, &report)
         try applyThere(actions, client, collection, &session, &status, &report)
         if report.deferred.isEmpty { status.token = token }
         return report
@@ -98,7 +99,7 @@ struct CalendarSyncPass {
                                    _ status: AccountSyncStatus) throws -> ([String: String], String?)? {
         do {
             if let token = status.token, let changes = try client.changes(in: collection, since: token) {
-                var versions = Dictionary(status.items.map { ($0.href, $0.etag) }, uniquingKeysWith: { a, _ in a })
+                var versions = Dictionary(status.items.values.map { ($0.href, $0.etag) }, uniquingKeysWith: { a, _ in a })
                 for href in changes.removed { versions[href] = nil }
                 for item in changes.changed { versions[item.href] = item.etag }
                 return (versions, changes.token)
@@ -131,7 +132,8 @@ struct CalendarSyncPass {
         return record
     }
 
-    private func applyHere(_ actions: [SyncAction], records: [String: ImportedReminder], _ session: inout Session,
+    private func applyHere(_ actions: [SyncAction], records: [String: ImportedReminder],
+                           local: [String: (uid: String, reminder: Reminder)], _ session: inout Session,
                            _ status: inout AccountSyncStatus, _ report: inout Report) throws {
         var pulls: [ImportedReminder] = [], conflicts: [ImportedReminder] = [], deletions: [Mutation] = []
         var arriving: [String: RemoteItem] = [:]
@@ -143,15 +145,13 @@ struct CalendarSyncPass {
             case .conflict(let item, let id):
                 conflicts.append(records[item.uid]!)
                 arriving[item.uid] = item
-                if let reminder = session.data.reminders.first(where: { $0.id == id }) {
-                    report.conflicts.append("\(id) \(reminder.title)")
-                }
+                if let reminder = local[id]?.reminder { report.conflicts.append("\(id) \(reminder.title)") }
             case .deleteLocal(let id, let uid):
                 deletions.append(.reminder(.delete(id: id)))
-                status.items.removeAll { $0.uid == uid }
+                status.items[uid] = nil
                 report.deletedHere += 1
             case .forget(let uid):
-                status.items.removeAll { $0.uid == uid }
+                status.items[uid] = nil
             case .push, .deleteRemote:
                 break
             }
@@ -164,9 +164,8 @@ struct CalendarSyncPass {
         let now = CalendarSyncItems.local(session.data, owner: account.owner)
         for (uid, item) in arriving {
             guard let reminder = now[uid] else { continue }
-            status.items.removeAll { $0.uid == uid }
-            status.items.append(SyncedItem(uid: uid, reminderID: reminder.id, href: item.href, etag: item.etag,
-                                           fingerprint: CalendarSyncItems.fingerprint(of: reminder, in: session.data)))
+            status.items[uid] = SyncedItem(uid: uid, reminderID: reminder.id, href: item.href, etag: item.etag,
+                                           fingerprint: CalendarSyncItems.fingerprint(of: reminder, in: session.data))
         }
     }
 
@@ -195,11 +194,11 @@ struct CalendarSyncPass {
 
     private func applyThere(_ actions: [SyncAction], _ client: CalDAVClient, _ collection: URL,
                             _ session: inout Session, _ status: inout AccountSyncStatus, _ report: inout Report) throws {
-        let local = CalendarSyncItems.local(session.data, owner: account.owner)
+        let byID = CalendarSyncItems.byID(CalendarSyncItems.local(session.data, owner: account.owner))
         for action in actions {
             switch action {
             case .push(let id, let href, let replacing):
-                guard let (uid, reminder) = local.first(where: { $0.value.id == id }) else { continue }
+                guard let (uid, reminder) = byID[id] else { continue }
                 let url = href.flatMap { URL(string: $0, relativeTo: collection)?.absoluteURL }
                     ?? CalendarSyncItems.href(for: uid, in: collection)
                 let text = CalendarSyncItems.text(of: reminder, in: session.data, stamp: session.now)
@@ -207,9 +206,8 @@ struct CalendarSyncPass {
                     var written = try client.put(text, at: url, replacing: replacing)
                     if written == nil { written = try client.version(of: url) }
                     let etag = written!
-                    status.items.removeAll { $0.uid == uid }
-                    status.items.append(SyncedItem(uid: uid, reminderID: id, href: CalendarSyncText.path(url), etag: etag,
-                                                   fingerprint: CalendarSyncItems.fingerprint(of: reminder, in: session.data)))
+                    status.items[uid] = SyncedItem(uid: uid, reminderID: id, href: CalendarSyncText.path(url), etag: etag,
+                                                   fingerprint: CalendarSyncItems.fingerprint(of: reminder, in: session.data))
                     report.pushed += 1
                 } catch {
                     guard case .changedOnServer = error else { throw error }
@@ -219,7 +217,7 @@ struct CalendarSyncPass {
                 let url = URL(string: item.href, relativeTo: collection)!.absoluteURL
                 do throws(CalDAVError) {
                     try client.delete(at: url, etag: item.etag)
-                    status.items.removeAll { $0.uid == item.uid }
+                    status.items[item.uid] = nil
                     report.deletedThere += 1
                 } catch {
                     guard case .changedOnServer = error else { throw error }

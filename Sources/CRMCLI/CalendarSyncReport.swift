@@ -9,13 +9,15 @@ extension CalendarSyncText {
         URLComponents(url: url, resolvingAgainstBaseURL: true)?.percentEncodedPath ?? url.path
     }
 
-    static func planned(_ action: SyncAction, local: [String: Reminder], records: [String: ImportedReminder]) -> String {
+    /// `local` is the owner's reminders by id (`CalendarSyncItems.byID`).
+    static func planned(_ action: SyncAction, local: [String: (uid: String, reminder: Reminder)],
+                        records: [String: ImportedReminder]) -> String {
         func title(_ uid: String) -> String {
             for field in records[uid]?.fields ?? [] { if case .title(let t) = field { return t } }
             return uid
         }
         func reminder(_ id: String) -> String {
-            local.values.first { $0.id == id }.map { "\($0.id) \($0.title)" } ?? id
+            local[id].map { "\(id) \($0.reminder.title)" } ?? id
         }
         switch action {
         case .pull(let item, let into):

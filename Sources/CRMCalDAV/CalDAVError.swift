@@ -55,13 +55,7 @@ public enum CalDAVError: Error, Equatable, Sendable, CustomStringConvertible {
         case 423: "locked"
         case 507: "the server has no room left"
         case 500..<600: "the server failed"
-        default: HTTPURLResponseStatus.text(status)
+        default: HTTPURLResponse.localizedString(forStatusCode: status)
         }
-    }
-}
-
-enum HTTPURLResponseStatus {
-    static func text(_ status: Int) -> String {
-        HTTPURLResponse.localizedString(forStatusCode: status)
     }
 }

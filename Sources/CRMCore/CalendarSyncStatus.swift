@@ -29,11 +29,16 @@ public struct AccountSyncStatus: Equatable, Sendable {
     /// at every sync could pick another calendar when the user adds one.
     public var collection: String?
     public var token: String?
-    public var items: [SyncedItem]
+    /// By UID: a sync looks each up and replaces it once per change, ten thousand of them on
+    /// a big calendar's first sync.
+    public var items: [String: SyncedItem]
 
     public init(collection: String? = nil, token: String? = nil, items: [SyncedItem] = []) {
         self.collection = collection
         self.token = token
-        self.items = items
+        self.items = Dictionary(items.map { ($0.uid, $0) }, uniquingKeysWith: { _, last in last })
     }
+
+    /// The items in UID order, as they are written and planned.
+    public var synced: [SyncedItem] { items.values.sorted { $0.uid < $1.uid } }
 }

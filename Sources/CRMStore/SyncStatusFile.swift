@@ -41,7 +41,7 @@ public enum SyncStatusFile {
             o.put("account", name)
             o.put("collection", status.collection)
             o.put("token", status.token)
-            o.put("items", .array(status.items.map { item in
+            o.put("items", .array(status.synced.map { item in
                 var i = ObjectBuilder(zone: .gmt)
                 i.put("uid", item.uid)
                 i.put("reminder", item.reminderID)
